@@ -1,0 +1,164 @@
+//! The command line (scenario-format.md, "The command line"): parse the arguments, call
+//! the core, print, return an exit code. No logic of its own.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::analysis::analyze;
+use crate::io;
+use crate::model::Scenario;
+use crate::report;
+
+/// Decide who does product manager and who does product owner work.
+#[derive(Debug, Parser)]
+#[command(name = "rolesplit", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A scenario file to open in the window (without one, the bundled sample opens).
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print each file's load table, findings, advice and leadership cost.
+    Check {
+        /// Scenario files (.ron).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// How `check` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// The exit status of the command line (scenario-format.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// Everything ran and no error-severity finding exists.
+    Success = 0,
+    /// Some error-severity finding exists.
+    Findings = 1,
+    /// A file could not be loaded or written (wins over `Findings`).
+    Failure = 2,
+}
+
+impl Exit {
+    /// The worse of two outcomes.
+    pub fn worst(self, other: Exit) -> Exit {
+        if (other as u8) > (self as u8) { other } else { self }
+    }
+}
+
+impl From<Exit> for std::process::ExitCode {
+    fn from(e: Exit) -> Self {
+        std::process::ExitCode::from(e as u8)
+    }
+}
+
+/// What `main` should do after the arguments are read.
+pub enum Action {
+    /// Exit with this status: a subcommand ran, or the arguments were wrong.
+    Exit(Exit),
+    /// Open the window on this scenario (from this file, or the bundled sample).
+    Window { scenario: Box<Scenario>, path: Option<PathBuf> },
+}
+
+/// Runs the command line. Subcommands print to `out` and `err`; without one, the scenario
+/// to open in the window is loaded (a file that fails to load is an error and exit 2).
+pub fn run(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write, err: &mut dyn Write) -> Action {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = write!(err, "{}", e.render().ansi());
+            let code = if e.use_stderr() { Exit::Failure } else { Exit::Success };
+            return Action::Exit(code);
+        }
+    };
+    match cli.command {
+        Some(Command::Check { files, format }) => Action::Exit(check(&files, format, out, err)),
+        None => match cli.file {
+            Some(path) => match io::load(&path) {
+                Ok(scenario) => Action::Window {
+                    scenario: Box::new(scenario),
+                    path: Some(path),
+                },
+                Err(e) => {
+                    let _ = writeln!(err, "rolesplit: {e}");
+                    Action::Exit(Exit::Failure)
+                }
+            },
+            None => match crate::samples::default_sample().scenario() {
+                Ok(scenario) => Action::Window {
+                    scenario: Box::new(scenario),
+                    path: None,
+                },
+                Err(e) => {
+                    let _ = writeln!(err, "rolesplit: the bundled sample does not load: {e}");
+                    Action::Exit(Exit::Failure)
+                }
+            },
+        },
+    }
+}
+
+fn check(files: &[PathBuf], format: Format, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
+    let mut exit = Exit::Success;
+    for (i, path) in files.iter().enumerate() {
+        let shown = path.display().to_string();
+        match io::load(path) {
+            Ok(scenario) => {
+                let analysis = analyze(&scenario);
+                if analysis.has_errors() {
+                    exit = exit.worst(Exit::Findings);
+                }
+                let text = match format {
+                    Format::Json => report::check_json(&shown, &scenario, &analysis) + "\n",
+                    Format::Text => {
+                        let sep = if i > 0 { "\n" } else { "" };
+                        format!("{sep}{}", report::check_text(&shown, &scenario, &analysis))
+                    }
+                };
+                let _ = out.write_all(text.as_bytes());
+            }
+            Err(e) => {
+                exit = exit.worst(Exit::Failure);
+                let _ = writeln!(err, "rolesplit: {e}");
+                if format == Format::Json {
+                    let _ = writeln!(out, "{}", report::error_json(&shown, &e));
+                }
+            }
+        }
+    }
+    exit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn the_worst_exit_wins() {
+        assert_eq!(Exit::Success.worst(Exit::Findings), Exit::Findings);
+        assert_eq!(Exit::Failure.worst(Exit::Findings), Exit::Failure);
+        assert_eq!(Exit::Findings.worst(Exit::Success), Exit::Findings);
+        assert_eq!(Exit::Success as u8, 0);
+        assert_eq!(Exit::Findings as u8, 1);
+        assert_eq!(Exit::Failure as u8, 2);
+    }
+}

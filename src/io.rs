@@ -1,0 +1,113 @@
+//! The only module that touches disk: reading scenario files and saving them atomically.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::Path;
+
+use crate::error::{FileError, LoadError, LoadErrorKind, Position, SaveError};
+use crate::model::{MAX_FILE_BYTES, Scenario};
+use crate::parse;
+use crate::write;
+
+/// Loads a scenario file. Never writes anything.
+pub fn load(path: &Path) -> Result<Scenario, FileError> {
+    let text = read_text(path).map_err(|e| e.in_file(path))?;
+    parse::scenario_from_str(&text).map_err(|e| e.in_file(path))
+}
+
+/// Reads a file as UTF-8 text, refusing files over the size limit before reading them.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let read_error = |e: std::io::Error| {
+        LoadError::new(LoadErrorKind::Read, None, format!("cannot read the file: {}", describe_io(&e)))
+    };
+    let file = File::open(path).map_err(read_error)?;
+    let meta = file.metadata().map_err(read_error)?;
+    if meta.is_dir() {
+        return Err(LoadError::new(
+            LoadErrorKind::Read,
+            None,
+            "this is a folder, not a scenario file".into(),
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    text_from_bytes(bytes)
+}
+
+fn too_large(bytes: u64) -> LoadError {
+    LoadError::new(
+        LoadErrorKind::TooLarge { bytes },
+        None,
+        format!(
+            "the file is {} bytes ({:.1} MiB); a scenario file may be at most 64 MiB",
+            parse::thousands(bytes),
+            bytes as f64 / (1024.0 * 1024.0)
+        ),
+    )
+}
+
+/// UTF-8 text, or an error placed at the first byte that is not.
+pub fn text_from_bytes(bytes: Vec<u8>) -> Result<String, LoadError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let before = e.as_bytes().get(..good).unwrap_or_default();
+        // Everything before `good` is valid UTF-8, so this never loses text.
+        let prefix = String::from_utf8_lossy(before);
+        let line = prefix.matches('\n').count() + 1;
+        let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        LoadError::new(
+            LoadErrorKind::NotText,
+            Some(Position { line, column }),
+            "the file is not UTF-8 text (is it a scenario file?)".into(),
+        )
+    })
+}
+
+fn describe_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "no such file".into(),
+        K::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Saves a scenario: written to a temporary file in the same folder, then renamed over
+/// the target, so that a failure leaves the old file whole and nothing half-written.
+pub fn save(path: &Path, scenario: &Scenario) -> Result<(), SaveError> {
+    write_atomically(path, write::scenario_to_string(scenario).as_bytes())
+}
+
+/// Writes bytes to a file atomically (temporary file in the same folder, then rename).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let fail = |reason: String| SaveError {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".rolesplit-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| fail(format!("cannot write in the folder {}: {}", dir.display(), describe_io(&e))))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| fail(describe_io(&e)))?;
+    // Keep the permissions of the file being replaced.
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    }
+    tmp.persist(path).map_err(|e| fail(describe_io(&e.error)))?;
+    Ok(())
+}

@@ -1,0 +1,171 @@
+//! Who carries how many hours (domain.md, "Load"). A pure function of the scenario.
+
+use std::collections::HashMap;
+
+use crate::model::{Column, Kind, Scenario, Scope};
+use crate::seats::Seats;
+
+/// The hours of one person.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PersonLoad {
+    pub strategy_hours: f64,
+    pub execution_hours: f64,
+    pub other_hours: f64,
+    pub capacity_hours: f64,
+}
+
+impl PersonLoad {
+    /// Strategy + execution + other duties.
+    pub fn load_hours(&self) -> f64 {
+        self.strategy_hours + self.execution_hours + self.other_hours
+    }
+
+    /// Strategy + execution: the product work that landed on the person.
+    pub fn product_hours(&self) -> f64 {
+        self.strategy_hours + self.execution_hours
+    }
+
+    /// Load / capacity; `None` when the capacity is 0.
+    pub fn utilisation(&self) -> Option<f64> {
+        (self.capacity_hours != 0.0).then(|| self.load_hours() / self.capacity_hours)
+    }
+}
+
+/// Hours of one card that land on one person.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Share {
+    /// Index into `Scenario::people`.
+    pub person: usize,
+    pub hours: f64,
+}
+
+/// Where one card's hours go.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CardLoad {
+    /// The card's hours: its override, else the responsibility's.
+    pub hours: f64,
+    /// The people the hours land on, in seat order (the PM; the POs in team order).
+    pub shares: Vec<Share>,
+    /// Hours that land on an empty seat.
+    pub unowned_hours: f64,
+    /// Hours parked in Unassigned.
+    pub unassigned_hours: f64,
+}
+
+/// The hours of one product.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProductLoad {
+    /// One entry per card, in card order.
+    pub cards: Vec<CardLoad>,
+    pub unowned_hours: f64,
+    pub unassigned_hours: f64,
+}
+
+/// Everyone's hours, and every card's.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loads {
+    /// One entry per person, in file order.
+    pub people: Vec<PersonLoad>,
+    /// One entry per product, in file order.
+    pub products: Vec<ProductLoad>,
+}
+
+impl Loads {
+    pub fn total_unowned_hours(&self) -> f64 {
+        self.products.iter().map(|p| p.unowned_hours).sum()
+    }
+
+    pub fn total_unassigned_hours(&self) -> f64 {
+        self.products.iter().map(|p| p.unassigned_hours).sum()
+    }
+}
+
+/// Computes the load of every person and card. References that do not resolve (which a
+/// validated scenario never has) count as empty seats and zero-hour cards.
+pub fn compute(s: &Scenario, seats: &Seats) -> Loads {
+    let responsibility_index: HashMap<&str, usize> =
+        s.responsibilities.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+    let mut people: Vec<PersonLoad> = s
+        .people
+        .iter()
+        .map(|p| PersonLoad {
+            other_hours: p.other_hours,
+            capacity_hours: p.capacity_hours,
+            ..PersonLoad::default()
+        })
+        .collect();
+    let mut products = Vec::with_capacity(s.products.len());
+
+    for (index, product) in s.products.iter().enumerate() {
+        let team_ids = seats.teams_of.get(index).map_or(&[][..], Vec::as_slice);
+        let n = team_ids.len();
+        let pm = seats.pm.get(index).copied().flatten();
+        // PO holders with how many of this product's teams each holds, in team order,
+        // and how many teams have an empty PO seat.
+        let mut po_holders: Vec<(usize, usize)> = Vec::new();
+        let mut empty_po = 0usize;
+        for &t in team_ids {
+            match seats.po.get(t).copied().flatten() {
+                Some(p) => match po_holders.iter_mut().find(|(q, _)| *q == p) {
+                    Some((_, k)) => *k += 1,
+                    None => po_holders.push((p, 1)),
+                },
+                None => empty_po += 1,
+            }
+        }
+
+        let mut load = ProductLoad::default();
+        for card in &product.cards {
+            let responsibility = responsibility_index
+                .get(card.responsibility.as_str())
+                .and_then(|&i| s.responsibilities.get(i));
+            let (kind, scope, base_hours) = match responsibility {
+                Some(r) => (r.kind, r.scope, r.hours),
+                None => (Kind::Execution, Scope::Product, 0.0),
+            };
+            let h = card.hours.unwrap_or(base_hours);
+            let per_team = match scope {
+                Scope::Product => h,
+                Scope::Team => h * n.max(1) as f64,
+            };
+            let mut c = CardLoad {
+                hours: h,
+                ..CardLoad::default()
+            };
+            match card.column {
+                Column::Pm => match pm {
+                    Some(p) => c.shares.push(Share { person: p, hours: per_team }),
+                    None => c.unowned_hours = per_team,
+                },
+                Column::Po if n == 0 => c.unowned_hours = h,
+                Column::Po => {
+                    let portion = |k: usize| match scope {
+                        Scope::Team => h * k as f64,
+                        Scope::Product => h * k as f64 / n as f64,
+                    };
+                    c.shares = po_holders
+                        .iter()
+                        .map(|&(p, k)| Share { person: p, hours: portion(k) })
+                        .collect();
+                    if empty_po > 0 {
+                        c.unowned_hours = portion(empty_po);
+                    }
+                }
+                Column::Unassigned => c.unassigned_hours = per_team,
+            }
+            for share in &c.shares {
+                if let Some(person) = people.get_mut(share.person) {
+                    match kind {
+                        Kind::Strategy => person.strategy_hours += share.hours,
+                        Kind::Execution => person.execution_hours += share.hours,
+                    }
+                }
+            }
+            load.unowned_hours += c.unowned_hours;
+            load.unassigned_hours += c.unassigned_hours;
+            load.cards.push(c);
+        }
+        products.push(load);
+    }
+    Loads { people, products }
+}

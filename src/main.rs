@@ -1,0 +1,42 @@
+//! The `rolesplit` binary: the command line, or the window when no subcommand is given.
+
+use std::process::ExitCode;
+
+use rolesplit::cli::{self, Action, Exit};
+
+fn main() -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    match cli::run(std::env::args_os(), &mut out, &mut err) {
+        Action::Exit(code) => code.into(),
+        Action::Window { scenario, path } => open_window(*scenario, path, &mut err).into(),
+    }
+}
+
+#[cfg(feature = "gui")]
+fn open_window(
+    scenario: rolesplit::Scenario,
+    path: Option<std::path::PathBuf>,
+    err: &mut dyn std::io::Write,
+) -> Exit {
+    match rolesplit::app::run(scenario, path) {
+        Ok(()) => Exit::Success,
+        Err(e) => {
+            let _ = writeln!(err, "rolesplit: the window could not open: {e}");
+            Exit::Failure
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(
+    _scenario: rolesplit::Scenario,
+    _path: Option<std::path::PathBuf>,
+    err: &mut dyn std::io::Write,
+) -> Exit {
+    let _ = writeln!(
+        err,
+        "rolesplit: this build has no window (built without the `gui` feature); use `rolesplit check FILE`"
+    );
+    Exit::Failure
+}

@@ -1,0 +1,239 @@
+//! Text to scenario: the format number first, then the file, then validation.
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+
+use crate::error::{LoadError, LoadErrorKind, Position};
+use crate::model::{FORMAT, MAX_ENGINEERS, Scenario};
+use crate::validate;
+
+/// ron's reader, with its recursion limit on so that deep nesting is an error, not a crash.
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(64)
+}
+
+/// Reads a scenario from the text of a file, migrating older formats, and validates it.
+pub fn scenario_from_str(text: &str) -> Result<Scenario, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::new(
+            LoadErrorKind::Syntax,
+            None,
+            "the file is empty; a scenario file starts with `Scenario(format: 1, ...`".into(),
+        ));
+    }
+    let format = read_format(text)?;
+    let scenario = match format {
+        1 => ron_options().from_str::<Scenario>(text).map_err(ron_error)?,
+        // A later format adds its migration here: parse the old shape, convert, go on.
+        _ => {
+            return Err(LoadError::new(
+                LoadErrorKind::Syntax,
+                None,
+                format!("format {format} does not exist; the first scenario format is 1"),
+            ));
+        }
+    };
+    let scenario = Scenario {
+        format: FORMAT,
+        ..scenario
+    };
+    validate::validate(&scenario, text)?;
+    Ok(scenario)
+}
+
+/// Only the `format` field; every other field is skipped unread, so that a newer file is
+/// refused for its number and never for the fields it added.
+#[derive(Deserialize)]
+#[serde(rename = "Scenario")]
+struct FormatProbe {
+    #[serde(default, deserialize_with = "some_number")]
+    format: Option<u64>,
+}
+
+fn some_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    u64::deserialize(d)
+        .map(Some)
+        .map_err(|_: D::Error| de::Error::custom("`format` must be a whole number such as 1"))
+}
+
+fn read_format(text: &str) -> Result<u64, LoadError> {
+    let probe: FormatProbe = ron_options().from_str(text).map_err(ron_error)?;
+    let Some(found) = probe.format else {
+        return Err(LoadError::new(
+            LoadErrorKind::Syntax,
+            Some(Position { line: 1, column: 1 }),
+            "the scenario has no `format` field; a scenario file starts with `Scenario(format: 1, ...`"
+                .into(),
+        ));
+    };
+    if found > u64::from(FORMAT) {
+        return Err(LoadError::new(
+            LoadErrorKind::NewerFormat {
+                found,
+                known: FORMAT,
+            },
+            None,
+            format!(
+                "this file has format {found}, but this version of rolesplit reads format {FORMAT} at most; open it with a newer rolesplit"
+            ),
+        ));
+    }
+    Ok(found)
+}
+
+/// A ron error in words a workshop facilitator understands, at its place in the file.
+fn ron_error(e: ron::error::SpannedError) -> LoadError {
+    use ron::Error as E;
+    let position = Some(Position {
+        line: e.span.start.line,
+        column: e.span.start.col,
+    });
+    let thing = |outer: &Option<String>| match outer {
+        Some(o) => format!("a {o}"),
+        None => "this item".to_string(),
+    };
+    let message = match &e.code {
+        E::Eof => "the file ends too early: a closing bracket or a value is missing (was the file cut off?)"
+            .to_string(),
+        E::Utf8Error(_) => "the file is not UTF-8 text".to_string(),
+        E::ExceededRecursionLimit => "the file is nested too deeply to be a scenario".to_string(),
+        E::ExpectedDifferentStructName { expected, found } => {
+            format!("expected a {expected} here, but found a {found}")
+        }
+        E::ExpectedNamedStructLike(name) => format!("expected a {name}(...) here"),
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown field `{found}` in {}; its fields are: {}",
+            thing(outer),
+            expected.join(", ")
+        ),
+        E::MissingStructField { field, outer } => {
+            format!("{} is missing its required field `{field}`", thing(outer))
+        }
+        E::DuplicateStructField { field, outer } => {
+            format!("the field `{field}` is written twice in {}", thing(outer))
+        }
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => {
+            let of = outer.as_ref().map(|o| format!(" for {o}")).unwrap_or_default();
+            format!(
+                "`{found}` is not a valid value{of}; write one of: {}",
+                expected.join(", ")
+            )
+        }
+        E::InvalidValueForType { expected, found } => {
+            format!("expected {expected} here, but found {found}")
+        }
+        E::TrailingCharacters => {
+            "there is more text after the end of the scenario".to_string()
+        }
+        E::Message(m) => m.clone(),
+        other => format!("this is not valid scenario text: {}", lower_first(&other.to_string())),
+    };
+    let kind = LoadErrorKind::Syntax;
+    LoadError::new(kind, position, message)
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A whole number from 0 to `max` for the named field; any other number is an error that
+/// names the field.
+fn whole_number<'de, D: Deserializer<'de>>(d: D, field: &'static str, max: u64) -> Result<u64, D::Error> {
+    struct Whole {
+        field: &'static str,
+        max: u64,
+    }
+    impl Whole {
+        fn refuse<E: de::Error>(&self, shown: String) -> E {
+            E::custom(format!(
+                "`{}` must be a whole number from 0 to {}, not {shown}",
+                self.field,
+                thousands(self.max)
+            ))
+        }
+    }
+    impl Visitor<'_> for Whole {
+        type Value = u64;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "a whole number for `{}`", self.field)
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<u64, E> {
+            if v <= self.max {
+                Ok(v)
+            } else {
+                Err(self.refuse(v.to_string()))
+            }
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<u64, E> {
+            match u64::try_from(v) {
+                Ok(v) => self.visit_u64(v),
+                Err(_) => Err(self.refuse(v.to_string())),
+            }
+        }
+        fn visit_u128<E: de::Error>(self, v: u128) -> Result<u64, E> {
+            Err(self.refuse(v.to_string()))
+        }
+        fn visit_i128<E: de::Error>(self, v: i128) -> Result<u64, E> {
+            Err(self.refuse(v.to_string()))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<u64, E> {
+            if v.is_finite() && v.fract() == 0.0 && (0.0..=self.max as f64).contains(&v) {
+                Ok(v as u64)
+            } else {
+                Err(self.refuse(v.to_string()))
+            }
+        }
+    }
+    d.deserialize_any(Whole { field, max })
+}
+
+/// Writes 100000 as "100,000".
+pub(crate) fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub(crate) fn whole_engineers<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let n = whole_number(d, "engineers", u64::from(MAX_ENGINEERS))?;
+    u32::try_from(n).map_err(|_| de::Error::custom("`engineers` is too large"))
+}
+
+pub(crate) fn whole_combined_max_engineers<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    whole_number(d, "combined_max_engineers", u64::from(u32::MAX))
+}
+
+pub(crate) fn whole_split_engineers<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    whole_number(d, "split_engineers", u64::from(u32::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_groups_digits() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(100), "100");
+        assert_eq!(thousands(100_000), "100,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+}

@@ -1,0 +1,237 @@
+//! What `rolesplit check` prints: the load table, findings, advice and cost, as text for
+//! people or JSON for scripts (scenario-format.md, "check").
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::advice::Advice;
+use crate::analysis::Analysis;
+use crate::error::FileError;
+use crate::findings::{Finding, Severity};
+use crate::model::Scenario;
+use crate::num::{dollars, hours};
+
+#[derive(Serialize)]
+struct CheckJson<'a> {
+    file: &'a str,
+    scenario: &'a str,
+    people: Vec<PersonJson<'a>>,
+    findings: Vec<FindingJson<'a>>,
+    advice: Vec<AdviceJson<'a>>,
+    leadership_cost: f64,
+}
+
+#[derive(Serialize)]
+struct PersonJson<'a> {
+    id: &'a str,
+    capacity_hours: f64,
+    strategy_hours: f64,
+    execution_hours: f64,
+    other_hours: f64,
+    load_hours: f64,
+}
+
+/// A finding as JSON: `rule`, `severity`, `subjects`, `message`, `source`.
+#[derive(Serialize)]
+pub struct FindingJson<'a> {
+    pub rule: &'static str,
+    pub severity: &'static str,
+    pub subjects: &'a [String],
+    pub message: &'a str,
+    pub source: &'static str,
+}
+
+impl<'a> From<&'a Finding> for FindingJson<'a> {
+    fn from(f: &'a Finding) -> Self {
+        FindingJson {
+            rule: f.rule.id(),
+            severity: f.severity.as_str(),
+            subjects: &f.subjects,
+            message: &f.message,
+            source: f.source(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct AdviceJson<'a> {
+    product: &'a str,
+    recommendation: &'static str,
+    reasons: Vec<ReasonJson>,
+}
+
+#[derive(Serialize)]
+struct ReasonJson {
+    signal: &'static str,
+    value: bool,
+    source: &'static str,
+}
+
+fn advice_json(a: &Advice) -> AdviceJson<'_> {
+    AdviceJson {
+        product: &a.product,
+        recommendation: a.recommendation.as_str(),
+        reasons: a
+            .reasons
+            .iter()
+            .map(|r| ReasonJson {
+                signal: r.id(),
+                value: r.value,
+                source: r.source(),
+            })
+            .collect(),
+    }
+}
+
+/// One line of JSON for one checked file.
+pub fn check_json(file: &str, s: &Scenario, a: &Analysis) -> String {
+    let out = CheckJson {
+        file,
+        scenario: &s.name,
+        people: s
+            .people
+            .iter()
+            .zip(&a.loads.people)
+            .map(|(p, l)| PersonJson {
+                id: &p.id,
+                capacity_hours: l.capacity_hours,
+                strategy_hours: l.strategy_hours,
+                execution_hours: l.execution_hours,
+                other_hours: l.other_hours,
+                load_hours: l.load_hours(),
+            })
+            .collect(),
+        findings: a.findings.iter().map(FindingJson::from).collect(),
+        advice: a.advice.iter().map(advice_json).collect(),
+        leadership_cost: a.leadership_cost,
+    };
+    serde_json::to_string(&out).unwrap_or_default()
+}
+
+#[derive(Serialize)]
+struct ErrorJson<'a> {
+    file: &'a str,
+    error: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+}
+
+/// One line of JSON for a file that could not be loaded.
+pub fn error_json(file: &str, e: &FileError) -> String {
+    let out = ErrorJson {
+        file,
+        error: &e.error.message,
+        line: e.error.position.map(|p| p.line),
+        column: e.error.position.map(|p| p.column),
+    };
+    serde_json::to_string(&out).unwrap_or_default()
+}
+
+/// A plain-text table with columns padded to their widest cell; the first column is left
+/// aligned, the others right aligned.
+pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let mut line = |cells: &mut dyn Iterator<Item = &str>| {
+        let mut text = String::new();
+        for (i, (cell, w)) in cells.zip(&widths).enumerate() {
+            let pad = w.saturating_sub(cell.chars().count());
+            if i == 0 {
+                text.push_str(cell);
+                text.push_str(&" ".repeat(pad));
+            } else {
+                text.push_str("  ");
+                text.push_str(&" ".repeat(pad));
+                text.push_str(cell);
+            }
+        }
+        out.push_str(text.trim_end());
+        out.push('\n');
+    };
+    line(&mut header.iter().copied());
+    for row in rows {
+        line(&mut row.iter().map(String::as_str));
+    }
+    out
+}
+
+/// The text report of one file, for people.
+pub fn check_text(file: &str, s: &Scenario, a: &Analysis) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({file})", s.name);
+    let _ = writeln!(out);
+    let rows: Vec<Vec<String>> = s
+        .people
+        .iter()
+        .zip(&a.loads.people)
+        .map(|(p, l)| {
+            let over = crate::num::gt(l.load_hours(), l.capacity_hours);
+            vec![
+                p.name.clone(),
+                hours(l.capacity_hours),
+                hours(l.strategy_hours),
+                hours(l.execution_hours),
+                hours(l.other_hours),
+                hours(l.load_hours()),
+                crate::num::percent(l.load_hours(), l.capacity_hours),
+                if over { "OVER".into() } else { String::new() },
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        out.push_str("No people in this scenario.\n");
+    } else {
+        out.push_str(&table(
+            &["Person", "Capacity", "Strategy", "Execution", "Other", "Load", "Utilisation", ""],
+            &rows,
+        ));
+    }
+    let unowned = a.loads.total_unowned_hours();
+    let unassigned = a.loads.total_unassigned_hours();
+    let _ = writeln!(
+        out,
+        "\nHours a week. Unowned: {} h. Unassigned: {} h.",
+        hours(unowned),
+        hours(unassigned)
+    );
+
+    for severity in Severity::ALL {
+        let list: Vec<&Finding> = a.findings.iter().filter(|f| f.severity == severity).collect();
+        let _ = writeln!(out, "\n{} ({})", severity.heading(), list.len());
+        for f in list {
+            let source = if f.source().is_empty() {
+                String::new()
+            } else {
+                format!(" (source {})", f.source())
+            };
+            let _ = writeln!(out, "  [{}] {}{source}", f.rule.id(), f.message);
+        }
+    }
+
+    let _ = writeln!(out, "\nAdvice");
+    for advice in &a.advice {
+        let name = s.product(&advice.product).map_or(advice.product.as_str(), |p| p.name.as_str());
+        let _ = writeln!(out, "  {name}: {}", advice.recommendation.label());
+        for r in &advice.reasons {
+            let source = if r.source().is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", r.source())
+            };
+            let _ = writeln!(out, "    - {}{source}", r.text());
+        }
+    }
+    if a.advice.is_empty() {
+        let _ = writeln!(out, "  No products in this scenario.");
+    }
+    let _ = writeln!(out, "\nLeadership cost: {} a year", dollars(a.leadership_cost));
+    out
+}

@@ -1,0 +1,254 @@
+//! The rules a parsed scenario must keep (scenario-format.md): one namespace of unique ids,
+//! references that resolve to the right kind of thing, a responsibility at most once per
+//! board, numbers within the format's limits, settings within domain.md's ranges.
+
+use std::collections::HashMap;
+
+use crate::error::{LoadError, LoadErrorKind, Position};
+use crate::locate::{self, Node, Step};
+use crate::model::{MAX_COST, MAX_HOURS, Scenario};
+
+/// What an id names, for messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Thing {
+    Person,
+    Stakeholder,
+    Responsibility,
+    Product,
+    Team,
+}
+
+impl Thing {
+    pub fn word(self) -> &'static str {
+        match self {
+            Thing::Person => "person",
+            Thing::Stakeholder => "stakeholder",
+            Thing::Responsibility => "responsibility",
+            Thing::Product => "product",
+            Thing::Team => "team",
+        }
+    }
+
+    fn list(self) -> &'static str {
+        match self {
+            Thing::Person => "people",
+            Thing::Stakeholder => "stakeholders",
+            Thing::Responsibility => "responsibilities",
+            Thing::Product => "products",
+            Thing::Team => "teams",
+        }
+    }
+
+    fn with_article(self) -> String {
+        let word = self.word();
+        let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+        format!("{article} {word}")
+    }
+}
+
+/// Checks a scenario parsed from `text`; the first problem found is the error, placed at
+/// the line of the offending item.
+pub fn validate(scenario: &Scenario, text: &str) -> Result<(), LoadError> {
+    let root = locate::scan(text);
+    let place = |path: &[Step]| root.as_ref().map(|r: &Node| r.position_of(path));
+    check(scenario, &place)
+}
+
+/// Checks a scenario that has no file text (built in memory); errors carry no position.
+pub fn validate_scenario(scenario: &Scenario) -> Result<(), LoadError> {
+    check(scenario, &|_: &[Step]| None)
+}
+
+fn invalid(position: Option<Position>, message: String) -> LoadError {
+    LoadError::new(LoadErrorKind::Invalid, position, message)
+}
+
+type Place<'a> = dyn Fn(&[Step]) -> Option<Position> + 'a;
+
+fn check(s: &Scenario, place: &Place) -> Result<(), LoadError> {
+    let ids = check_ids(s, place)?;
+    check_settings(s, place)?;
+    let resolve = |id: &str, want: Thing, path: &[Step], what: &str| -> Result<(), LoadError> {
+        match ids.get(id) {
+            Some((thing, _)) if *thing == want => Ok(()),
+            Some((thing, _)) => Err(invalid(
+                place(path),
+                format!(
+                    "{what} \"{id}\", which is {}, not {}",
+                    thing.with_article(),
+                    want.with_article()
+                ),
+            )),
+            None => Err(invalid(
+                place(path),
+                format!("{what} \"{id}\", but there is no {} with that id", want.word()),
+            )),
+        }
+    };
+
+    for (i, p) in s.people.iter().enumerate() {
+        let at = |field| [Step::Field("people"), Step::Index(i), Step::Field(field)];
+        hours_in_range(p.capacity_hours, &format!("person \"{}\"", p.id), "capacity_hours", place(&at("capacity_hours")))?;
+        hours_in_range(p.other_hours, &format!("person \"{}\"", p.id), "other_hours", place(&at("other_hours")))?;
+        if let Some(cost) = p.annual_cost {
+            cost_in_range(cost, &format!("person \"{}\"", p.id), place(&at("annual_cost")))?;
+        }
+    }
+    for (i, r) in s.responsibilities.iter().enumerate() {
+        let at = |field| [Step::Field("responsibilities"), Step::Index(i), Step::Field(field)];
+        hours_in_range(r.hours, &format!("responsibility \"{}\"", r.id), "hours", place(&at("hours")))?;
+        for (k, sh) in r.stakeholders.iter().enumerate() {
+            let path = [
+                Step::Field("responsibilities"),
+                Step::Index(i),
+                Step::Field("stakeholders"),
+                Step::Index(k),
+            ];
+            resolve(sh, Thing::Stakeholder, &path, &format!("responsibility \"{}\" serves", r.id))?;
+        }
+    }
+    for (i, p) in s.products.iter().enumerate() {
+        if let Some(pm) = &p.pm {
+            let path = [Step::Field("products"), Step::Index(i), Step::Field("pm")];
+            resolve(pm, Thing::Person, &path, &format!("product \"{}\" has as its PM", p.id))?;
+        }
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (j, c) in p.cards.iter().enumerate() {
+            let card = [Step::Field("products"), Step::Index(i), Step::Field("cards"), Step::Index(j)];
+            let field = |f| {
+                [
+                    Step::Field("products"),
+                    Step::Index(i),
+                    Step::Field("cards"),
+                    Step::Index(j),
+                    Step::Field(f),
+                ]
+            };
+            resolve(
+                &c.responsibility,
+                Thing::Responsibility,
+                &field("responsibility"),
+                &format!("a card on the board of product \"{}\" names", p.id),
+            )?;
+            if let Some(first) = seen.insert(&c.responsibility, j) {
+                let first_line = place(&[
+                    Step::Field("products"),
+                    Step::Index(i),
+                    Step::Field("cards"),
+                    Step::Index(first),
+                ])
+                .map(|p| format!(" (first at line {})", p.line))
+                .unwrap_or_default();
+                return Err(invalid(
+                    place(&card),
+                    format!(
+                        "responsibility \"{}\" is on the board of product \"{}\" twice{first_line}; a responsibility may be on a board once",
+                        c.responsibility, p.id
+                    ),
+                ));
+            }
+            if let Some(h) = c.hours {
+                hours_in_range(
+                    h,
+                    &format!("the card \"{}\" on product \"{}\"", c.responsibility, p.id),
+                    "hours",
+                    place(&field("hours")),
+                )?;
+            }
+        }
+    }
+    for (i, t) in s.teams.iter().enumerate() {
+        let at = |field| [Step::Field("teams"), Step::Index(i), Step::Field(field)];
+        resolve(&t.product, Thing::Product, &at("product"), &format!("team \"{}\" works on", t.id))?;
+        if let Some(po) = &t.po {
+            resolve(po, Thing::Person, &at("po"), &format!("team \"{}\" has as its PO", t.id))?;
+        }
+    }
+    Ok(())
+}
+
+/// Every id, with what it names and where it was first written.
+fn check_ids<'a>(
+    s: &'a Scenario,
+    place: &Place,
+) -> Result<HashMap<&'a str, (Thing, Option<Position>)>, LoadError> {
+    let lists: [(Thing, Vec<&str>); 5] = [
+        (Thing::Person, s.people.iter().map(|p| p.id.as_str()).collect()),
+        (Thing::Stakeholder, s.stakeholders.iter().map(|p| p.id.as_str()).collect()),
+        (Thing::Responsibility, s.responsibilities.iter().map(|p| p.id.as_str()).collect()),
+        (Thing::Product, s.products.iter().map(|p| p.id.as_str()).collect()),
+        (Thing::Team, s.teams.iter().map(|p| p.id.as_str()).collect()),
+    ];
+    let mut ids: HashMap<&str, (Thing, Option<Position>)> = HashMap::new();
+    for (thing, list) in lists {
+        for (i, id) in list.into_iter().enumerate() {
+            let here = place(&[Step::Field(thing.list()), Step::Index(i), Step::Field("id")]);
+            if id.trim().is_empty() {
+                return Err(invalid(
+                    here,
+                    format!("{} has an empty id; every id must have at least one letter or digit", thing.with_article()),
+                ));
+            }
+            if let Some((first, first_at)) = ids.get(id) {
+                let where_first = first_at.map(|p| format!(" at line {}", p.line)).unwrap_or_default();
+                return Err(invalid(
+                    here,
+                    format!(
+                        "the id \"{id}\" is used twice: by {}{where_first} and by {} here; ids must be unique across the scenario",
+                        first.with_article(),
+                        thing.with_article()
+                    ),
+                ));
+            }
+            ids.insert(id, (thing, here));
+        }
+    }
+    Ok(ids)
+}
+
+fn check_settings(s: &Scenario, place: &Place) -> Result<(), LoadError> {
+    let at = |field| place(&[Step::Field("settings"), Step::Field(field)]);
+    let st = &s.settings;
+    if !(0.0..=0.5).contains(&st.hybrid_min_share) {
+        return Err(invalid(
+            at("hybrid_min_share"),
+            format!("settings: `hybrid_min_share` must be between 0 and 0.5, not {}", st.hybrid_min_share),
+        ));
+    }
+    if !(st.starved_ratio.is_finite() && st.starved_ratio > 0.0) {
+        return Err(invalid(
+            at("starved_ratio"),
+            format!("settings: `starved_ratio` must be a number above 0, not {}", st.starved_ratio),
+        ));
+    }
+    if !(st.overload_error_ratio.is_finite() && st.overload_error_ratio >= 1.0) {
+        return Err(invalid(
+            at("overload_error_ratio"),
+            format!(
+                "settings: `overload_error_ratio` must be a number of at least 1, not {}",
+                st.overload_error_ratio
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn hours_in_range(v: f64, owner: &str, field: &str, at: Option<Position>) -> Result<(), LoadError> {
+    if v.is_finite() && (0.0..=MAX_HOURS).contains(&v) {
+        return Ok(());
+    }
+    Err(invalid(
+        at,
+        format!("{owner}: `{field}` must be between 0 and 168 hours a week (the hours of a week), not {v}"),
+    ))
+}
+
+fn cost_in_range(v: f64, owner: &str, at: Option<Position>) -> Result<(), LoadError> {
+    if v.is_finite() && (0.0..=MAX_COST).contains(&v) {
+        return Ok(());
+    }
+    Err(invalid(
+        at,
+        format!("{owner}: `annual_cost` must be between 0 and 100,000,000, not {v}"),
+    ))
+}
