@@ -85,8 +85,12 @@ impl Signal {
         match (self, value) {
             (Signal::OneTeam, true) => "the product has at most one team",
             (Signal::OneTeam, false) => "the product has more than one team",
-            (Signal::SmallTeam, true) => "its teams are small enough for one person to do both roles",
-            (Signal::SmallTeam, false) => "its teams have too many engineers for one person to do both roles",
+            (Signal::SmallTeam, true) => {
+                "its teams are small enough for one person to do both roles"
+            }
+            (Signal::SmallTeam, false) => {
+                "its teams have too many engineers for one person to do both roles"
+            }
             (Signal::Scrum, true) => "every team works in Scrum",
             (Signal::Scrum, false) => "not every team works in Scrum",
             (Signal::SingleProduct, true) => "its PM looks after no other product",
@@ -96,8 +100,12 @@ impl Signal {
             (Signal::StableMarket, true) => "the market is stable",
             (Signal::StableMarket, false) => "the market is not stable",
             (Signal::LargeOrg, true) => "the organisation has 200 or more engineers",
-            (Signal::LargeOrg, false) => "the organisation is below the size where roles are separated",
-            (Signal::Strain, true) => "its PM or a PO shows strain (hybrid overload or starved strategy)",
+            (Signal::LargeOrg, false) => {
+                "the organisation is below the size where roles are separated"
+            }
+            (Signal::Strain, true) => {
+                "its PM or a PO shows strain (hybrid overload or starved strategy)"
+            }
             (Signal::Strain, false) => "no seat holder shows strain",
             (Signal::PmSeatEmpty, true) => "the PM seat is empty",
             (Signal::PmSeatEmpty, false) => "the PM seat is filled",
@@ -173,23 +181,32 @@ pub fn advise(s: &Scenario, seats: &Seats, findings: &[Finding]) -> Vec<Advice> 
             let teams: Vec<usize> = seats.teams_of.get(p).cloned().unwrap_or_default();
             let team = |t: &usize| s.teams.get(*t);
             let pm = seats.pm.get(p).copied().flatten();
-            let holder_id = |person: Option<usize>| person.and_then(|i| s.people.get(i)).map(|x| x.id.as_str());
+            let holder_id =
+                |person: Option<usize>| person.and_then(|i| s.people.get(i)).map(|x| x.id.as_str());
             let strain = holder_id(pm).is_some_and(|id| strained.contains(id))
-                || teams
-                    .iter()
-                    .any(|t| holder_id(seats.po.get(*t).copied().flatten()).is_some_and(|id| strained.contains(id)));
+                || teams.iter().any(|t| {
+                    holder_id(seats.po.get(*t).copied().flatten())
+                        .is_some_and(|id| strained.contains(id))
+                });
             let signals = Signals {
                 one_team: teams.len() <= 1,
-                small_team: seats.engineers_of.get(p).copied().unwrap_or(0) <= s.settings.combined_max_engineers,
-                scrum: !teams.is_empty() && teams.iter().filter_map(team).all(|t| t.method == Method::Scrum),
-                single_product: pm.is_none_or(|pm| seats.pm_of.get(pm).is_some_and(|v| v.len() <= 1)),
+                small_team: seats.engineers_of.get(p).copied().unwrap_or(0)
+                    <= s.settings.combined_max_engineers,
+                scrum: !teams.is_empty()
+                    && teams
+                        .iter()
+                        .filter_map(team)
+                        .all(|t| t.method == Method::Scrum),
+                single_product: pm
+                    .is_none_or(|pm| seats.pm_of.get(pm).is_some_and(|v| v.len() <= 1)),
                 evolving_market: product.market == Market::Evolving,
                 stable_market: product.market == Market::Stable,
                 large_org,
                 strain,
                 pm_seat_empty: pm.is_none(),
                 po_seat_empty: teams.iter().any(|t| {
-                    team(t).is_some_and(|t| t.method == Method::Scrum) && seats.po.get(*t).copied().flatten().is_none()
+                    team(t).is_some_and(|t| t.method == Method::Scrum)
+                        && seats.po.get(*t).copied().flatten().is_none()
                 }),
             };
             let answer = |q: Question| product.checklist.answer(q);
@@ -250,7 +267,10 @@ const SIGNAL_ORDER: [Signal; 10] = [
 ];
 
 /// domain.md's decision, step by step.
-pub fn decide(signals: &Signals, answer: impl Fn(Question) -> Option<bool>) -> (Recommendation, Vec<Reason>) {
+pub fn decide(
+    signals: &Signals,
+    answer: impl Fn(Question) -> Option<bool>,
+) -> (Recommendation, Vec<Reason>) {
     // Reasons: the signals that decided it (table order), then the answers (question order).
     let reasons = |pick: &dyn Fn(Signal) -> bool, pick_answer: &dyn Fn(Question, bool) -> bool| {
         let mut out: Vec<Reason> = SIGNAL_ORDER
@@ -289,15 +309,22 @@ pub fn decide(signals: &Signals, answer: impl Fn(Question) -> Option<bool>) -> (
     // 2. Exactly one empty seat.
     match (signals.pm_seat_empty, signals.po_seat_empty) {
         (true, false) => {
-            return (Recommendation::PmFirst, reasons(&|s| s == Signal::PmSeatEmpty, &|_, _| false));
+            return (
+                Recommendation::PmFirst,
+                reasons(&|s| s == Signal::PmSeatEmpty, &|_, _| false),
+            );
         }
         (false, true) => {
-            return (Recommendation::PoFirst, reasons(&|s| s == Signal::PoSeatEmpty, &|_, _| false));
+            return (
+                Recommendation::PoFirst,
+                reasons(&|s| s == Signal::PoSeatEmpty, &|_, _| false),
+            );
         }
         (true, true) => {
             // 3. Both empty: count the signals on each side; a tie goes to the PM.
             let pm_signal = |s: Signal| s == Signal::EvolvingMarket && signals.get(s);
-            let po_signal = |s: Signal| matches!(s, Signal::Scrum | Signal::StableMarket) && signals.get(s);
+            let po_signal =
+                |s: Signal| matches!(s, Signal::Scrum | Signal::StableMarket) && signals.get(s);
             let pm_answer = |q: Question, a: bool| a && q.side() == QuestionSide::Pm;
             let po_answer = |q: Question, a: bool| a && q.side() == QuestionSide::Po;
             let count = |sig: &dyn Fn(Signal) -> bool, ans: &dyn Fn(Question, bool) -> bool| {
@@ -309,9 +336,17 @@ pub fn decide(signals: &Signals, answer: impl Fn(Question) -> Option<bool>) -> (
             };
             let pm_side = count(&pm_signal, &pm_answer);
             let po_side = count(&po_signal, &po_answer);
-            let recommendation = if pm_side >= po_side { Recommendation::PmFirst } else { Recommendation::PoFirst };
+            let recommendation = if pm_side >= po_side {
+                Recommendation::PmFirst
+            } else {
+                Recommendation::PoFirst
+            };
             let r = reasons(
-                &|s| matches!(s, Signal::PmSeatEmpty | Signal::PoSeatEmpty) || pm_signal(s) || po_signal(s),
+                &|s| {
+                    matches!(s, Signal::PmSeatEmpty | Signal::PoSeatEmpty)
+                        || pm_signal(s)
+                        || po_signal(s)
+                },
                 &|q, a| pm_answer(q, a) || po_answer(q, a),
             );
             return (recommendation, r);
@@ -321,7 +356,12 @@ pub fn decide(signals: &Signals, answer: impl Fn(Question) -> Option<bool>) -> (
 
     // 4. Combined.
     let r = reasons(
-        &|s| matches!(s, Signal::OneTeam | Signal::SmallTeam | Signal::SingleProduct),
+        &|s| {
+            matches!(
+                s,
+                Signal::OneTeam | Signal::SmallTeam | Signal::SingleProduct
+            )
+        },
         &|q, a| a && q.side() == QuestionSide::Combining,
     );
     (Recommendation::Combined, r)

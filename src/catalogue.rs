@@ -7,7 +7,8 @@ use serde::Deserialize;
 
 use crate::error::{LoadError, LoadErrorKind};
 use crate::model::{
-    Card, Column, FORMAT, Horizon, Kind, MAX_HOURS, Product, Responsibility, Scenario, Scope, Stakeholder,
+    Card, Column, FORMAT, Horizon, Kind, MAX_HOURS, Product, Responsibility, Scenario, Scope,
+    Stakeholder,
 };
 
 /// The catalogue bundled with the program.
@@ -84,7 +85,11 @@ impl Catalogue {
             )));
         }
         let mut ids = HashSet::new();
-        let stakeholders: HashSet<&str> = catalogue.stakeholders.iter().map(|s| s.id.as_str()).collect();
+        let stakeholders: HashSet<&str> = catalogue
+            .stakeholders
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
         for id in catalogue
             .stakeholders
             .iter()
@@ -92,14 +97,23 @@ impl Catalogue {
             .chain(catalogue.responsibilities.iter().map(|r| &r.id))
         {
             if id.is_empty() || !ids.insert(id.as_str()) {
-                return Err(invalid(format!("the catalogue uses the id \"{id}\" twice or empty")));
+                return Err(invalid(format!(
+                    "the catalogue uses the id \"{id}\" twice or empty"
+                )));
             }
         }
         for r in &catalogue.responsibilities {
             if !(r.hours.is_finite() && (0.0..=MAX_HOURS).contains(&r.hours)) {
-                return Err(invalid(format!("catalogue entry \"{}\": hours {} out of range", r.id, r.hours)));
+                return Err(invalid(format!(
+                    "catalogue entry \"{}\": hours {} out of range",
+                    r.id, r.hours
+                )));
             }
-            if let Some(missing) = r.stakeholders.iter().find(|s| !stakeholders.contains(s.as_str())) {
+            if let Some(missing) = r
+                .stakeholders
+                .iter()
+                .find(|s| !stakeholders.contains(s.as_str()))
+            {
                 return Err(invalid(format!(
                     "catalogue entry \"{}\" serves \"{missing}\", which is not a stakeholder of the catalogue",
                     r.id
@@ -125,7 +139,11 @@ impl Catalogue {
         Scenario {
             name: "New scenario".into(),
             stakeholders: self.stakeholders.clone(),
-            responsibilities: self.responsibilities.iter().map(Entry::responsibility).collect(),
+            responsibilities: self
+                .responsibilities
+                .iter()
+                .map(Entry::responsibility)
+                .collect(),
             products: vec![Product {
                 id: "product".into(),
                 name: "Product".into(),

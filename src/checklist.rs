@@ -106,7 +106,9 @@ impl Question {
                 "Is success measured by business outcomes rather than delivery speed?"
             }
             Question::ClearVision => "Is the product vision already clear and agreed?",
-            Question::DeliveryBottleneck => "Is delivery (the backlog, the sprints) the bottleneck?",
+            Question::DeliveryBottleneck => {
+                "Is delivery (the backlog, the sprints) the bottleneck?"
+            }
             Question::ExperiencedHybrid => {
                 "Is there someone experienced at doing both roles at once?"
             }

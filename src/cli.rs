@@ -14,7 +14,12 @@ use crate::report;
 
 /// Decide who does product manager and who does product owner work.
 #[derive(Debug, Parser)]
-#[command(name = "rolesplit", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "rolesplit",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// A scenario file to open in the window (without one, the bundled sample opens).
     pub file: Option<PathBuf>,
@@ -55,7 +60,11 @@ pub enum Exit {
 impl Exit {
     /// The worse of two outcomes.
     pub fn worst(self, other: Exit) -> Exit {
-        if (other as u8) > (self as u8) { other } else { self }
+        if (other as u8) > (self as u8) {
+            other
+        } else {
+            self
+        }
     }
 }
 
@@ -70,17 +79,28 @@ pub enum Action {
     /// Exit with this status: a subcommand ran, or the arguments were wrong.
     Exit(Exit),
     /// Open the window on this scenario (from this file, or the bundled sample).
-    Window { scenario: Box<Scenario>, path: Option<PathBuf> },
+    Window {
+        scenario: Box<Scenario>,
+        path: Option<PathBuf>,
+    },
 }
 
 /// Runs the command line. Subcommands print to `out` and `err`; without one, the scenario
 /// to open in the window is loaded (a file that fails to load is an error and exit 2).
-pub fn run(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write, err: &mut dyn Write) -> Action {
+pub fn run(
+    args: impl IntoIterator<Item = OsString>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Action {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = write!(err, "{}", e.render().ansi());
-            let code = if e.use_stderr() { Exit::Failure } else { Exit::Success };
+            let code = if e.use_stderr() {
+                Exit::Failure
+            } else {
+                Exit::Success
+            };
             return Action::Exit(code);
         }
     };

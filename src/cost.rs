@@ -36,7 +36,10 @@ pub fn person_costs(s: &Scenario, seats: &Seats) -> Vec<Option<f64>> {
             } else {
                 return None;
             };
-            Some(p.annual_cost.unwrap_or_else(|| default_cost(s.settings.cost_region, seat)))
+            Some(
+                p.annual_cost
+                    .unwrap_or_else(|| default_cost(s.settings.cost_region, seat)),
+            )
         })
         .collect()
 }

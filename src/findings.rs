@@ -97,7 +97,9 @@ impl Rule {
     pub fn source(self) -> &'static str {
         match self {
             Rule::Overload | Rule::UnownedWork | Rule::UnassignedCards => "",
-            Rule::HybridOverload | Rule::StrategyStarved | Rule::CombinedRoleMultipleProducts => "003",
+            Rule::HybridOverload | Rule::StrategyStarved | Rule::CombinedRoleMultipleProducts => {
+                "003"
+            }
             Rule::CombinedRoleBeyondOneTeam => "004, 003",
             Rule::SplitAtScale => "004",
             Rule::PoMultipleTeams => "000",
@@ -117,14 +119,22 @@ impl Rule {
             Rule::CombinedRoleBeyondOneTeam => {
                 "One person can do both roles for one team of 5 to 10 engineers; combining works for teams under 15 people."
             }
-            Rule::CombinedRoleMultipleProducts => "Several products call for separate PM and PO people.",
-            Rule::SplitAtScale => "Organisations with 200 or more engineers separate the two roles.",
+            Rule::CombinedRoleMultipleProducts => {
+                "Several products call for separate PM and PO people."
+            }
+            Rule::SplitAtScale => {
+                "Organisations with 200 or more engineers separate the two roles."
+            }
             Rule::PoMultipleTeams => "A product owner works best embedded with one team.",
             Rule::ScrumTeamWithoutPo => "Scrum needs someone who owns the backlog.",
-            Rule::PoOutsideScrum => "Product owner is a Scrum role; other methods may not need the seat.",
+            Rule::PoOutsideScrum => {
+                "Product owner is a Scrum role; other methods may not need the seat."
+            }
             Rule::UnownedWork => "Work lands on an empty seat: nobody carries it.",
             Rule::UnassignedCards => "The parking lot is not empty yet.",
-            Rule::StakeholderUncovered => "The PM aligns stakeholders; nobody is serving this group.",
+            Rule::StakeholderUncovered => {
+                "The PM aligns stakeholders; nobody is serving this group."
+            }
         }
     }
 }
@@ -188,7 +198,11 @@ fn names<'a>(items: impl Iterator<Item = &'a str>) -> String {
 fn people_rules(s: &Scenario, seats: &Seats, loads: &Loads, out: &mut Vec<Finding>) {
     let st = &s.settings;
     for (i, (person, load)) in s.people.iter().zip(&loads.people).enumerate() {
-        let (strategy, execution, c) = (load.strategy_hours, load.execution_hours, load.capacity_hours);
+        let (strategy, execution, c) = (
+            load.strategy_hours,
+            load.execution_hours,
+            load.capacity_hours,
+        );
         let l = load.load_hours();
         let work = strategy + execution;
         let id = || vec![person.id.clone()];
@@ -197,7 +211,11 @@ fn people_rules(s: &Scenario, seats: &Seats, loads: &Loads, out: &mut Vec<Findin
         let po_of = seats.po_of.get(i).map_or(&[][..], Vec::as_slice);
 
         if gt(l, c) {
-            let severity = if gt(l, st.overload_error_ratio * c) { Severity::Error } else { Severity::Warning };
+            let severity = if gt(l, st.overload_error_ratio * c) {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
             let message = format!(
                 "{name} carries {} h a week for {} h of capacity: {} h strategy, {} h execution, {} h other duties",
                 hours(l),
@@ -209,7 +227,10 @@ fn people_rules(s: &Scenario, seats: &Seats, loads: &Loads, out: &mut Vec<Findin
             out.push(finding(Rule::Overload, severity, id(), message));
 
             let m = st.hybrid_min_share;
-            if positive(work) && share_at_least(strategy, work, m) && share_at_least(execution, work, m) {
+            if positive(work)
+                && share_at_least(strategy, work, m)
+                && share_at_least(execution, work, m)
+            {
                 let message = format!(
                     "{name} is over capacity ({} h for {} h) while carrying both strategy ({} h) and execution ({} h): split the PM and PO work",
                     hours(l),
@@ -217,7 +238,12 @@ fn people_rules(s: &Scenario, seats: &Seats, loads: &Loads, out: &mut Vec<Findin
                     hours(strategy),
                     hours(execution)
                 );
-                out.push(finding(Rule::HybridOverload, Severity::Error, id(), message));
+                out.push(finding(
+                    Rule::HybridOverload,
+                    Severity::Error,
+                    id(),
+                    message,
+                ));
             }
         }
         if !pm_of.is_empty() && positive(strategy) && ge(execution, st.starved_ratio * strategy) {
@@ -228,10 +254,17 @@ fn people_rules(s: &Scenario, seats: &Seats, loads: &Loads, out: &mut Vec<Findin
                 execution / strategy,
                 st.starved_ratio
             );
-            out.push(finding(Rule::StrategyStarved, Severity::Warning, id(), message));
+            out.push(finding(
+                Rule::StrategyStarved,
+                Severity::Warning,
+                id(),
+                message,
+            ));
         }
         for &p in pm_of {
-            let Some(product) = s.products.get(p) else { continue };
+            let Some(product) = s.products.get(p) else {
+                continue;
+            };
             let teams = seats.teams_of.get(p).map_or(&[][..], Vec::as_slice);
             let holds_po_here = po_of.iter().any(|t| teams.contains(t));
             let engineers = seats.engineers_of.get(p).copied().unwrap_or(0);
@@ -252,43 +285,83 @@ fn people_rules(s: &Scenario, seats: &Seats, loads: &Loads, out: &mut Vec<Findin
             }
         }
         if !po_of.is_empty() && pm_of.len() >= 2 {
-            let products: Vec<&str> = pm_of.iter().filter_map(|&p| s.products.get(p)).map(|p| p.name.as_str()).collect();
+            let products: Vec<&str> = pm_of
+                .iter()
+                .filter_map(|&p| s.products.get(p))
+                .map(|p| p.name.as_str())
+                .collect();
             let message = format!(
                 "{name} holds a PO seat and is also PM of {} products ({}): several products call for separate PM and PO people",
                 pm_of.len(),
                 names(products.into_iter())
             );
             let mut subjects = id();
-            subjects.extend(pm_of.iter().filter_map(|&p| s.products.get(p)).map(|p| p.id.clone()));
-            out.push(finding(Rule::CombinedRoleMultipleProducts, Severity::Warning, subjects, message));
+            subjects.extend(
+                pm_of
+                    .iter()
+                    .filter_map(|&p| s.products.get(p))
+                    .map(|p| p.id.clone()),
+            );
+            out.push(finding(
+                Rule::CombinedRoleMultipleProducts,
+                Severity::Warning,
+                subjects,
+                message,
+            ));
         }
         if seats.total_engineers >= st.split_engineers && !pm_of.is_empty() && !po_of.is_empty() {
             let message = format!(
                 "{name} holds both a PM and a PO seat in an organisation of {} engineers; at {} or more engineers the roles are separated",
                 seats.total_engineers, st.split_engineers
             );
-            out.push(finding(Rule::SplitAtScale, Severity::Warning, id(), message));
+            out.push(finding(
+                Rule::SplitAtScale,
+                Severity::Warning,
+                id(),
+                message,
+            ));
         }
         if po_of.len() >= 2 {
-            let teams: Vec<&str> = po_of.iter().filter_map(|&t| s.teams.get(t)).map(|t| t.name.as_str()).collect();
+            let teams: Vec<&str> = po_of
+                .iter()
+                .filter_map(|&t| s.teams.get(t))
+                .map(|t| t.name.as_str())
+                .collect();
             let message = format!(
                 "{name} is PO of {} teams ({}); a PO works best embedded with one team",
                 po_of.len(),
                 names(teams.into_iter())
             );
             let mut subjects = id();
-            subjects.extend(po_of.iter().filter_map(|&t| s.teams.get(t)).map(|t| t.id.clone()));
-            out.push(finding(Rule::PoMultipleTeams, Severity::Warning, subjects, message));
+            subjects.extend(
+                po_of
+                    .iter()
+                    .filter_map(|&t| s.teams.get(t))
+                    .map(|t| t.id.clone()),
+            );
+            out.push(finding(
+                Rule::PoMultipleTeams,
+                Severity::Warning,
+                subjects,
+                message,
+            ));
         }
     }
 }
 
 fn team_rules(s: &Scenario, seats: &Seats, out: &mut Vec<Finding>) {
     for (i, team) in s.teams.iter().enumerate() {
-        let po = seats.po.get(i).copied().flatten().and_then(|p| s.people.get(p));
+        let po = seats
+            .po
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|p| s.people.get(p));
         match (team.method, po) {
             (Method::Scrum, None) => {
-                let product = s.product(&team.product).map_or(team.product.as_str(), |p| p.name.as_str());
+                let product = s
+                    .product(&team.product)
+                    .map_or(team.product.as_str(), |p| p.name.as_str());
                 out.push(finding(
                     Rule::ScrumTeamWithoutPo,
                     Severity::Error,
@@ -347,9 +420,18 @@ fn product_rules(s: &Scenario, seats: &Seats, loads: &Loads, out: &mut Vec<Findi
                 hours(load.unowned_hours)
             );
             if !empty.is_empty() {
-                let _ = write!(message, " ({} empty)", names(empty.iter().map(String::as_str)));
+                let _ = write!(
+                    message,
+                    " ({} empty)",
+                    names(empty.iter().map(String::as_str))
+                );
             }
-            out.push(finding(Rule::UnownedWork, Severity::Warning, subjects, message));
+            out.push(finding(
+                Rule::UnownedWork,
+                Severity::Warning,
+                subjects,
+                message,
+            ));
         }
         let parked: Vec<&str> = product
             .cards
@@ -368,7 +450,12 @@ fn product_rules(s: &Scenario, seats: &Seats, loads: &Loads, out: &mut Vec<Findi
             );
             let mut subjects = vec![product.id.clone()];
             subjects.extend(parked.into_iter().map(str::to_string));
-            out.push(finding(Rule::UnassignedCards, Severity::Info, subjects, message));
+            out.push(finding(
+                Rule::UnassignedCards,
+                Severity::Info,
+                subjects,
+                message,
+            ));
         }
     }
 }

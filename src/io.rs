@@ -18,7 +18,11 @@ pub fn load(path: &Path) -> Result<Scenario, FileError> {
 /// Reads a file as UTF-8 text, refusing files over the size limit before reading them.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let read_error = |e: std::io::Error| {
-        LoadError::new(LoadErrorKind::Read, None, format!("cannot read the file: {}", describe_io(&e)))
+        LoadError::new(
+            LoadErrorKind::Read,
+            None,
+            format!("cannot read the file: {}", describe_io(&e)),
+        )
     };
     let file = File::open(path).map_err(read_error)?;
     let meta = file.metadata().map_err(read_error)?;
@@ -88,6 +92,16 @@ pub fn save(path: &Path, scenario: &Scenario) -> Result<(), SaveError> {
 
 /// Writes bytes to a file atomically (temporary file in the same folder, then rename).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomically_with(path, |file| file.write_all(bytes))
+}
+
+/// Writes a file atomically: `write` fills a temporary file in the same folder, which then
+/// replaces the target. If anything fails, the target is untouched and the temporary file
+/// is removed.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
     let fail = |reason: String| SaveError {
         path: path.to_path_buf(),
         reason,
@@ -100,8 +114,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         .prefix(".rolesplit-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| fail(format!("cannot write in the folder {}: {}", dir.display(), describe_io(&e))))?;
-    tmp.write_all(bytes)
+        .map_err(|e| {
+            fail(format!(
+                "cannot write in the folder {}: {}",
+                dir.display(),
+                describe_io(&e)
+            ))
+        })?;
+    write(tmp.as_file_mut())
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| fail(describe_io(&e)))?;
     // Keep the permissions of the file being replaced.

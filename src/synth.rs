@@ -3,8 +3,8 @@
 
 use crate::checklist::{Checklist, Question};
 use crate::model::{
-    Card, Column, Horizon, Kind, Market, Method, Person, Product, Responsibility, Scenario, Scope, Side,
-    Stakeholder, Team,
+    Card, Column, Horizon, Kind, Market, Method, Person, Product, Responsibility, Scenario, Scope,
+    Side, Stakeholder, Team,
 };
 
 /// How large an organisation to make.
@@ -49,7 +49,11 @@ impl Rng {
 
     /// A number in `0..n` (0 when n is 0).
     pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next_u64() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next_u64() % n as u64) as usize
+        }
     }
 
     /// True with probability `percent` / 100.
@@ -90,8 +94,16 @@ pub fn generate(size: Size, seed: u64) -> Scenario {
         .collect();
     let horizons = [Horizon::Sprint, Horizon::Quarter, Horizon::Year];
     for r in 0..size.cards_per_board.max(1) {
-        let kind = if r % 2 == 0 { Kind::Strategy } else { Kind::Execution };
-        let scope = if r % 3 == 0 { Scope::Team } else { Scope::Product };
+        let kind = if r % 2 == 0 {
+            Kind::Strategy
+        } else {
+            Kind::Execution
+        };
+        let scope = if r % 3 == 0 {
+            Scope::Team
+        } else {
+            Scope::Product
+        };
         // "partners" (index 3) is never served: one stakeholder-uncovered finding.
         let stakeholder = [0, 1, 2, 4, 5][r % 5];
         s.responsibilities.push(Responsibility {
@@ -114,7 +126,9 @@ pub fn generate(size: Size, seed: u64) -> Scenario {
             name: format!("Person {i}"),
             capacity_hours: if rng.chance(10) { 32.0 } else { 40.0 },
             other_hours: if rng.chance(20) { 4.0 } else { 0.0 },
-            annual_cost: rng.chance(50).then(|| 90_000.0 + 1_000.0 * rng.below(80) as f64),
+            annual_cost: rng
+                .chance(50)
+                .then(|| 90_000.0 + 1_000.0 * rng.below(80) as f64),
         });
         id
     };
@@ -123,7 +137,10 @@ pub fn generate(size: Size, seed: u64) -> Scenario {
         let pm = person(&mut s, &mut rng);
         let mut checklist = Checklist::default();
         if rng.chance(30) {
-            checklist.set(Question::ALL[rng.below(Question::ALL.len())], Some(rng.chance(50)));
+            checklist.set(
+                Question::ALL[rng.below(Question::ALL.len())],
+                Some(rng.chance(50)),
+            );
         }
         let cards = (0..size.cards_per_board)
             .map(|c| {
@@ -143,7 +160,11 @@ pub fn generate(size: Size, seed: u64) -> Scenario {
         s.products.push(Product {
             id: product_id.clone(),
             name: format!("Product {p}"),
-            market: if rng.chance(50) { Market::Evolving } else { Market::Stable },
+            market: if rng.chance(50) {
+                Market::Evolving
+            } else {
+                Market::Stable
+            },
             stage: None,
             // A few products have an empty PM seat: unowned work.
             pm: (!rng.chance(3)).then(|| pm.clone()),
@@ -162,7 +183,11 @@ pub fn generate(size: Size, seed: u64) -> Scenario {
                 10..=12 => None,
                 _ => Some(person(&mut s, &mut rng)),
             };
-            let method = if rng.chance(10) { Method::Kanban } else { Method::Scrum };
+            let method = if rng.chance(10) {
+                Method::Kanban
+            } else {
+                Method::Scrum
+            };
             s.teams.push(Team {
                 id: format!("team{p}-{t}"),
                 name: format!("Team {p}.{t}"),

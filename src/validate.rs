@@ -41,7 +41,11 @@ impl Thing {
 
     fn with_article(self) -> String {
         let word = self.word();
-        let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+        let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
         format!("{article} {word}")
     }
 }
@@ -81,22 +85,50 @@ fn check(s: &Scenario, place: &Place) -> Result<(), LoadError> {
             )),
             None => Err(invalid(
                 place(path),
-                format!("{what} \"{id}\", but there is no {} with that id", want.word()),
+                format!(
+                    "{what} \"{id}\", but there is no {} with that id",
+                    want.word()
+                ),
             )),
         }
     };
 
     for (i, p) in s.people.iter().enumerate() {
         let at = |field| [Step::Field("people"), Step::Index(i), Step::Field(field)];
-        hours_in_range(p.capacity_hours, &format!("person \"{}\"", p.id), "capacity_hours", place(&at("capacity_hours")))?;
-        hours_in_range(p.other_hours, &format!("person \"{}\"", p.id), "other_hours", place(&at("other_hours")))?;
+        hours_in_range(
+            p.capacity_hours,
+            &format!("person \"{}\"", p.id),
+            "capacity_hours",
+            place(&at("capacity_hours")),
+        )?;
+        hours_in_range(
+            p.other_hours,
+            &format!("person \"{}\"", p.id),
+            "other_hours",
+            place(&at("other_hours")),
+        )?;
         if let Some(cost) = p.annual_cost {
-            cost_in_range(cost, &format!("person \"{}\"", p.id), place(&at("annual_cost")))?;
+            cost_in_range(
+                cost,
+                &format!("person \"{}\"", p.id),
+                place(&at("annual_cost")),
+            )?;
         }
     }
     for (i, r) in s.responsibilities.iter().enumerate() {
-        let at = |field| [Step::Field("responsibilities"), Step::Index(i), Step::Field(field)];
-        hours_in_range(r.hours, &format!("responsibility \"{}\"", r.id), "hours", place(&at("hours")))?;
+        let at = |field| {
+            [
+                Step::Field("responsibilities"),
+                Step::Index(i),
+                Step::Field(field),
+            ]
+        };
+        hours_in_range(
+            r.hours,
+            &format!("responsibility \"{}\"", r.id),
+            "hours",
+            place(&at("hours")),
+        )?;
         for (k, sh) in r.stakeholders.iter().enumerate() {
             let path = [
                 Step::Field("responsibilities"),
@@ -104,17 +136,32 @@ fn check(s: &Scenario, place: &Place) -> Result<(), LoadError> {
                 Step::Field("stakeholders"),
                 Step::Index(k),
             ];
-            resolve(sh, Thing::Stakeholder, &path, &format!("responsibility \"{}\" serves", r.id))?;
+            resolve(
+                sh,
+                Thing::Stakeholder,
+                &path,
+                &format!("responsibility \"{}\" serves", r.id),
+            )?;
         }
     }
     for (i, p) in s.products.iter().enumerate() {
         if let Some(pm) = &p.pm {
             let path = [Step::Field("products"), Step::Index(i), Step::Field("pm")];
-            resolve(pm, Thing::Person, &path, &format!("product \"{}\" has as its PM", p.id))?;
+            resolve(
+                pm,
+                Thing::Person,
+                &path,
+                &format!("product \"{}\" has as its PM", p.id),
+            )?;
         }
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (j, c) in p.cards.iter().enumerate() {
-            let card = [Step::Field("products"), Step::Index(i), Step::Field("cards"), Step::Index(j)];
+            let card = [
+                Step::Field("products"),
+                Step::Index(i),
+                Step::Field("cards"),
+                Step::Index(j),
+            ];
             let field = |f| {
                 [
                     Step::Field("products"),
@@ -159,9 +206,19 @@ fn check(s: &Scenario, place: &Place) -> Result<(), LoadError> {
     }
     for (i, t) in s.teams.iter().enumerate() {
         let at = |field| [Step::Field("teams"), Step::Index(i), Step::Field(field)];
-        resolve(&t.product, Thing::Product, &at("product"), &format!("team \"{}\" works on", t.id))?;
+        resolve(
+            &t.product,
+            Thing::Product,
+            &at("product"),
+            &format!("team \"{}\" works on", t.id),
+        )?;
         if let Some(po) = &t.po {
-            resolve(po, Thing::Person, &at("po"), &format!("team \"{}\" has as its PO", t.id))?;
+            resolve(
+                po,
+                Thing::Person,
+                &at("po"),
+                &format!("team \"{}\" has as its PO", t.id),
+            )?;
         }
     }
     Ok(())
@@ -173,10 +230,22 @@ fn check_ids<'a>(
     place: &Place,
 ) -> Result<HashMap<&'a str, (Thing, Option<Position>)>, LoadError> {
     let lists: [(Thing, Vec<&str>); 5] = [
-        (Thing::Person, s.people.iter().map(|p| p.id.as_str()).collect()),
-        (Thing::Stakeholder, s.stakeholders.iter().map(|p| p.id.as_str()).collect()),
-        (Thing::Responsibility, s.responsibilities.iter().map(|p| p.id.as_str()).collect()),
-        (Thing::Product, s.products.iter().map(|p| p.id.as_str()).collect()),
+        (
+            Thing::Person,
+            s.people.iter().map(|p| p.id.as_str()).collect(),
+        ),
+        (
+            Thing::Stakeholder,
+            s.stakeholders.iter().map(|p| p.id.as_str()).collect(),
+        ),
+        (
+            Thing::Responsibility,
+            s.responsibilities.iter().map(|p| p.id.as_str()).collect(),
+        ),
+        (
+            Thing::Product,
+            s.products.iter().map(|p| p.id.as_str()).collect(),
+        ),
         (Thing::Team, s.teams.iter().map(|p| p.id.as_str()).collect()),
     ];
     let mut ids: HashMap<&str, (Thing, Option<Position>)> = HashMap::new();
@@ -186,11 +255,16 @@ fn check_ids<'a>(
             if id.trim().is_empty() {
                 return Err(invalid(
                     here,
-                    format!("{} has an empty id; every id must have at least one letter or digit", thing.with_article()),
+                    format!(
+                        "{} has an empty id; every id must have at least one letter or digit",
+                        thing.with_article()
+                    ),
                 ));
             }
             if let Some((first, first_at)) = ids.get(id) {
-                let where_first = first_at.map(|p| format!(" at line {}", p.line)).unwrap_or_default();
+                let where_first = first_at
+                    .map(|p| format!(" at line {}", p.line))
+                    .unwrap_or_default();
                 return Err(invalid(
                     here,
                     format!(
@@ -212,13 +286,19 @@ fn check_settings(s: &Scenario, place: &Place) -> Result<(), LoadError> {
     if !(0.0..=0.5).contains(&st.hybrid_min_share) {
         return Err(invalid(
             at("hybrid_min_share"),
-            format!("settings: `hybrid_min_share` must be between 0 and 0.5, not {}", st.hybrid_min_share),
+            format!(
+                "settings: `hybrid_min_share` must be between 0 and 0.5, not {}",
+                st.hybrid_min_share
+            ),
         ));
     }
     if !(st.starved_ratio.is_finite() && st.starved_ratio > 0.0) {
         return Err(invalid(
             at("starved_ratio"),
-            format!("settings: `starved_ratio` must be a number above 0, not {}", st.starved_ratio),
+            format!(
+                "settings: `starved_ratio` must be a number above 0, not {}",
+                st.starved_ratio
+            ),
         ));
     }
     if !(st.overload_error_ratio.is_finite() && st.overload_error_ratio >= 1.0) {
@@ -239,7 +319,9 @@ fn hours_in_range(v: f64, owner: &str, field: &str, at: Option<Position>) -> Res
     }
     Err(invalid(
         at,
-        format!("{owner}: `{field}` must be between 0 and 168 hours a week (the hours of a week), not {v}"),
+        format!(
+            "{owner}: `{field}` must be between 0 and 168 hours a week (the hours of a week), not {v}"
+        ),
     ))
 }
 

@@ -5,7 +5,10 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Card, Person, Product, Responsibility, Scenario, Settings, Stakeholder, Team, DEFAULT_CAPACITY_HOURS, FORMAT};
+use crate::model::{
+    Card, DEFAULT_CAPACITY_HOURS, FORMAT, Person, Product, Responsibility, Scenario, Settings,
+    Stakeholder, Team,
+};
 
 /// The text of a scenario file.
 pub fn scenario_to_string(s: &Scenario) -> String {
@@ -14,16 +17,31 @@ pub fn scenario_to_string(s: &Scenario) -> String {
     line(&mut out, 1, &format!("format: {FORMAT},"));
     line(&mut out, 1, &format!("name: {},", string(&s.name)));
     if !s.description.is_empty() {
-        line(&mut out, 1, &format!("description: {},", string(&s.description)));
+        line(
+            &mut out,
+            1,
+            &format!("description: {},", string(&s.description)),
+        );
     }
     settings(&mut out, &s.settings);
-    list(&mut out, "people", &s.people, |out, p| line(out, 2, &format!("{},", person(p))));
+    list(&mut out, "people", &s.people, |out, p| {
+        line(out, 2, &format!("{},", person(p)))
+    });
     if !s.stakeholders.is_empty() {
-        list(&mut out, "stakeholders", &s.stakeholders, |out, x| line(out, 2, &format!("{},", stakeholder(x))));
+        list(&mut out, "stakeholders", &s.stakeholders, |out, x| {
+            line(out, 2, &format!("{},", stakeholder(x)))
+        });
     }
-    list(&mut out, "responsibilities", &s.responsibilities, responsibility);
+    list(
+        &mut out,
+        "responsibilities",
+        &s.responsibilities,
+        responsibility,
+    );
     list(&mut out, "products", &s.products, product);
-    list(&mut out, "teams", &s.teams, |out, t| line(out, 2, &format!("{},", team(t))));
+    list(&mut out, "teams", &s.teams, |out, t| {
+        line(out, 2, &format!("{},", team(t)))
+    });
     out.push_str(")\n");
     out
 }
@@ -66,11 +84,27 @@ pub(crate) fn float(v: f64) -> String {
 
 fn settings(out: &mut String, s: &Settings) {
     line(out, 1, "settings: Settings(");
-    line(out, 2, &format!("combined_max_engineers: {},", s.combined_max_engineers));
+    line(
+        out,
+        2,
+        &format!("combined_max_engineers: {},", s.combined_max_engineers),
+    );
     line(out, 2, &format!("split_engineers: {},", s.split_engineers));
-    line(out, 2, &format!("hybrid_min_share: {},", float(s.hybrid_min_share)));
-    line(out, 2, &format!("starved_ratio: {},", float(s.starved_ratio)));
-    line(out, 2, &format!("overload_error_ratio: {},", float(s.overload_error_ratio)));
+    line(
+        out,
+        2,
+        &format!("hybrid_min_share: {},", float(s.hybrid_min_share)),
+    );
+    line(
+        out,
+        2,
+        &format!("starved_ratio: {},", float(s.starved_ratio)),
+    );
+    line(
+        out,
+        2,
+        &format!("overload_error_ratio: {},", float(s.overload_error_ratio)),
+    );
     line(out, 2, &format!("cost_region: {},", s.cost_region.name()));
     line(out, 1, "),");
 }
@@ -98,7 +132,11 @@ fn person(p: &Person) -> String {
 fn stakeholder(s: &Stakeholder) -> String {
     inline(
         "Stakeholder",
-        &[("id", string(&s.id)), ("name", string(&s.name)), ("side", s.side.name().to_string())],
+        &[
+            ("id", string(&s.id)),
+            ("name", string(&s.name)),
+            ("side", s.side.name().to_string()),
+        ],
     )
 }
 
@@ -119,7 +157,11 @@ fn responsibility(out: &mut String, r: &Responsibility) {
     line(out, 3, &format!("horizon: {},", r.horizon.name()));
     line(out, 3, &format!("hours: {},", float(r.hours)));
     if !r.stakeholders.is_empty() {
-        line(out, 3, &format!("stakeholders: {},", id_list(&r.stakeholders)));
+        line(
+            out,
+            3,
+            &format!("stakeholders: {},", id_list(&r.stakeholders)),
+        );
     }
     if !r.source.is_empty() {
         line(out, 3, &format!("source: {},", string(&r.source)));
@@ -208,7 +250,15 @@ mod tests {
 
     #[test]
     fn floats_read_back_to_the_same_bits() {
-        for v in [0.0, 40.0, 0.25, 1.0 / 3.0, 1e-7, 167.99999999999997, 100_000_000.0] {
+        for v in [
+            0.0,
+            40.0,
+            0.25,
+            1.0 / 3.0,
+            1e-7,
+            167.99999999999997,
+            100_000_000.0,
+        ] {
             let text = float(v);
             let back: f64 = text.parse().expect("parses");
             assert_eq!(back.to_bits(), v.to_bits(), "{v} written as {text}");

@@ -32,7 +32,11 @@ impl AppState {
     /// The window title: the scenario's name, then the file's name.
     pub fn title(&self) -> String {
         match self.path.as_ref().and_then(|p| p.file_name()) {
-            Some(file) => format!("{} — {} — rolesplit", self.scenario.name, file.to_string_lossy()),
+            Some(file) => format!(
+                "{} — {} — rolesplit",
+                self.scenario.name,
+                file.to_string_lossy()
+            ),
             None => format!("{} — rolesplit", self.scenario.name),
         }
     }
@@ -62,19 +66,26 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
             ui.heading(&state.scenario.name);
         });
     });
-    egui::Panel::left("products").default_size(220.0).show(ui, |ui| {
-        ui.strong("Products");
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            for (i, product) in state.scenario.products.iter().enumerate() {
-                if ui.selectable_label(state.selected_product == i, &product.name).clicked() {
-                    state.selected_product = i;
+    egui::Panel::left("products")
+        .default_size(220.0)
+        .show(ui, |ui| {
+            ui.strong("Products");
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for (i, product) in state.scenario.products.iter().enumerate() {
+                    if ui
+                        .selectable_label(state.selected_product == i, &product.name)
+                        .clicked()
+                    {
+                        state.selected_product = i;
+                    }
                 }
-            }
+            });
         });
-    });
-    egui::Panel::right("people").default_size(340.0).show(ui, |ui| {
-        people::people_ui(ui, &state.scenario, &state.analysis);
-    });
+    egui::Panel::right("people")
+        .default_size(340.0)
+        .show(ui, |ui| {
+            people::people_ui(ui, &state.scenario, &state.analysis);
+        });
     egui::CentralPanel::default().show(ui, |ui| {
         board_ui(ui, state);
     });
@@ -91,7 +102,9 @@ fn board_ui(ui: &mut egui::Ui, state: &AppState) {
         for (ui, column) in columns.iter_mut().zip(crate::model::Column::ALL) {
             ui.strong(column.label());
             for card in product.cards.iter().filter(|c| c.column == column) {
-                let title = s.responsibility(&card.responsibility).map_or(card.responsibility.as_str(), |r| r.title.as_str());
+                let title = s
+                    .responsibility(&card.responsibility)
+                    .map_or(card.responsibility.as_str(), |r| r.title.as_str());
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.label(title);
@@ -111,5 +124,9 @@ pub fn run(scenario: Scenario, path: Option<PathBuf>) -> eframe::Result<()> {
             .with_min_inner_size([960.0, 600.0]),
         ..Default::default()
     };
-    eframe::run_native("rolesplit", options, Box::new(|_cc| Ok(Box::new(RolesplitApp::new(state)))))
+    eframe::run_native(
+        "rolesplit",
+        options,
+        Box::new(|_cc| Ok(Box::new(RolesplitApp::new(state)))),
+    )
 }

@@ -42,5 +42,6 @@ fn load_bar_ui(ui: &mut egui::Ui, load: &crate::load::PersonLoad) {
         x += w;
     }
     let cap_x = rect.left() + load.capacity_hours as f32 * scale;
-    ui.painter().vline(cap_x, rect.y_range(), egui::Stroke::new(2.0, theme::OVER));
+    ui.painter()
+        .vline(cap_x, rect.y_range(), egui::Stroke::new(2.0, theme::OVER));
 }

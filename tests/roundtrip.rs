@@ -1,0 +1,255 @@
+//! For random valid scenarios: save → load gives an equal scenario, and saving again gives
+//! identical bytes; the engine never panics and is deterministic.
+
+use proptest::prelude::*;
+use rolesplit::checklist::{Checklist, Question};
+use rolesplit::model::*;
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z ]{0,12}",
+        any::<String>(),
+        Just("quote \" backslash \\ newline \n tab \t <script>&, ; |".to_string()),
+    ]
+}
+
+fn hours() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        0.0..=168.0f64,
+        Just(0.0),
+        Just(168.0),
+        (0u32..=1680).prop_map(|x| f64::from(x) / 10.0)
+    ]
+}
+
+fn enum_of<T: Clone + std::fmt::Debug + 'static>(values: Vec<T>) -> impl Strategy<Value = T> {
+    proptest::sample::select(values)
+}
+
+/// A valid scenario: ids are prefixed by kind so they never collide.
+fn scenario() -> impl Strategy<Value = Scenario> {
+    (1usize..6, 0usize..4, 1usize..8, 0usize..4, 0usize..6)
+        .prop_flat_map(|(n_people, n_stake, n_resp, n_prod, n_team)| {
+            let people = proptest::collection::vec(
+                (
+                    text(),
+                    hours(),
+                    hours(),
+                    proptest::option::of(0.0..=100_000_000.0f64),
+                ),
+                n_people,
+            );
+            let stakeholders = proptest::collection::vec(
+                (text(), enum_of(vec![Side::External, Side::Internal])),
+                n_stake,
+            );
+            let responsibilities = proptest::collection::vec(
+                (
+                    text(),
+                    text(),
+                    enum_of(vec![Kind::Strategy, Kind::Execution]),
+                    enum_of(vec![Scope::Product, Scope::Team]),
+                    enum_of(vec![Horizon::Sprint, Horizon::Quarter, Horizon::Year]),
+                    hours(),
+                    proptest::collection::vec(0..n_stake.max(1), 0..3),
+                    text(),
+                ),
+                n_resp,
+            );
+            let products = proptest::collection::vec(
+                (
+                    text(),
+                    enum_of(vec![Market::Stable, Market::Evolving]),
+                    proptest::option::of(enum_of(vec![
+                        Stage::Discovery,
+                        Stage::Growth,
+                        Stage::Mature,
+                    ])),
+                    proptest::option::of(0..n_people),
+                    any::<bool>(),
+                    proptest::collection::btree_map(0..Question::ALL.len(), any::<bool>(), 0..4),
+                    proptest::sample::subsequence((0..n_resp).collect::<Vec<_>>(), 0..=n_resp)
+                        .prop_shuffle(),
+                    proptest::collection::vec(
+                        (
+                            enum_of(Column::ALL.to_vec()),
+                            proptest::option::of(hours()),
+                            text(),
+                            any::<bool>(),
+                            any::<bool>(),
+                        ),
+                        n_resp,
+                    ),
+                ),
+                n_prod,
+            );
+            let teams = proptest::collection::vec(
+                (
+                    text(),
+                    0..n_prod.max(1),
+                    0u32..=100_000,
+                    enum_of(vec![Method::Scrum, Method::Kanban, Method::Other]),
+                    proptest::option::of(0..n_people),
+                    any::<bool>(),
+                ),
+                if n_prod == 0 { 0 } else { n_team },
+            );
+            let settings = (
+                0u64..50,
+                0u64..500,
+                0.0..=0.5f64,
+                0.01..10.0f64,
+                1.0..3.0f64,
+                enum_of(vec![CostRegion::Us, CostRegion::LatinAmerica]),
+            );
+            (
+                text(),
+                text(),
+                settings,
+                people,
+                stakeholders,
+                responsibilities,
+                products,
+                teams,
+            )
+        })
+        .prop_map(
+            |(name, description, st, people, stakeholders, responsibilities, products, teams)| {
+                let n_stake = stakeholders.len();
+                Scenario {
+                    format: FORMAT,
+                    name,
+                    description,
+                    settings: Settings {
+                        combined_max_engineers: st.0,
+                        split_engineers: st.1,
+                        hybrid_min_share: st.2,
+                        starved_ratio: st.3,
+                        overload_error_ratio: st.4,
+                        cost_region: st.5,
+                    },
+                    people: people
+                        .into_iter()
+                        .enumerate()
+                        .map(
+                            |(i, (name, capacity_hours, other_hours, annual_cost))| Person {
+                                id: format!("person-{i}"),
+                                name,
+                                capacity_hours,
+                                other_hours,
+                                annual_cost,
+                            },
+                        )
+                        .collect(),
+                    stakeholders: stakeholders
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (name, side))| Stakeholder {
+                            id: format!("stakeholder-{i}"),
+                            name,
+                            side,
+                        })
+                        .collect(),
+                    responsibilities: responsibilities
+                        .into_iter()
+                        .enumerate()
+                        .map(
+                            |(
+                                i,
+                                (title, description, kind, scope, horizon, hours, stake, source),
+                            )| Responsibility {
+                                id: format!("r-{i}"),
+                                title,
+                                description,
+                                kind,
+                                scope,
+                                horizon,
+                                hours,
+                                stakeholders: stake
+                                    .into_iter()
+                                    .filter(|k| *k < n_stake)
+                                    .map(|k| format!("stakeholder-{k}"))
+                                    .collect(),
+                                source,
+                            },
+                        )
+                        .collect(),
+                    products: products
+                        .into_iter()
+                        .enumerate()
+                        .map(
+                            |(i, (name, market, stage, pm, pm_locked, checklist, order, cards))| {
+                                Product {
+                                    id: format!("product-{i}"),
+                                    name,
+                                    market,
+                                    stage,
+                                    pm: pm.map(|p| format!("person-{p}")),
+                                    pm_locked,
+                                    checklist: Checklist(
+                                        checklist
+                                            .into_iter()
+                                            .map(|(q, a)| (Question::ALL[q], a))
+                                            .collect(),
+                                    ),
+                                    cards: order
+                                        .into_iter()
+                                        .zip(cards)
+                                        .map(|(r, (column, hours, note, flagged, pinned))| Card {
+                                            responsibility: format!("r-{r}"),
+                                            column,
+                                            hours,
+                                            note,
+                                            flagged,
+                                            pinned,
+                                        })
+                                        .collect(),
+                                }
+                            },
+                        )
+                        .collect(),
+                    teams: teams
+                        .into_iter()
+                        .enumerate()
+                        .map(
+                            |(i, (name, product, engineers, method, po, po_locked))| Team {
+                                id: format!("team-{i}"),
+                                name,
+                                product: format!("product-{product}"),
+                                engineers,
+                                method,
+                                po: po.map(|p| format!("person-{p}")),
+                                po_locked,
+                            },
+                        )
+                        .collect(),
+                }
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn save_load_gives_an_equal_scenario_and_identical_bytes(s in scenario()) {
+        rolesplit::validate::validate_scenario(&s).expect("the generator makes valid scenarios");
+        let text = rolesplit::write::scenario_to_string(&s);
+        let back = rolesplit::parse::scenario_from_str(&text)
+            .unwrap_or_else(|e| panic!("{e:?}\n{text}"));
+        prop_assert_eq!(&back, &s);
+        prop_assert_eq!(rolesplit::write::scenario_to_string(&back), text);
+    }
+
+    #[test]
+    fn analysis_is_deterministic_and_never_panics(s in scenario()) {
+        let a = rolesplit::analyze(&s);
+        let b = rolesplit::analyze(&s);
+        prop_assert_eq!(&a, &b);
+        prop_assert_eq!(a.loads.people.len(), s.people.len());
+        prop_assert_eq!(a.advice.len(), s.products.len());
+        for w in a.findings.windows(2) {
+            prop_assert!(w[0].sort_key() <= w[1].sort_key(), "findings are sorted");
+        }
+    }
+}
