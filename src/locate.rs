@@ -63,7 +63,7 @@ impl Node {
         let Shape::Map(entries) = &self.value else {
             return None;
         };
-        let quoted = ron::to_string(key).ok()?;
+        let quoted = crate::write::string(key);
         entries
             .iter()
             .map(|(k, _)| k)

@@ -133,8 +133,20 @@ pub fn generate(size: Size, seed: u64) -> Scenario {
         id
     };
 
+    let mut previous_pm: Option<String> = None;
     for p in 0..size.products {
-        let pm = person(&mut s, &mut rng);
+        // Every 50th product shares the previous product's PM, who also takes a PO seat
+        // below: a combined role over several products.
+        let shared_pm = if p % 50 == 49 {
+            previous_pm.clone()
+        } else {
+            None
+        };
+        let pm = match shared_pm.clone() {
+            Some(pm) => pm,
+            None => person(&mut s, &mut rng),
+        };
+        previous_pm = Some(pm.clone());
         let mut checklist = Checklist::default();
         if rng.chance(30) {
             checklist.set(
@@ -175,6 +187,7 @@ pub fn generate(size: Size, seed: u64) -> Scenario {
         let mut previous_po: Option<String> = None;
         for t in 0..size.teams_per_product {
             let po = match rng.below(100) {
+                _ if t == 0 && shared_pm.is_some() => shared_pm.clone(),
                 // The PM is also PO of this team: a combined role.
                 0..=4 => Some(pm.clone()),
                 // The PO of the previous team takes this one too.

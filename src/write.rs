@@ -68,9 +68,27 @@ fn list<T>(out: &mut String, name: &str, items: &[T], mut item: impl FnMut(&mut 
     line(out, 1, "],");
 }
 
-/// A RON string literal, escaped by ron itself so that it always reads back.
+/// A RON string literal: quotes, backslashes and control characters escaped, everything
+/// else (apostrophes, accents, any script) written as it is, so files stay readable.
 pub(crate) fn string(s: &str) -> String {
-    ron::to_string(s).unwrap_or_else(|_| format!("{s:?}"))
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A float that reads back to the same bits: `40.0`, `0.25`, `1.3333333333333333`.
@@ -270,5 +288,10 @@ mod tests {
     #[test]
     fn strings_are_escaped_for_ron() {
         assert_eq!(string("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
+        assert_eq!(string("Lee's \u{7f}é"), "\"Lee's \\u{7f}é\"");
+        for text in ["Lee's", "tab\t", "\u{0}\u{1b}[31m", "日本語 ✓", "\\\"'"] {
+            let back: String = ron::from_str(&string(text)).expect("reads back");
+            assert_eq!(back, text);
+        }
     }
 }
