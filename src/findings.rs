@@ -422,7 +422,7 @@ fn product_rules(s: &Scenario, seats: &Seats, loads: &Loads, out: &mut Vec<Findi
             if !empty.is_empty() {
                 let _ = write!(
                     message,
-                    " ({} empty)",
+                    " (empty: {})",
                     names(empty.iter().map(String::as_str))
                 );
             }
