@@ -282,13 +282,11 @@ pub fn decide(
             })
             .collect();
         for q in Question::ALL {
-            if let Some(a) = answer(q) {
-                if pick_answer(q, a) {
-                    out.push(Reason {
-                        basis: Basis::Answer(q),
-                        value: a,
-                    });
-                }
+            if let Some(a) = answer(q).filter(|a| pick_answer(q, *a)) {
+                out.push(Reason {
+                    basis: Basis::Answer(q),
+                    value: a,
+                });
             }
         }
         out

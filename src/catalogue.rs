@@ -62,11 +62,11 @@ impl Entry {
 impl Catalogue {
     /// The bundled catalogue.
     pub fn builtin() -> Result<Catalogue, LoadError> {
-        Catalogue::from_str(BUILTIN)
+        Catalogue::parse(BUILTIN)
     }
 
     /// Reads and checks a catalogue.
-    pub fn from_str(text: &str) -> Result<Catalogue, LoadError> {
+    pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
         let catalogue: Catalogue = ron::from_str(text).map_err(|e| {
             LoadError::new(
                 LoadErrorKind::Syntax,

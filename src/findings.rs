@@ -408,10 +408,12 @@ fn product_rules(s: &Scenario, seats: &Seats, loads: &Loads, out: &mut Vec<Findi
                 empty.push("the PO seat (the product has no team)".to_string());
             }
             for &t in teams {
-                if seats.po.get(t).copied().flatten().is_none() {
-                    if let Some(team) = s.teams.get(t) {
-                        empty.push(format!("the PO seat of {}", team.name));
-                    }
+                if let Some(team) = s
+                    .teams
+                    .get(t)
+                    .filter(|_| seats.po.get(t).copied().flatten().is_none())
+                {
+                    empty.push(format!("the PO seat of {}", team.name));
                 }
             }
             let mut message = format!(

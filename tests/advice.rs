@@ -1,5 +1,7 @@
 //! Advice per product, step by step as domain.md decides it, and leadership cost.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 use rolesplit::advice::{Advice, Recommendation};
 use rolesplit::checklist::Question;
 use rolesplit::model::Column::{Pm, Po};

@@ -1,5 +1,7 @@
 //! The command line as scripts use it: output, JSON shape and exit codes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 mod common;
 
 use std::process::{Command, Output};
@@ -47,13 +49,21 @@ fn check_json_of_the_contract_example_is_exact_but_for_messages() {
     let text = stdout(&out);
     assert_eq!(text.lines().count(), 1, "one line per file");
     let got: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-    let expected: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string("tests/fixtures/example-check.json").expect("fixture")).expect("JSON");
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/fixtures/example-check.json").expect("fixture"),
+    )
+    .expect("JSON");
     assert_eq!(without_messages(got.clone()), without_messages(expected));
     let message = got["findings"][0]["message"].as_str().expect("a message");
-    assert!(message.contains("Maya") && message.contains("Checkout"), "{message}");
+    assert!(
+        message.contains("Maya") && message.contains("Checkout"),
+        "{message}"
+    );
     // Keys come in the contract's order.
-    assert!(text.starts_with("{\"file\":\"x.ron\",\"scenario\":"), "{text}");
+    assert!(
+        text.starts_with("{\"file\":\"x.ron\",\"scenario\":"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -64,7 +74,11 @@ fn check_exits_0_without_error_findings() {
 
 #[test]
 fn check_exits_1_with_an_error_finding() {
-    let out = rolesplit(&["check", "data/samples/startup.ron", "data/samples/enterprise.ron"]);
+    let out = rolesplit(&[
+        "check",
+        "data/samples/startup.ron",
+        "data/samples/enterprise.ron",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
 }
@@ -74,43 +88,80 @@ fn check_exits_2_when_a_file_does_not_load_and_2_wins_over_1() {
     let bad = example_with("id: \"tom\"", "id: \"maya\"");
     let (_dir, path) = temp_file("bad.ron", &bad);
     let path = path.to_string_lossy().into_owned();
-    let out = rolesplit(&["check", "data/samples/enterprise.ron", &path, "--format", "json"]);
+    let out = rolesplit(&[
+        "check",
+        "data/samples/enterprise.ron",
+        &path,
+        "--format",
+        "json",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let line = line_of(&bad, "name: \"Tom\"");
     let err = stderr(&out);
-    assert!(err.starts_with(&format!("rolesplit: {path}:{line}:")), "{err}");
+    assert!(
+        err.starts_with(&format!("rolesplit: {path}:{line}:")),
+        "{err}"
+    );
     assert!(err.contains("\"maya\""), "{err}");
-    let lines: Vec<serde_json::Value> =
-        stdout(&out).lines().map(|l| serde_json::from_str(l).expect("JSON")).collect();
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
     assert_eq!(lines.len(), 2, "one object per file, the failed one too");
     assert_eq!(lines[1]["file"], path.as_str());
     assert_eq!(lines[1]["line"], line);
     assert!(lines[1]["column"].as_u64().is_some());
     let prefix = format!("rolesplit: {path}:{line}:{}: ", lines[1]["column"]);
-    assert_eq!(lines[1]["error"].as_str().map(|e| format!("{prefix}{e}\n")), Some(err));
+    assert_eq!(
+        lines[1]["error"].as_str().map(|e| format!("{prefix}{e}\n")),
+        Some(err)
+    );
 }
 
 #[test]
 fn an_error_without_a_place_has_no_line_in_json() {
     let out = rolesplit(&["check", "no-such-file.ron", "--format", "json"]);
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(stderr(&out), "rolesplit: no-such-file.ron: cannot read the file: no such file\n");
+    assert_eq!(
+        stderr(&out),
+        "rolesplit: no-such-file.ron: cannot read the file: no such file\n"
+    );
     let v: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("JSON");
-    assert_eq!(v, serde_json::json!({"file": "no-such-file.ron", "error": "cannot read the file: no such file"}));
+    assert_eq!(
+        v,
+        serde_json::json!({"file": "no-such-file.ron", "error": "cannot read the file: no such file"})
+    );
 }
 
 #[test]
 fn check_text_shows_the_load_table_findings_advice_and_cost() {
     let out = rolesplit(&["check", "data/samples/scaleup.ron"]);
     let text = stdout(&out);
-    for part in ["Person", "Capacity", "Strategy", "Execution", "Utilisation", "Priya", "42.7", "OVER", "Warnings (3)", "[strategy-starved]", "Advice", "Marketplace: Split", "Leadership cost: $555,000"] {
+    for part in [
+        "Person",
+        "Capacity",
+        "Strategy",
+        "Execution",
+        "Utilisation",
+        "Priya",
+        "42.7",
+        "OVER",
+        "Warnings (3)",
+        "[strategy-starved]",
+        "Advice",
+        "Marketplace: Split",
+        "Leadership cost: $555,000",
+    ] {
         assert!(text.contains(part), "{part:?} in\n{text}");
     }
     let table = text.find("Person").expect("table");
     let warnings = text.find("Warnings").expect("findings");
     let advice = text.find("Advice").expect("advice");
     let cost = text.find("Leadership cost").expect("cost");
-    assert!(table < warnings && warnings < advice && advice < cost, "in that order");
+    assert!(
+        table < warnings && warnings < advice && advice < cost,
+        "in that order"
+    );
 }
 
 #[test]
@@ -120,7 +171,10 @@ fn check_json_lists_every_person_with_full_precision() {
     let priya = &v["people"][0];
     assert_eq!(priya["id"], "priya");
     let execution = priya["execution_hours"].as_f64().expect("number");
-    assert!(execution.fract() != 0.0 && (execution * 10.0).fract() != 0.0, "unrounded: {execution}");
+    assert!(
+        execution.fract() != 0.0 && (execution * 10.0).fract() != 0.0,
+        "unrounded: {execution}"
+    );
 }
 
 #[test]
@@ -129,7 +183,11 @@ fn opening_a_bad_file_prints_the_error_and_exits_2_without_a_window() {
     let path = path.to_string_lossy().into_owned();
     let out = rolesplit(&[&path]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).starts_with(&format!("rolesplit: {path}:1:")), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with(&format!("rolesplit: {path}:1:")),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! The twelve rules of domain.md: each fires with its subjects and severity, not just
 //! below its threshold, and moves with its setting.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 use rolesplit::findings::{Finding, Rule, Severity};
 use rolesplit::model::Column::{Pm, Po, Unassigned};
 use rolesplit::model::Kind::{Execution, Strategy};

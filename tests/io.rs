@@ -1,6 +1,8 @@
 //! Scenario files: every bad input is a clear error at its place, saving is atomic and
 //! stable, and the bundled files load.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 mod common;
 
 use common::{example_text, example_with, line_of, temp_file};

@@ -1,5 +1,7 @@
 //! The load engine, to the last digit (domain.md, "Load").
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 use rolesplit::load::{Loads, PersonLoad};
 use rolesplit::model::Column::{Pm, Po, Unassigned};
 use rolesplit::model::Kind::{Execution, Strategy};

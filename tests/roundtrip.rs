@@ -1,6 +1,8 @@
 //! For random valid scenarios: save → load gives an equal scenario, and saving again gives
 //! identical bytes; the engine never panics and is deterministic.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 use proptest::prelude::*;
 use rolesplit::checklist::{Checklist, Question};
 use rolesplit::model::*;

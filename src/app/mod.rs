@@ -114,6 +114,11 @@ fn board_ui(ui: &mut egui::Ui, state: &AppState) {
     });
 }
 
+/// rolesplit's icon (`assets/icon.png`).
+fn icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).unwrap_or_default()
+}
+
 /// Opens the window on a scenario.
 pub fn run(scenario: Scenario, path: Option<PathBuf>) -> eframe::Result<()> {
     let state = AppState::new(scenario, path);
@@ -121,7 +126,8 @@ pub fn run(scenario: Scenario, path: Option<PathBuf>) -> eframe::Result<()> {
         viewport: egui::ViewportBuilder::default()
             .with_title(state.title())
             .with_inner_size([1440.0, 900.0])
-            .with_min_inner_size([960.0, 600.0]),
+            .with_min_inner_size([960.0, 600.0])
+            .with_icon(icon()),
         ..Default::default()
     };
     eframe::run_native(
