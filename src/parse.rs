@@ -58,7 +58,28 @@ fn some_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error>
         .map_err(|_: D::Error| de::Error::custom("`format` must be a whole number such as 1"))
 }
 
+/// The format number when the file starts the usual way, `Scenario(format: N,`, read
+/// without parsing the rest; `None` sends the file through the full probe.
+fn leading_format(text: &str) -> Option<u64> {
+    let rest = text.trim_start_matches('\u{feff}').trim_start();
+    let rest = rest.strip_prefix("Scenario").unwrap_or(rest).trim_start();
+    let rest = rest.strip_prefix('(')?.trim_start();
+    let rest = rest.strip_prefix("format")?.trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    let digits: &str = &rest[..rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len())];
+    let after = rest.get(digits.len()..)?.trim_start();
+    if !(after.starts_with(',') || after.starts_with(')')) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 fn read_format(text: &str) -> Result<u64, LoadError> {
+    if let Some(found) = leading_format(text).filter(|f| *f <= u64::from(FORMAT)) {
+        return Ok(found);
+    }
     let probe: FormatProbe = ron_options().from_str(text).map_err(ron_error)?;
     let Some(found) = probe.format else {
         return Err(LoadError::new(
@@ -236,6 +257,18 @@ pub(crate) fn whole_split_engineers<'de, D: Deserializer<'de>>(d: D) -> Result<u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_usual_start_gives_the_format_without_a_full_parse() {
+        assert_eq!(
+            leading_format("Scenario(\n    format: 1,\n name: oops"),
+            Some(1)
+        );
+        assert_eq!(leading_format("  (format: 12)"), Some(12));
+        assert_eq!(leading_format("Scenario(name: \"x\", format: 1)"), None);
+        assert_eq!(leading_format("Scenario(format: 1.5,"), None);
+        assert_eq!(leading_format("Scenario(format: ,"), None);
+    }
 
     #[test]
     fn thousands_groups_digits() {

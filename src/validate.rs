@@ -53,8 +53,13 @@ impl Thing {
 /// Checks a scenario parsed from `text`; the first problem found is the error, placed at
 /// the line of the offending item.
 pub fn validate(scenario: &Scenario, text: &str) -> Result<(), LoadError> {
-    let root = locate::scan(text);
-    let place = |path: &[Step]| root.as_ref().map(|r: &Node| r.position_of(path));
+    // The file is scanned for positions only when a problem needs one.
+    let root: std::cell::OnceCell<Option<Node>> = std::cell::OnceCell::new();
+    let place = |path: &[Step]| {
+        root.get_or_init(|| locate::scan(text))
+            .as_ref()
+            .map(|r: &Node| r.position_of(path))
+    };
     check(scenario, &place)
 }
 
@@ -224,11 +229,11 @@ fn check(s: &Scenario, place: &Place) -> Result<(), LoadError> {
     Ok(())
 }
 
-/// Every id, with what it names and where it was first written.
+/// Every id, with what it names and its index in its list.
 fn check_ids<'a>(
     s: &'a Scenario,
     place: &Place,
-) -> Result<HashMap<&'a str, (Thing, Option<Position>)>, LoadError> {
+) -> Result<HashMap<&'a str, (Thing, usize)>, LoadError> {
     let lists: [(Thing, Vec<&str>); 5] = [
         (
             Thing::Person,
@@ -248,25 +253,27 @@ fn check_ids<'a>(
         ),
         (Thing::Team, s.teams.iter().map(|p| p.id.as_str()).collect()),
     ];
-    let mut ids: HashMap<&str, (Thing, Option<Position>)> = HashMap::new();
+    let at = |thing: Thing, i: usize| {
+        place(&[Step::Field(thing.list()), Step::Index(i), Step::Field("id")])
+    };
+    let mut ids: HashMap<&str, (Thing, usize)> = HashMap::new();
     for (thing, list) in lists {
         for (i, id) in list.into_iter().enumerate() {
-            let here = place(&[Step::Field(thing.list()), Step::Index(i), Step::Field("id")]);
             if id.trim().is_empty() {
                 return Err(invalid(
-                    here,
+                    at(thing, i),
                     format!(
                         "{} has an empty id; every id must have at least one letter or digit",
                         thing.with_article()
                     ),
                 ));
             }
-            if let Some((first, first_at)) = ids.get(id) {
-                let where_first = first_at
+            if let Some(&(first, first_index)) = ids.get(id) {
+                let where_first = at(first, first_index)
                     .map(|p| format!(" at line {}", p.line))
                     .unwrap_or_default();
                 return Err(invalid(
-                    here,
+                    at(thing, i),
                     format!(
                         "the id \"{id}\" is used twice: by {}{where_first} and by {} here; ids must be unique across the scenario",
                         first.with_article(),
@@ -274,7 +281,7 @@ fn check_ids<'a>(
                     ),
                 ));
             }
-            ids.insert(id, (thing, here));
+            ids.insert(id, (thing, i));
         }
     }
     Ok(ids)

@@ -1,47 +1,260 @@
-//! People with their load bars.
+//! People with their load bars, and where a selected person's hours come from.
 
-use crate::analysis::Analysis;
-use crate::model::Scenario;
-use crate::num::{gt, hours};
+use egui::{Align2, FontId, Rect, Sense, Stroke, StrokeKind, Ui, WidgetInfo, pos2, vec2};
 
+use crate::load::PersonLoad;
+use crate::model::Person;
+use crate::num::{gt, hours, percent};
+
+use super::Action;
+use super::state::AppState;
 use super::theme;
 
-/// The people list: name, hours and a stacked bar of strategy, execution and other duties
-/// against a capacity line.
-pub fn people_ui(ui: &mut egui::Ui, s: &Scenario, a: &Analysis) {
-    ui.strong("People");
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        for (person, load) in s.people.iter().zip(&a.loads.people) {
-            let over = gt(load.load_hours(), load.capacity_hours);
-            let text = format!(
-                "{}: {} h of {} h{}",
-                person.name,
-                hours(load.load_hours()),
-                hours(load.capacity_hours),
-                if over { " — over capacity" } else { "" }
-            );
-            ui.label(text);
-            load_bar_ui(ui, load);
-        }
+/// The people list: one row each with hours and a stacked bar of strategy, execution and
+/// other duties against a capacity line. Long lists draw only the visible rows.
+pub fn people_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let s = &state.scenario;
+    let loads = &state.analysis.loads.people;
+    ui.horizontal(|ui| {
+        ui.strong("People");
+        legend_ui(ui);
     });
+    if s.people.is_empty() {
+        ui.weak("No people yet.");
+        return;
+    }
+    let breakdown_height = if state.selection.person.is_some() {
+        ui.available_height() * 0.4
+    } else {
+        0.0
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("people_list")
+        .max_height(ui.available_height() - breakdown_height)
+        .auto_shrink([false, true])
+        .show_rows(ui, theme::PERSON_ROW_HEIGHT, s.people.len(), |ui, rows| {
+            for i in rows {
+                if let (Some(person), Some(load)) = (s.people.get(i), loads.get(i)) {
+                    let selected = state.selection.person.as_deref() == Some(person.id.as_str());
+                    let lit = state.selection.highlight.contains(&person.id);
+                    if person_row_ui(ui, person, load, selected || lit).clicked() {
+                        let next = if selected {
+                            None
+                        } else {
+                            Some(person.id.clone())
+                        };
+                        actions.push(Action::SelectPerson(next));
+                    }
+                }
+            }
+        });
+    if let Some(id) = &state.selection.person {
+        ui.separator();
+        breakdown_ui(ui, state, id, actions);
+    }
 }
 
-fn load_bar_ui(ui: &mut egui::Ui, load: &crate::load::PersonLoad) {
-    let width = ui.available_width();
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 10.0), egui::Sense::hover());
-    let scale = width / load.capacity_hours.max(load.load_hours()).max(1.0) as f32;
-    let mut x = rect.left();
+fn legend_ui(ui: &mut Ui) {
+    for (text, colour) in [
+        ("strategy", theme::STRATEGY),
+        ("execution", theme::EXECUTION),
+        ("other", theme::OTHER),
+    ] {
+        let (rect, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
+        ui.painter().rect_filled(rect, 2.0, colour);
+        ui.small(text);
+    }
+}
+
+/// One person: name and hours on the first line, the load bar below.
+fn person_row_ui(
+    ui: &mut Ui,
+    person: &Person,
+    load: &PersonLoad,
+    selected: bool,
+) -> egui::Response {
+    let over = gt(load.load_hours(), load.capacity_hours);
+    let size = vec2(ui.available_width(), theme::PERSON_ROW_HEIGHT);
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    let summary = format!(
+        "{}: {} h of {} h ({}){}",
+        person.name,
+        hours(load.load_hours()),
+        hours(load.capacity_hours),
+        percent(load.load_hours(), load.capacity_hours),
+        if over { ", over capacity" } else { "" }
+    );
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &person.name));
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter();
+        let visuals = ui.visuals();
+        if selected {
+            painter.rect_filled(rect, 4.0, theme::highlight_fill());
+        } else if response.hovered() {
+            painter.rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
+        }
+        let text = visuals.text_color();
+        painter.text(
+            pos2(rect.left() + 4.0, rect.top() + 9.0),
+            Align2::LEFT_CENTER,
+            &person.name,
+            FontId::proportional(14.0),
+            text,
+        );
+        let numbers = format!(
+            "{} / {} h{}",
+            hours(load.load_hours()),
+            hours(load.capacity_hours),
+            if over { "  ⚠ over" } else { "" }
+        );
+        painter.text(
+            pos2(rect.right() - 4.0, rect.top() + 9.0),
+            Align2::RIGHT_CENTER,
+            numbers,
+            FontId::proportional(13.0),
+            if over {
+                theme::OVER
+            } else {
+                visuals.weak_text_color()
+            },
+        );
+        let bar = Rect::from_min_max(
+            pos2(rect.left() + 4.0, rect.top() + 20.0),
+            pos2(rect.right() - 4.0, rect.top() + 32.0),
+        );
+        load_bar(painter, bar, load, over);
+    }
+    response.on_hover_text(format!(
+        "{summary}\n{} h strategy, {} h execution, {} h other duties",
+        hours(load.strategy_hours),
+        hours(load.execution_hours),
+        hours(load.other_hours)
+    ))
+}
+
+/// A stacked bar against a capacity line; over capacity, the part beyond the line is
+/// hatched and outlined, not only coloured.
+pub fn load_bar(painter: &egui::Painter, bar: Rect, load: &PersonLoad, over: bool) {
+    let scale_hours = load.capacity_hours.max(load.load_hours()).max(1.0) * 1.1;
+    let scale = bar.width() / scale_hours as f32;
+    painter.rect_filled(bar, 2.0, theme::OTHER.gamma_multiply(0.2));
+    let mut x = bar.left();
     for (value, colour) in [
         (load.strategy_hours, theme::STRATEGY),
         (load.execution_hours, theme::EXECUTION),
         (load.other_hours, theme::OTHER),
     ] {
-        let w = value as f32 * scale;
-        let r = egui::Rect::from_min_size(egui::pos2(x, rect.top()), egui::vec2(w, rect.height()));
-        ui.painter().rect_filled(r, 0.0, colour);
+        let w = (value as f32 * scale).max(0.0);
+        painter.rect_filled(
+            Rect::from_min_size(pos2(x, bar.top()), vec2(w, bar.height())),
+            0.0,
+            colour,
+        );
         x += w;
     }
-    let cap_x = rect.left() + load.capacity_hours as f32 * scale;
-    ui.painter()
-        .vline(cap_x, rect.y_range(), egui::Stroke::new(2.0, theme::OVER));
+    let cap_x = bar.left() + load.capacity_hours as f32 * scale;
+    if over {
+        let beyond = Rect::from_min_max(pos2(cap_x, bar.top()), pos2(x, bar.bottom()));
+        let mut hatch_x = beyond.left();
+        while hatch_x < beyond.right() {
+            painter.line_segment(
+                [
+                    pos2(hatch_x, beyond.bottom()),
+                    pos2((hatch_x + 6.0).min(beyond.right()), beyond.top()),
+                ],
+                Stroke::new(1.5, egui::Color32::BLACK),
+            );
+            hatch_x += 5.0;
+        }
+        painter.rect_stroke(
+            beyond,
+            0.0,
+            Stroke::new(2.0, theme::OVER),
+            StrokeKind::Outside,
+        );
+    }
+    painter.line_segment(
+        [
+            pos2(cap_x, bar.top() - 3.0),
+            pos2(cap_x, bar.bottom() + 3.0),
+        ],
+        Stroke::new(2.0, theme::CAPACITY_LINE),
+    );
+}
+
+/// Where the selected person's hours come from: every card, product, column and hours.
+fn breakdown_ui(ui: &mut Ui, state: &AppState, id: &str, actions: &mut Vec<Action>) {
+    let s = &state.scenario;
+    let Some(index) = s.people.iter().position(|p| p.id == id) else {
+        return;
+    };
+    let Some(person) = s.people.get(index) else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.strong(format!("Where {}'s hours come from", person.name));
+        if ui.small_button("Close").clicked() {
+            actions.push(Action::SelectPerson(None));
+        }
+    });
+    let rows = person_breakdown(state, index);
+    if rows.is_empty() {
+        ui.weak(format!("No card gives {} any hours.", person.name));
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("breakdown")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            egui::Grid::new("breakdown_grid")
+                .striped(true)
+                .num_columns(4)
+                .show(ui, |ui| {
+                    for row in &rows {
+                        if ui.link(&row.product_name).clicked() {
+                            actions.push(Action::SelectProduct(row.product_id.clone()));
+                        }
+                        ui.label(&row.card_title);
+                        ui.label(row.column.label());
+                        ui.label(format!("{} h", hours(row.hours)));
+                        ui.end_row();
+                    }
+                });
+            if let Some(load) = state.analysis.loads.people.get(index) {
+                if load.other_hours > 0.0 {
+                    ui.label(format!("Other duties: {} h", hours(load.other_hours)));
+                }
+            }
+        });
+}
+
+/// One card's hours that land on a person.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BreakdownRow {
+    pub product_id: String,
+    pub product_name: String,
+    pub responsibility: String,
+    pub card_title: String,
+    pub column: crate::model::Column,
+    pub hours: f64,
+}
+
+/// Every card that gives hours to the person (by index), in file order.
+pub fn person_breakdown(state: &AppState, person: usize) -> Vec<BreakdownRow> {
+    let s = &state.scenario;
+    let mut rows = Vec::new();
+    for (product, load) in s.products.iter().zip(&state.analysis.loads.products) {
+        for (card, card_load) in product.cards.iter().zip(&load.cards) {
+            for share in card_load.shares.iter().filter(|sh| sh.person == person) {
+                rows.push(BreakdownRow {
+                    product_id: product.id.clone(),
+                    product_name: product.name.clone(),
+                    responsibility: card.responsibility.clone(),
+                    card_title: s.name_of(&card.responsibility).to_string(),
+                    column: card.column,
+                    hours: share.hours,
+                });
+            }
+        }
+    }
+    rows
 }

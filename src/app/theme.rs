@@ -1,12 +1,51 @@
-//! Every colour and size of the window, in one place.
+//! Every colour and size of the window, in one place. Colours come from the Okabe–Ito
+//! palette, which people with the common kinds of colour blindness can tell apart; none
+//! of them is ever the only sign of anything (words and marks go with them).
 
 use egui::Color32;
 
-/// Strategy work: blue (told apart from orange by colour-blind people too).
-pub const STRATEGY: Color32 = Color32::from_rgb(0x1F, 0x77, 0xB4);
+/// Strategy work: blue.
+pub const STRATEGY: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
 /// Execution work: orange.
-pub const EXECUTION: Color32 = Color32::from_rgb(0xFF, 0x7F, 0x0E);
+pub const EXECUTION: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
 /// Other duties: grey.
-pub const OTHER: Color32 = Color32::from_rgb(0x99, 0x99, 0x99);
-/// Over capacity.
-pub const OVER: Color32 = Color32::from_rgb(0xD6, 0x27, 0x28);
+pub const OTHER: Color32 = Color32::from_rgb(0x8C, 0x8C, 0x8C);
+/// Over capacity, and error findings: vermillion.
+pub const OVER: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+/// Warning findings: reddish purple.
+pub const WARNING: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
+/// Information findings: sky blue.
+pub const INFO: Color32 = Color32::from_rgb(0x56, 0xB4, 0xE9);
+/// A highlighted card, seat or person: yellow.
+pub const HIGHLIGHT: Color32 = Color32::from_rgb(0xF0, 0xE4, 0x42);
+/// The capacity line on load bars.
+pub const CAPACITY_LINE: Color32 = Color32::from_rgb(0xF5, 0xF5, 0xF5);
+
+/// The height of a card on the board.
+pub const CARD_HEIGHT: f32 = 56.0;
+/// The height of a person's row in the people panel.
+pub const PERSON_ROW_HEIGHT: f32 = 38.0;
+/// The height of a finding's row.
+pub const FINDING_ROW_HEIGHT: f32 = 22.0;
+
+/// The colour of a kind of work.
+pub fn kind_colour(kind: crate::model::Kind) -> Color32 {
+    match kind {
+        crate::model::Kind::Strategy => STRATEGY,
+        crate::model::Kind::Execution => EXECUTION,
+    }
+}
+
+/// The colour of a severity.
+pub fn severity_colour(severity: crate::findings::Severity) -> Color32 {
+    match severity {
+        crate::findings::Severity::Error => OVER,
+        crate::findings::Severity::Warning => WARNING,
+        crate::findings::Severity::Info => INFO,
+    }
+}
+
+/// A background tint for a highlighted element.
+pub fn highlight_fill() -> Color32 {
+    HIGHLIGHT.gamma_multiply(0.25)
+}

@@ -1,0 +1,525 @@
+//! The board of one product: the PM, PO and Unassigned columns, their seats and cards.
+//! Cards are dragged between columns with the mouse, or moved by menu and keys.
+
+use std::collections::HashMap;
+
+use egui::{Align2, FontId, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, WidgetInfo, pos2, vec2};
+
+use crate::edit::{Edit, Place};
+use crate::findings::Severity;
+use crate::load::CardLoad;
+use crate::model::{Card, Column, Product, Responsibility, Scenario};
+use crate::num::hours;
+
+use super::Action;
+use super::command::Command;
+use super::state::AppState;
+use super::theme;
+
+/// What is carried while a card is dragged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CardDrag {
+    pub product: String,
+    pub responsibility: String,
+}
+
+/// The board of the selected product.
+pub fn board_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let s = &state.scenario;
+    let Some(index) = state.product_index() else {
+        ui.label("This scenario has no products yet.");
+        return;
+    };
+    let (Some(product), Some(load)) = (
+        s.products.get(index),
+        state.analysis.loads.products.get(index),
+    ) else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.heading(&product.name);
+        let teams = state.analysis.seats.teams_of.get(index).map_or(0, Vec::len);
+        let engineers = state
+            .analysis
+            .seats
+            .engineers_of
+            .get(index)
+            .copied()
+            .unwrap_or(0);
+        ui.label(format!(
+            "{} · {teams} team{} · {engineers} engineers",
+            product.market.name(),
+            if teams == 1 { "" } else { "s" }
+        ));
+    });
+    let badges = card_badges(state, product);
+    let filter = state.search.trim().to_lowercase();
+    ui.columns(3, |columns| {
+        for (ui, column) in columns.iter_mut().zip(Column::ALL) {
+            column_ui(ui, state, product, load, column, &badges, &filter, actions);
+        }
+    });
+}
+
+/// Per card (responsibility id): the worst severity of the findings that name it on this
+/// product, and the rules' ids.
+fn card_badges(
+    state: &AppState,
+    product: &Product,
+) -> HashMap<String, (Severity, Vec<&'static str>)> {
+    let mut badges: HashMap<String, (Severity, Vec<&'static str>)> = HashMap::new();
+    for f in &state.analysis.findings {
+        if f.subjects.first() != Some(&product.id) {
+            continue;
+        }
+        for id in f.subjects.iter().skip(1) {
+            let entry = badges.entry(id.clone()).or_insert((f.severity, Vec::new()));
+            entry.0 = entry.0.min(f.severity);
+            entry.1.push(f.rule.id());
+        }
+    }
+    badges
+}
+
+/// The hours a card puts into its column: what lands on people plus what lands on empty
+/// seats, or what is parked.
+fn column_hours(load: &CardLoad) -> f64 {
+    load.shares.iter().map(|s| s.hours).sum::<f64>() + load.unowned_hours + load.unassigned_hours
+}
+
+#[allow(clippy::too_many_arguments)]
+fn column_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    product: &Product,
+    load: &crate::load::ProductLoad,
+    column: Column,
+    badges: &HashMap<String, (Severity, Vec<&'static str>)>,
+    filter: &str,
+    actions: &mut Vec<Action>,
+) {
+    let s = &state.scenario;
+    let total: f64 = product
+        .cards
+        .iter()
+        .zip(&load.cards)
+        .filter(|(c, _)| c.column == column)
+        .map(|(_, l)| column_hours(l))
+        .sum();
+    ui.horizontal(|ui| {
+        ui.strong(egui::RichText::new(column.label()).size(18.0));
+        ui.label(format!("{} h a week", hours(total)));
+    });
+    seats_ui(ui, state, product, column, actions);
+    ui.separator();
+
+    let drag = egui::DragAndDrop::payload::<CardDrag>(ui.ctx());
+    let dragging_here = drag.as_ref().is_some_and(|d| d.product == product.id);
+    let area = ui.available_rect_before_wrap();
+    let zone = ui.interact(
+        area,
+        ui.scope_id().with(("drop", column.as_str())),
+        Sense::hover(),
+    );
+    let hovered_by_drag = dragging_here && zone.contains_pointer();
+    if dragging_here {
+        let stroke = if hovered_by_drag {
+            Stroke::new(3.0, theme::HIGHLIGHT)
+        } else {
+            Stroke::new(1.0, ui.visuals().widgets.inactive.bg_stroke.color)
+        };
+        ui.painter()
+            .rect_stroke(area, 6.0, stroke, StrokeKind::Inside);
+        if hovered_by_drag {
+            ui.painter().rect_filled(area, 6.0, theme::highlight_fill());
+        }
+    }
+
+    let mut card_rects: Vec<(String, Rect)> = Vec::new();
+    egui::ScrollArea::vertical()
+        .id_salt(("column", column.as_str()))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (card, card_load) in product.cards.iter().zip(&load.cards) {
+                if card.column != column {
+                    continue;
+                }
+                let Some(r) = s.responsibility(&card.responsibility) else {
+                    continue;
+                };
+                if !filter.is_empty() && !r.title.to_lowercase().contains(filter) {
+                    continue;
+                }
+                let rect = card_ui(
+                    ui,
+                    state,
+                    product,
+                    card,
+                    r,
+                    card_load,
+                    badges.get(&card.responsibility),
+                    actions,
+                );
+                card_rects.push((card.responsibility.clone(), rect));
+            }
+            if card_rects.is_empty() {
+                ui.weak(if filter.is_empty() {
+                    "Drop cards here"
+                } else {
+                    "No card matches the search"
+                });
+            }
+        });
+
+    if let Some(dropped) = zone.dnd_release_payload::<CardDrag>() {
+        if dropped.product == product.id {
+            let pointer_y = ui
+                .ctx()
+                .pointer_interact_pos()
+                .map_or(f32::INFINITY, |p| p.y);
+            let place = card_rects
+                .iter()
+                .find(|(r, rect)| *r != dropped.responsibility && pointer_y < rect.center().y)
+                .map_or(Place::End, |(r, _)| Place::Before(r.clone()));
+            actions.push(Action::Edit(Edit::MoveCard {
+                product: product.id.clone(),
+                responsibility: dropped.responsibility.clone(),
+                to: column,
+                place,
+            }));
+        }
+    }
+}
+
+/// The seat pickers of a column: the PM seat over the PM column, each team's PO seat over
+/// the PO column.
+fn seats_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    product: &Product,
+    column: Column,
+    actions: &mut Vec<Action>,
+) {
+    let s = &state.scenario;
+    let highlight = &state.selection.highlight;
+    match column {
+        Column::Pm => {
+            let lit = highlight.contains(&product.id);
+            if let Some(person) = seat_picker(
+                ui,
+                s,
+                &format!("PM of {}", product.name),
+                "PM",
+                product.pm.as_deref(),
+                lit,
+            ) {
+                actions.push(Action::Edit(Edit::SetPm {
+                    product: product.id.clone(),
+                    person,
+                }));
+            }
+        }
+        Column::Po => {
+            let mut any = false;
+            for team in s.teams_of(&product.id) {
+                any = true;
+                let label = format!("{} PO", team.name);
+                let lit = highlight.contains(&team.id);
+                if let Some(person) = seat_picker(
+                    ui,
+                    s,
+                    &format!("PO of {}", team.name),
+                    &label,
+                    team.po.as_deref(),
+                    lit,
+                ) {
+                    actions.push(Action::Edit(Edit::SetPo {
+                        team: team.id.clone(),
+                        person,
+                    }));
+                }
+            }
+            if !any {
+                ui.weak("No team: PO work lands on nobody");
+            }
+        }
+        Column::Unassigned => {
+            ui.weak("The parking lot: nobody carries these");
+        }
+    }
+}
+
+/// A labelled picker of the person in a seat. Returns the new choice when it changed.
+fn seat_picker(
+    ui: &mut Ui,
+    s: &Scenario,
+    accessible_name: &str,
+    label: &str,
+    current: Option<&str>,
+    highlighted: bool,
+) -> Option<Option<String>> {
+    let mut choice = current.map(str::to_string);
+    ui.horizontal(|ui| {
+        let text = egui::RichText::new(label);
+        let label_response = if highlighted {
+            ui.label(text.background_color(theme::highlight_fill()).strong())
+        } else {
+            ui.label(text)
+        };
+        let shown = current.map_or("(empty seat)", |id| s.name_of(id));
+        egui::ComboBox::from_id_salt(accessible_name)
+            .selected_text(shown)
+            .width(ui.available_width().min(180.0))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut choice, None, "(empty seat)");
+                for p in &s.people {
+                    ui.selectable_value(&mut choice, Some(p.id.clone()), &p.name);
+                }
+            })
+            .response
+            .labelled_by(label_response.id)
+            .on_hover_text(accessible_name);
+    });
+    (choice.as_deref() != current).then_some(choice)
+}
+
+/// One card. Returns its rect (for working out where a drop lands).
+#[allow(clippy::too_many_arguments)]
+fn card_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    product: &Product,
+    card: &Card,
+    r: &Responsibility,
+    load: &CardLoad,
+    badge: Option<&(Severity, Vec<&'static str>)>,
+    actions: &mut Vec<Action>,
+) -> Rect {
+    let selected = state.selection.card.as_deref() == Some(card.responsibility.as_str());
+    let highlighted = state.selection.highlight.contains(&card.responsibility)
+        || state
+            .selection
+            .person
+            .as_ref()
+            .and_then(|p| state.scenario.people.iter().position(|x| x.id == *p))
+            .is_some_and(|p| load.shares.iter().any(|sh| sh.person == p));
+    let size = vec2(ui.available_width(), theme::CARD_HEIGHT);
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
+    let kind_word = match r.kind {
+        crate::model::Kind::Strategy => "Strategy",
+        crate::model::Kind::Execution => "Execution",
+    };
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &r.title));
+    response.dnd_set_drag_payload(CardDrag {
+        product: product.id.clone(),
+        responsibility: card.responsibility.clone(),
+    });
+    if response.clicked() || response.gained_focus() {
+        actions.push(Action::SelectCard(Some(card.responsibility.clone())));
+    }
+
+    let dragged = response.dragged();
+    if ui.is_rect_visible(rect) {
+        let painter = if dragged {
+            // Drawn under the pointer on top of everything while it is dragged.
+            let layer = egui::LayerId::new(egui::Order::Tooltip, response.id);
+            let delta = ui
+                .ctx()
+                .pointer_interact_pos()
+                .map_or(Vec2::ZERO, |p| p - rect.center());
+            ui.painter().rect_stroke(
+                rect,
+                6.0,
+                Stroke::new(1.0, theme::OTHER),
+                StrokeKind::Inside,
+            );
+            let painter = ui.ctx().layer_painter(layer);
+            ui.ctx()
+                .transform_layer_shapes(layer, egui::emath::TSTransform::from_translation(delta));
+            painter
+        } else {
+            ui.painter().clone()
+        };
+        paint_card(
+            ui,
+            &painter,
+            rect,
+            card,
+            r,
+            load,
+            badge,
+            kind_word,
+            selected,
+            highlighted,
+            response.has_focus(),
+        );
+    }
+
+    let response = response.on_hover_ui(|ui| card_tooltip_ui(ui, &state.scenario, card, r));
+    response.context_menu(|ui| {
+        for column in Column::ALL {
+            let enabled = column != card.column;
+            if Command::MoveTo(column).menu_button(ui, enabled) {
+                actions.push(Action::Edit(Edit::MoveCard {
+                    product: product.id.clone(),
+                    responsibility: card.responsibility.clone(),
+                    to: column,
+                    place: Place::Keep,
+                }));
+                ui.close();
+            }
+        }
+    });
+    rect
+}
+
+#[allow(clippy::too_many_arguments)]
+fn paint_card(
+    ui: &Ui,
+    painter: &egui::Painter,
+    rect: Rect,
+    card: &Card,
+    r: &Responsibility,
+    load: &CardLoad,
+    badge: Option<&(Severity, Vec<&'static str>)>,
+    kind_word: &str,
+    selected: bool,
+    highlighted: bool,
+    focused: bool,
+) {
+    let visuals = ui.visuals();
+    let fill = if highlighted {
+        theme::highlight_fill()
+    } else {
+        visuals.faint_bg_color
+    };
+    painter.rect_filled(rect, 6.0, visuals.extreme_bg_color);
+    painter.rect_filled(rect, 6.0, fill);
+    let stroke = if selected || focused {
+        Stroke::new(2.5, visuals.selection.stroke.color)
+    } else if highlighted {
+        Stroke::new(2.0, theme::HIGHLIGHT)
+    } else {
+        visuals.widgets.noninteractive.bg_stroke
+    };
+    painter.rect_stroke(rect, 6.0, stroke, StrokeKind::Inside);
+    let colour = theme::kind_colour(r.kind);
+    let stripe = Rect::from_min_size(rect.min, vec2(7.0, rect.height()));
+    painter.rect_filled(
+        stripe,
+        egui::CornerRadius {
+            nw: 6,
+            sw: 6,
+            ne: 0,
+            se: 0,
+        },
+        colour,
+    );
+
+    let text = visuals.text_color();
+    let left = rect.left() + 14.0;
+    let right = rect.right() - 8.0;
+    let title =
+        ui.fonts_mut(|f| f.layout_no_wrap(r.title.clone(), FontId::proportional(14.5), text));
+    let title = truncate(ui, title, &r.title, right - left, 14.5, text);
+    painter.galley(pos2(left, rect.top() + 7.0), title, text);
+
+    let y = rect.bottom() - 14.0;
+    let kind_text = painter.text(
+        pos2(left, y),
+        Align2::LEFT_CENTER,
+        kind_word.to_uppercase(),
+        FontId::proportional(11.0),
+        colour,
+    );
+    let mut extra = format!("{} h", hours(load.hours));
+    if card.hours.is_some() {
+        extra.push_str(" (set here)");
+    }
+    if !card.note.is_empty() {
+        extra.push_str(" · note");
+    }
+    painter.text(
+        pos2(kind_text.right() + 10.0, y),
+        Align2::LEFT_CENTER,
+        extra,
+        FontId::proportional(12.0),
+        visuals.weak_text_color(),
+    );
+    if let Some((severity, rules)) = badge {
+        let word = match rules.as_slice() {
+            [one] => short_rule(one).to_string(),
+            many => format!("{} findings", many.len()),
+        };
+        let badge_text = format!("⚠ {word}");
+        let galley = ui.fonts_mut(|f| {
+            f.layout_no_wrap(badge_text, FontId::proportional(11.5), egui::Color32::BLACK)
+        });
+        let badge_rect = Rect::from_min_size(
+            pos2(right - galley.size().x - 10.0, y - 9.0),
+            vec2(galley.size().x + 10.0, 18.0),
+        );
+        painter.rect_filled(badge_rect, 9.0, theme::severity_colour(*severity));
+        painter.galley(
+            badge_rect.min + vec2(5.0, (18.0 - galley.size().y) / 2.0),
+            galley,
+            egui::Color32::BLACK,
+        );
+    }
+}
+
+/// A word for a rule on a card's badge.
+fn short_rule(rule: &str) -> &str {
+    match rule {
+        "unowned-work" => "unowned",
+        "unassigned-cards" => "parked",
+        other => other,
+    }
+}
+
+/// Cuts a one-line galley to `width` with an ellipsis.
+fn truncate(
+    ui: &Ui,
+    galley: std::sync::Arc<egui::Galley>,
+    text: &str,
+    width: f32,
+    size: f32,
+    colour: egui::Color32,
+) -> std::sync::Arc<egui::Galley> {
+    if galley.size().x <= width {
+        return galley;
+    }
+    let mut job = egui::text::LayoutJob::simple_singleline(
+        text.to_string(),
+        FontId::proportional(size),
+        colour,
+    );
+    job.wrap = egui::text::TextWrapping::truncate_at_width(width);
+    ui.fonts_mut(|f| f.layout_job(job))
+}
+
+/// The hover text of a card: description, stakeholders, source and the decision's note.
+fn card_tooltip_ui(ui: &mut Ui, s: &Scenario, card: &Card, r: &Responsibility) {
+    ui.set_max_width(360.0);
+    ui.strong(&r.title);
+    if !r.description.is_empty() {
+        ui.label(&r.description);
+    }
+    ui.label(format!(
+        "{} · {} scope · {} horizon",
+        r.kind.name(),
+        r.scope.name(),
+        r.horizon.name()
+    ));
+    if !r.stakeholders.is_empty() {
+        let names: Vec<&str> = r.stakeholders.iter().map(|id| s.name_of(id)).collect();
+        ui.label(format!("Serves: {}", names.join(", ")));
+    }
+    if !r.source.is_empty() {
+        ui.label(format!("Source: {}", r.source));
+    }
+    if !card.note.is_empty() {
+        ui.label(format!("Decision: {}", card.note));
+    }
+    ui.weak("Drag to another column, or right-click to move.");
+}

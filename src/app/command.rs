@@ -1,0 +1,93 @@
+//! Commands: what menus, buttons and shortcuts do. Each has one label and one set of
+//! shortcuts, shared by the menus and the keyboard.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::model::Column;
+
+/// Something the user asks the window to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    Undo,
+    Redo,
+    /// Moves the selected card to a column.
+    MoveTo(Column),
+    /// Puts the cursor in the search box.
+    Find,
+}
+
+const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+const CMD_SHIFT: Modifiers = Modifiers {
+    alt: false,
+    ctrl: false,
+    shift: true,
+    mac_cmd: false,
+    command: true,
+};
+
+impl Command {
+    /// Every command, most specific shortcut first (Ctrl+Shift+Z before Ctrl+Z).
+    pub const ALL: [Command; 6] = [
+        Command::Redo,
+        Command::Undo,
+        Command::MoveTo(Column::Pm),
+        Command::MoveTo(Column::Po),
+        Command::MoveTo(Column::Unassigned),
+        Command::Find,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::MoveTo(Column::Pm) => "Move card to PM",
+            Command::MoveTo(Column::Po) => "Move card to PO",
+            Command::MoveTo(Column::Unassigned) => "Move card to Unassigned",
+            Command::Find => "Find products and cards",
+        }
+    }
+
+    /// The shortcuts, the first of which menus show.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const UNDO: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::Z)];
+        const REDO: [KeyboardShortcut; 2] = [
+            shortcut(CMD_SHIFT, Key::Z),
+            shortcut(Modifiers::COMMAND, Key::Y),
+        ];
+        const PM: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::Num1)];
+        const PO: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::Num2)];
+        const UNASSIGNED: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::Num3)];
+        const FIND: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::F)];
+        match self {
+            Command::Undo => &UNDO,
+            Command::Redo => &REDO,
+            Command::MoveTo(Column::Pm) => &PM,
+            Command::MoveTo(Column::Po) => &PO,
+            Command::MoveTo(Column::Unassigned) => &UNASSIGNED,
+            Command::Find => &FIND,
+        }
+    }
+
+    /// The first shortcut as text, e.g. "Ctrl+Z".
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        self.shortcuts()
+            .first()
+            .map(|s| ctx.format_shortcut(s))
+            .unwrap_or_default()
+    }
+
+    /// Whether a text field with the keyboard focus should keep this shortcut for itself.
+    pub fn yields_to_text_fields(self) -> bool {
+        matches!(self, Command::Undo | Command::Redo)
+    }
+
+    /// A menu button for the command, with its shortcut.
+    pub fn menu_button(self, ui: &mut egui::Ui, enabled: bool) -> bool {
+        let text = self.shortcut_text(ui.ctx());
+        ui.add_enabled(enabled, egui::Button::new(self.label()).shortcut_text(text))
+            .clicked()
+    }
+}

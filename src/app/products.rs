@@ -1,0 +1,86 @@
+//! The products list with the search box that filters products and cards.
+
+use egui::Ui;
+
+use super::Action;
+use super::state::AppState;
+
+/// The id of the search box, so that Ctrl+F can focus it.
+pub fn search_id() -> egui::Id {
+    egui::Id::unique("search_products_and_cards")
+}
+
+/// The search box and the products that match it (by name, or by a card's title).
+pub fn products_ui(ui: &mut Ui, state: &AppState, search: &mut String, actions: &mut Vec<Action>) {
+    let label = ui.strong("Products");
+    ui.add(
+        egui::TextEdit::singleline(search)
+            .id(search_id())
+            .hint_text("Search products and cards")
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    ui.separator();
+    let s = &state.scenario;
+    let needle = search.trim().to_lowercase();
+    let selected = state.selection.product.as_deref();
+    egui::ScrollArea::vertical()
+        .id_salt("products_list")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let mut shown = 0;
+            for (i, product) in s.products.iter().enumerate() {
+                let matching_cards = if needle.is_empty() {
+                    0
+                } else {
+                    product
+                        .cards
+                        .iter()
+                        .filter(|c| {
+                            s.name_of(&c.responsibility)
+                                .to_lowercase()
+                                .contains(&needle)
+                        })
+                        .count()
+                };
+                if !needle.is_empty()
+                    && !product.name.to_lowercase().contains(&needle)
+                    && matching_cards == 0
+                {
+                    continue;
+                }
+                shown += 1;
+                let errors = state
+                    .analysis
+                    .findings
+                    .iter()
+                    .filter(|f| {
+                        f.severity == crate::findings::Severity::Error
+                            && f.subjects.contains(&product.id)
+                    })
+                    .count();
+                let mut text = product.name.clone();
+                if matching_cards > 0 {
+                    text.push_str(&format!(" ({matching_cards} matching)"));
+                }
+                let teams = state.analysis.seats.teams_of.get(i).map_or(0, Vec::len);
+                let response = ui.selectable_label(selected == Some(product.id.as_str()), text);
+                let response = response.on_hover_text(format!(
+                    "{} team{}{}",
+                    teams,
+                    if teams == 1 { "" } else { "s" },
+                    if errors > 0 {
+                        format!(", {errors} error finding(s)")
+                    } else {
+                        String::new()
+                    }
+                ));
+                if response.clicked() {
+                    actions.push(Action::SelectProduct(product.id.clone()));
+                }
+            }
+            if shown == 0 {
+                ui.weak("Nothing matches the search.");
+            }
+        });
+}
