@@ -10,7 +10,7 @@ pub enum Place {
     Keep,
     /// Put it just before the card of this responsibility (a drop onto a card).
     Before(String),
-    /// Put it after every other card (a drop below the last card).
+    /// Put it after the last card of its new column (a drop below the last card).
     End,
 }
 
@@ -115,10 +115,10 @@ fn check(s: &Scenario, edit: &Edit) -> Result<(), EditError> {
             if !p.cards.iter().any(|c| c.responsibility == *responsibility) {
                 return Err(no_card(responsibility));
             }
-            if let Place::Before(other) = place {
-                if !p.cards.iter().any(|c| c.responsibility == *other) {
-                    return Err(no_card(other));
-                }
+            if let Place::Before(other) = place
+                && !p.cards.iter().any(|c| c.responsibility == *other)
+            {
+                return Err(no_card(other));
             }
             Ok(())
         }
@@ -168,7 +168,11 @@ fn mutate(s: &mut Scenario, edit: &Edit) -> bool {
             card.column = *to;
             let at = match place {
                 Place::Keep => from,
-                Place::End => p.cards.len(),
+                Place::End => p
+                    .cards
+                    .iter()
+                    .rposition(|c| c.column == *to)
+                    .map_or(from, |last| last + 1),
                 Place::Before(other) => p
                     .cards
                     .iter()
@@ -248,8 +252,14 @@ mod tests {
         let mut s = board();
         apply(&mut s, &mv("r3", Po, Place::Before("r2".into()))).expect("applies");
         assert_eq!(order(&s), [("r1", Pm), ("r3", Po), ("r2", Po)]);
-        apply(&mut s, &mv("r1", Unassigned, Place::End)).expect("applies");
-        assert_eq!(order(&s), [("r3", Po), ("r2", Po), ("r1", Unassigned)]);
+        apply(&mut s, &mv("r1", Po, Place::End)).expect("applies");
+        assert_eq!(order(&s), [("r3", Po), ("r2", Po), ("r1", Po)]);
+        apply(&mut s, &mv("r3", Unassigned, Place::End)).expect("applies");
+        assert_eq!(
+            order(&s),
+            [("r3", Unassigned), ("r2", Po), ("r1", Po)],
+            "an empty column keeps the place"
+        );
     }
 
     #[test]

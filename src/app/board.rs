@@ -171,23 +171,23 @@ fn column_ui(
             }
         });
 
-    if let Some(dropped) = zone.dnd_release_payload::<CardDrag>() {
-        if dropped.product == product.id {
-            let pointer_y = ui
-                .ctx()
-                .pointer_interact_pos()
-                .map_or(f32::INFINITY, |p| p.y);
-            let place = card_rects
-                .iter()
-                .find(|(r, rect)| *r != dropped.responsibility && pointer_y < rect.center().y)
-                .map_or(Place::End, |(r, _)| Place::Before(r.clone()));
-            actions.push(Action::Edit(Edit::MoveCard {
-                product: product.id.clone(),
-                responsibility: dropped.responsibility.clone(),
-                to: column,
-                place,
-            }));
-        }
+    if let Some(dropped) = zone.dnd_release_payload::<CardDrag>()
+        && dropped.product == product.id
+    {
+        let pointer_y = ui
+            .ctx()
+            .pointer_interact_pos()
+            .map_or(f32::INFINITY, |p| p.y);
+        let place = card_rects
+            .iter()
+            .find(|(r, rect)| *r != dropped.responsibility && pointer_y < rect.center().y)
+            .map_or(Place::End, |(r, _)| Place::Before(r.clone()));
+        actions.push(Action::Edit(Edit::MoveCard {
+            product: product.id.clone(),
+            responsibility: dropped.responsibility.clone(),
+            to: column,
+            place,
+        }));
     }
 }
 
@@ -209,7 +209,7 @@ fn seats_ui(
                 ui,
                 s,
                 &format!("PM of {}", product.name),
-                "PM",
+                "Product manager",
                 product.pm.as_deref(),
                 lit,
             ) {
@@ -451,7 +451,7 @@ fn paint_card(
             [one] => short_rule(one).to_string(),
             many => format!("{} findings", many.len()),
         };
-        let badge_text = format!("⚠ {word}");
+        let badge_text = format!("! {word}");
         let galley = ui.fonts_mut(|f| {
             f.layout_no_wrap(badge_text, FontId::proportional(11.5), egui::Color32::BLACK)
         });

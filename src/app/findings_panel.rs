@@ -43,14 +43,14 @@ pub fn findings_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             for row in rows.get(range).unwrap_or_default() {
                 match row {
                     Row::Heading(severity, count) => {
-                        ui.add_sized(
-                            [ui.available_width(), theme::FINDING_ROW_HEIGHT],
-                            egui::Label::new(
+                        ui.horizontal(|ui| {
+                            ui.set_height(theme::FINDING_ROW_HEIGHT);
+                            ui.label(
                                 egui::RichText::new(format!("{} ({count})", severity.heading()))
                                     .strong()
                                     .color(theme::severity_colour(*severity)),
-                            ),
-                        );
+                            );
+                        });
                     }
                     Row::Finding(f) => finding_row_ui(ui, state, f, actions),
                 }

@@ -66,11 +66,12 @@ impl History {
         time: f64,
     ) {
         self.clear_redo();
-        if let (Some(key), Some(last)) = (&merge_key, self.undo.last_mut()) {
-            if last.merge_key.as_ref() == Some(key) && time - last.time < MERGE_SECONDS {
-                last.time = time;
-                return;
-            }
+        if let (Some(key), Some(last)) = (&merge_key, self.undo.last_mut())
+            && last.merge_key.as_ref() == Some(key)
+            && time - last.time < MERGE_SECONDS
+        {
+            last.time = time;
+            return;
         }
         let step = History::step(before, label, merge_key, time);
         self.bytes += step.bytes;

@@ -183,7 +183,7 @@ fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
             }
         });
         ui.separator();
-        let marker = if state.is_dirty() { " ●" } else { "" };
+        let marker = if state.is_dirty() { " *" } else { "" };
         ui.strong(format!("{}{marker}", state.scenario.name))
             .on_hover_text(if state.is_dirty() {
                 "Unsaved changes"

@@ -105,7 +105,7 @@ fn person_row_ui(
             "{} / {} h{}",
             hours(load.load_hours()),
             hours(load.capacity_hours),
-            if over { "  ⚠ over" } else { "" }
+            if over { "  ! over" } else { "" }
         );
         painter.text(
             pos2(rect.right() - 4.0, rect.top() + 9.0),
@@ -219,10 +219,10 @@ fn breakdown_ui(ui: &mut Ui, state: &AppState, id: &str, actions: &mut Vec<Actio
                         ui.end_row();
                     }
                 });
-            if let Some(load) = state.analysis.loads.people.get(index) {
-                if load.other_hours > 0.0 {
-                    ui.label(format!("Other duties: {} h", hours(load.other_hours)));
-                }
+            if let Some(load) = state.analysis.loads.people.get(index)
+                && load.other_hours > 0.0
+            {
+                ui.label(format!("Other duties: {} h", hours(load.other_hours)));
             }
         });
 }

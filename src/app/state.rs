@@ -72,7 +72,7 @@ impl AppState {
 
     /// The window title: the scenario's name, the file name, and a marker when unsaved.
     pub fn title(&self) -> String {
-        let marker = if self.is_dirty() { "● " } else { "" };
+        let marker = if self.is_dirty() { "* " } else { "" };
         match self.path.as_ref().and_then(|p| p.file_name()) {
             Some(file) => format!(
                 "{marker}{} — {} — rolesplit",
@@ -168,10 +168,9 @@ impl AppState {
         }
         if let (Some(card), Some(product)) =
             (&sel.card, sel.product.as_ref().and_then(|p| s.product(p)))
+            && !product.cards.iter().any(|c| c.responsibility == *card)
         {
-            if !product.cards.iter().any(|c| c.responsibility == *card) {
-                sel.card = None;
-            }
+            sel.card = None;
         }
         if sel.person.as_ref().is_some_and(|id| s.person(id).is_none()) {
             sel.person = None;

@@ -47,5 +47,5 @@ pub fn severity_colour(severity: crate::findings::Severity) -> Color32 {
 
 /// A background tint for a highlighted element.
 pub fn highlight_fill() -> Color32 {
-    HIGHLIGHT.gamma_multiply(0.25)
+    HIGHLIGHT.gamma_multiply(0.15)
 }

@@ -40,3 +40,46 @@ pub fn files_in(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// A harness around the whole window, at a laptop's size, in the dark theme, with the
+/// accessibility check on (the default).
+pub fn harness(
+    scenario: rolesplit::Scenario,
+) -> egui_kittest::Harness<'static, rolesplit::app::AppState> {
+    let state = rolesplit::app::AppState::new(scenario, None);
+    egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .with_theme(egui::Theme::Dark)
+        .with_max_steps(32)
+        .build_ui_state(
+            |ui, state: &mut rolesplit::app::AppState| rolesplit::app::workbench_ui(ui, state),
+            state,
+        )
+}
+
+/// A small board: Pat is PM, Olga is PO of the one Scrum team; vision (3 h, strategy) is in
+/// PM, backlog (4 h, execution, team scope) in PO, research (2 h) is parked.
+pub fn small_board() -> rolesplit::Scenario {
+    use rolesplit::model::Column::{Pm, Po, Unassigned};
+    use rolesplit::model::Kind::{Execution, Strategy};
+    use rolesplit::model::Scope::{Product, Team};
+    rolesplit::testkit::Builder::new("Small board")
+        .person("pat", 40.0)
+        .person("olga", 40.0)
+        .responsibility("vision", Strategy, Product, 3.0, &[])
+        .responsibility("backlog", Execution, Team, 4.0, &[])
+        .responsibility("research", Strategy, Product, 2.0, &[])
+        .product(
+            "shop",
+            Some("pat"),
+            &[("vision", Pm), ("backlog", Po), ("research", Unassigned)],
+        )
+        .team(
+            "squad",
+            "shop",
+            6,
+            rolesplit::model::Method::Scrum,
+            Some("olga"),
+        )
+        .build()
+}
