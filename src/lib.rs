@@ -11,6 +11,7 @@ pub mod cli;
 pub mod cost;
 pub mod edit;
 pub mod error;
+pub mod escape;
 pub mod findings;
 pub mod io;
 pub mod load;
