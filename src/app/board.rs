@@ -318,28 +318,39 @@ fn card_ui(
         actions.push(Action::SelectCard(Some(card.responsibility.clone())));
     }
 
-    let dragged = response.dragged();
-    if ui.is_rect_visible(rect) {
-        let painter = if dragged {
-            // Drawn under the pointer on top of everything while it is dragged.
-            let layer = egui::LayerId::new(egui::Order::Tooltip, response.id);
-            let delta = ui
-                .ctx()
-                .pointer_interact_pos()
-                .map_or(Vec2::ZERO, |p| p - rect.center());
-            ui.painter().rect_stroke(
-                rect,
-                6.0,
-                Stroke::new(1.0, theme::OTHER),
-                StrokeKind::Inside,
-            );
-            let painter = ui.ctx().layer_painter(layer);
-            ui.ctx()
-                .transform_layer_shapes(layer, egui::emath::TSTransform::from_translation(delta));
-            painter
-        } else {
-            ui.painter().clone()
-        };
+    if response.dragged() {
+        // The card follows the pointer on top of everything; its place keeps an outline.
+        ui.painter().rect_stroke(
+            rect,
+            6.0,
+            Stroke::new(1.0, theme::OTHER),
+            StrokeKind::Inside,
+        );
+        let layer = egui::LayerId::new(egui::Order::Tooltip, response.id);
+        let painter = ui.ctx().layer_painter(layer);
+        paint_card(
+            ui,
+            &painter,
+            rect,
+            card,
+            r,
+            load,
+            badge,
+            kind_word,
+            true,
+            highlighted,
+            false,
+        );
+        // Moves what was painted on the layer (only shapes painted before this call).
+        let delta = ui
+            .ctx()
+            .pointer_interact_pos()
+            .map_or(Vec2::ZERO, |p| p - rect.center());
+        ui.ctx()
+            .transform_layer_shapes(layer, egui::emath::TSTransform::from_translation(delta));
+    } else if ui.is_rect_visible(rect) {
+        let painter = ui.painter().clone();
+        let focused = response.has_focus();
         paint_card(
             ui,
             &painter,
@@ -351,7 +362,7 @@ fn card_ui(
             kind_word,
             selected,
             highlighted,
-            response.has_focus(),
+            focused,
         );
     }
 
