@@ -3,11 +3,12 @@
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::analysis::analyze;
+use crate::export::ExportFormat;
 use crate::io;
 use crate::model::Scenario;
 use crate::report;
@@ -36,6 +37,16 @@ pub enum Command {
         files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Write the responsibility split as Markdown, CSV, an HTML report or a matrix.
+    Export {
+        /// The scenario file (.ron).
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
 }
 
@@ -106,6 +117,11 @@ pub fn run(
     };
     match cli.command {
         Some(Command::Check { files, format }) => Action::Exit(check(&files, format, out, err)),
+        Some(Command::Export {
+            file,
+            format,
+            output,
+        }) => Action::Exit(export(&file, format, output.as_deref(), out, err)),
         None => match cli.file {
             Some(path) => match io::load(&path) {
                 Ok(scenario) => Action::Window {
@@ -128,6 +144,38 @@ pub fn run(
                 }
             },
         },
+    }
+}
+
+/// Loads a file and writes its export to `output` (atomically) or to `out`.
+fn export(
+    file: &Path,
+    format: ExportFormat,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Exit {
+    let scenario = match io::load(file) {
+        Ok(scenario) => scenario,
+        Err(e) => {
+            let _ = writeln!(err, "rolesplit: {e}");
+            return Exit::Failure;
+        }
+    };
+    let text = crate::export::render(format, &scenario, &analyze(&scenario));
+    let written = match output {
+        Some(path) => io::write_atomically(path, text.as_bytes()).map_err(|e| e.to_string()),
+        None => out
+            .write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|e| format!("cannot write the export: {e}")),
+    };
+    match written {
+        Ok(()) => Exit::Success,
+        Err(e) => {
+            let _ = writeln!(err, "rolesplit: {e}");
+            Exit::Failure
+        }
     }
 }
 

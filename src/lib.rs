@@ -12,6 +12,7 @@ pub mod cost;
 pub mod edit;
 pub mod error;
 pub mod escape;
+pub mod export;
 pub mod findings;
 pub mod io;
 pub mod load;

@@ -1,0 +1,211 @@
+//! `--format md`: a Markdown document that pastes cleanly into GitHub, Confluence and
+//! Notion. Every string from the scenario goes through `escape::markdown_cell` (tables,
+//! headings) or `escape::markdown_text` (paragraphs), so it stays text.
+
+use std::fmt::Write as _;
+
+use super::{CardView, all_cards, product_cards, seats_line};
+use crate::analysis::Analysis;
+use crate::escape::{markdown_cell, markdown_text};
+use crate::findings::{Finding, Severity};
+use crate::model::{Product, Scenario};
+use crate::num::{dollars, gt, hours, percent, positive};
+
+/// The Markdown export.
+pub fn render(s: &Scenario, a: &Analysis) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}", heading(super::title(s)));
+    if !s.description.trim().is_empty() {
+        let _ = writeln!(out, "\n{}", markdown_text(s.description.trim()));
+    }
+    for (index, product) in s.products.iter().enumerate() {
+        product_section(&mut out, s, a, index, product);
+    }
+    people_section(&mut out, s, a);
+    findings_section(&mut out, a);
+    advice_section(&mut out, s, a);
+    let _ = writeln!(out, "\n## Leadership cost\n");
+    let _ = writeln!(
+        out,
+        "{} a year for the people who hold a PM or PO seat.",
+        dollars(a.leadership_cost)
+    );
+    flagged_section(&mut out, s, a);
+    out
+}
+
+/// Text for a heading: one line, escaped.
+fn heading(text: &str) -> String {
+    markdown_cell(&text.lines().collect::<Vec<_>>().join(" "))
+}
+
+/// One table row; the cells are already escaped.
+fn row(cells: &[String]) -> String {
+    format!("| {} |\n", cells.join(" | "))
+}
+
+/// A header row and its delimiter row; columns listed in `right` are right aligned.
+fn table_head(columns: &[&str], right: &[usize]) -> String {
+    let names: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
+    let rule: Vec<String> = (0..columns.len())
+        .map(|i| if right.contains(&i) { "---:" } else { "---" }.to_string())
+        .collect();
+    format!("{}{}", row(&names), row(&rule))
+}
+
+fn product_section(out: &mut String, s: &Scenario, a: &Analysis, index: usize, p: &Product) {
+    let _ = writeln!(out, "\n## {}\n", heading(&p.name));
+    let _ = writeln!(out, "{}\n", seats_line(s, p, markdown_text));
+    let cards: Vec<CardView> = product_cards(s, a, index, p).collect();
+    if cards.is_empty() {
+        let _ = writeln!(out, "No cards on this board.");
+        return;
+    }
+    out.push_str(&table_head(
+        &[
+            "Responsibility",
+            "Kind",
+            "Column",
+            "Owners",
+            "Hours a week",
+            "Note",
+        ],
+        &[4],
+    ));
+    for c in &cards {
+        out.push_str(&row(&[
+            markdown_cell(c.title()),
+            c.responsibility.map_or("", |r| r.kind.name()).to_string(),
+            c.card.column.label().to_string(),
+            owners_cell(s, c),
+            hours(c.hours()),
+            markdown_cell(&c.card.note),
+        ]));
+    }
+}
+
+/// The owners of a card, with the empty seat its hours land on, if any.
+fn owners_cell(s: &Scenario, c: &CardView) -> String {
+    let mut owners: Vec<String> = c.owners(s).into_iter().map(markdown_cell).collect();
+    if positive(c.unowned_hours()) {
+        owners.push("empty seat".to_string());
+    }
+    owners.join("; ")
+}
+
+fn people_section(out: &mut String, s: &Scenario, a: &Analysis) {
+    let _ = writeln!(out, "\n## People\n");
+    if s.people.is_empty() {
+        let _ = writeln!(out, "No people in this scenario.");
+        return;
+    }
+    out.push_str(&table_head(
+        &[
+            "Person",
+            "Capacity",
+            "Strategy",
+            "Execution",
+            "Other",
+            "Load",
+            "Utilisation",
+        ],
+        &[1, 2, 3, 4, 5, 6],
+    ));
+    for (person, load) in s.people.iter().zip(&a.loads.people) {
+        let mut utilisation = percent(load.load_hours(), load.capacity_hours);
+        if gt(load.load_hours(), load.capacity_hours) {
+            utilisation.push_str(" (over capacity)");
+        }
+        out.push_str(&row(&[
+            markdown_cell(&person.name),
+            hours(load.capacity_hours),
+            hours(load.strategy_hours),
+            hours(load.execution_hours),
+            hours(load.other_hours),
+            hours(load.load_hours()),
+            utilisation,
+        ]));
+    }
+    let _ = writeln!(
+        out,
+        "\nHours a week. Unowned: {} h. Unassigned: {} h.",
+        hours(a.loads.total_unowned_hours()),
+        hours(a.loads.total_unassigned_hours())
+    );
+}
+
+fn findings_section(out: &mut String, a: &Analysis) {
+    let _ = writeln!(out, "\n## Findings");
+    if a.findings.is_empty() {
+        let _ = writeln!(out, "\nNo findings.");
+        return;
+    }
+    for severity in Severity::ALL {
+        let list: Vec<&Finding> = a
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .collect();
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n### {} ({})\n", severity.heading(), list.len());
+        for f in list {
+            let _ = writeln!(
+                out,
+                "- `{}`: {}{}",
+                f.rule.id(),
+                markdown_text(&f.message),
+                source(f.source())
+            );
+        }
+    }
+}
+
+/// " (source 003)", or nothing when there is no source.
+fn source(source: &str) -> String {
+    if source.is_empty() {
+        String::new()
+    } else {
+        format!(" (source {source})")
+    }
+}
+
+fn advice_section(out: &mut String, s: &Scenario, a: &Analysis) {
+    let _ = writeln!(out, "\n## Advice");
+    if a.advice.is_empty() {
+        let _ = writeln!(out, "\nNo products in this scenario.");
+        return;
+    }
+    for advice in &a.advice {
+        let name = s
+            .product(&advice.product)
+            .map_or(advice.product.as_str(), |p| p.name.as_str());
+        let _ = writeln!(out, "\n### {}\n", heading(name));
+        let _ = writeln!(out, "**{}**\n", advice.recommendation.label());
+        for r in &advice.reasons {
+            let _ = writeln!(out, "- {}{}", markdown_text(&r.text()), source(r.source()));
+        }
+    }
+}
+
+fn flagged_section(out: &mut String, s: &Scenario, a: &Analysis) {
+    let _ = writeln!(out, "\n## Needs discussion\n");
+    let flagged: Vec<CardView> = all_cards(s, a).filter(|c| c.card.flagged).collect();
+    if flagged.is_empty() {
+        let _ = writeln!(out, "No cards are flagged for discussion.");
+        return;
+    }
+    out.push_str(&table_head(
+        &["Product", "Responsibility", "Column", "Note"],
+        &[],
+    ));
+    for c in flagged {
+        out.push_str(&row(&[
+            markdown_cell(&c.product.name),
+            markdown_cell(c.title()),
+            c.card.column.label().to_string(),
+            markdown_cell(&c.card.note),
+        ]));
+    }
+}

@@ -1,0 +1,270 @@
+//! Exports of the responsibility split (scenario-format.md, "export"): Markdown for wikis,
+//! CSV for spreadsheets, a printable HTML report and a responsibility matrix.
+//!
+//! Pure: a scenario and its analysis in, text out. Writing the text to disk is the
+//! caller's business (`crate::io::write_atomically`).
+
+mod csv;
+mod html;
+mod matrix;
+mod md;
+
+use crate::analysis::Analysis;
+use crate::load::CardLoad;
+use crate::model::{Card, Product, Responsibility, Scenario};
+
+/// The shapes an export can take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// A Markdown document: per product a table of its cards, then people, findings,
+    /// advice, cost and the cards that need discussion.
+    Md,
+    /// CSV, one row per card.
+    Csv,
+    /// One self-contained, printable HTML report.
+    Html,
+    /// CSV with one row per card and one column per person (a RACI-style matrix).
+    Matrix,
+}
+
+impl ExportFormat {
+    /// Every format, in the order the command line lists them.
+    pub const ALL: [ExportFormat; 4] = [
+        ExportFormat::Md,
+        ExportFormat::Csv,
+        ExportFormat::Html,
+        ExportFormat::Matrix,
+    ];
+
+    /// The name on the command line: `md`, `csv`, `html`, `matrix`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Md => "md",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Html => "html",
+            ExportFormat::Matrix => "matrix",
+        }
+    }
+
+    /// The file extension of an export in this format (the matrix is CSV).
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Md => "md",
+            ExportFormat::Csv | ExportFormat::Matrix => "csv",
+            ExportFormat::Html => "html",
+        }
+    }
+}
+
+/// The export of a scenario in a format, as text. `analysis` must be the scenario's own
+/// (`crate::analyze(scenario)`).
+pub fn render(format: ExportFormat, scenario: &Scenario, analysis: &Analysis) -> String {
+    match format {
+        ExportFormat::Md => md::render(scenario, analysis),
+        ExportFormat::Csv => csv::render(scenario, analysis),
+        ExportFormat::Html => html::render(scenario, analysis),
+        ExportFormat::Matrix => matrix::render(scenario, analysis),
+    }
+}
+
+/// The scenario's name, or a stand-in when it has none.
+fn title(s: &Scenario) -> &str {
+    if s.name.trim().is_empty() {
+        "Untitled scenario"
+    } else {
+        &s.name
+    }
+}
+
+/// Who holds the seats of a product, as a sentence: "PM: Maya. Teams: Squad A (6
+/// engineers, Scrum, PO: Maya); Squad B (5 engineers, Scrum, no PO)." Names go through
+/// `escape`.
+fn seats_line(s: &Scenario, p: &Product, escape: fn(&str) -> String) -> String {
+    let person = |id: &Option<String>| id.as_deref().and_then(|id| s.person(id));
+    let pm = person(&p.pm).map_or("empty".to_string(), |x| escape(&x.name));
+    let teams: Vec<String> = s
+        .teams_of(&p.id)
+        .map(|t| {
+            let po =
+                person(&t.po).map_or("no PO".to_string(), |x| format!("PO: {}", escape(&x.name)));
+            let engineers = if t.engineers == 1 {
+                "engineer"
+            } else {
+                "engineers"
+            };
+            format!(
+                "{} ({} {engineers}, {}, {po})",
+                escape(&t.name),
+                t.engineers,
+                t.method.name()
+            )
+        })
+        .collect();
+    let teams = if teams.is_empty() {
+        "none".to_string()
+    } else {
+        teams.join("; ")
+    };
+    format!("PM: {pm}. Teams: {teams}.")
+}
+
+/// One card with everything an export shows about it.
+struct CardView<'a> {
+    product: &'a Product,
+    card: &'a Card,
+    /// `None` only for a reference that does not resolve (a validated scenario has none).
+    responsibility: Option<&'a Responsibility>,
+    /// Where the card's hours go.
+    load: Option<&'a CardLoad>,
+}
+
+impl CardView<'_> {
+    /// The responsibility's title (its id when it does not resolve).
+    fn title(&self) -> &str {
+        self.responsibility
+            .map_or(self.card.responsibility.as_str(), |r| r.title.as_str())
+    }
+
+    /// The card's hours: its override, else the responsibility's.
+    fn hours(&self) -> f64 {
+        match self.load {
+            Some(load) => load.hours,
+            None => self
+                .card
+                .hours
+                .or(self.responsibility.map(|r| r.hours))
+                .unwrap_or(0.0),
+        }
+    }
+
+    /// The people the card's hours land on, with their hours, in seat order.
+    fn shares<'s>(&self, s: &'s Scenario) -> Vec<(&'s str, f64)> {
+        self.load
+            .into_iter()
+            .flat_map(|load| &load.shares)
+            .filter_map(|share| {
+                s.people
+                    .get(share.person)
+                    .map(|p| (p.name.as_str(), share.hours))
+            })
+            .collect()
+    }
+
+    /// The names of the people the card's hours land on, in seat order.
+    fn owners<'s>(&self, s: &'s Scenario) -> Vec<&'s str> {
+        self.shares(s).into_iter().map(|(name, _)| name).collect()
+    }
+
+    /// Hours of this card that land on an empty seat.
+    fn unowned_hours(&self) -> f64 {
+        self.load.map_or(0.0, |l| l.unowned_hours)
+    }
+}
+
+/// The cards of one product, in card order.
+fn product_cards<'a>(
+    s: &'a Scenario,
+    a: &'a Analysis,
+    index: usize,
+    product: &'a Product,
+) -> impl Iterator<Item = CardView<'a>> + 'a {
+    let loads = a.loads.products.get(index).map(|p| p.cards.as_slice());
+    product
+        .cards
+        .iter()
+        .enumerate()
+        .map(move |(i, card)| CardView {
+            product,
+            card,
+            responsibility: s.responsibility(&card.responsibility),
+            load: loads.and_then(|l| l.get(i)),
+        })
+}
+
+/// Every card of the scenario, in file order (products, then their cards).
+fn all_cards<'a>(s: &'a Scenario, a: &'a Analysis) -> impl Iterator<Item = CardView<'a>> + 'a {
+    s.products
+        .iter()
+        .enumerate()
+        .flat_map(move |(i, product)| product_cards(s, a, i, product))
+}
+
+/// Records as CSV text (RFC 4180 quoting where needed, `\n` line ends).
+fn csv_text(records: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .flexible(true)
+        .from_writer(Vec::new());
+    for record in records {
+        // Writing to memory cannot fail.
+        let _ = writer.write_record(&record);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Column::{Pm, Po, Unassigned};
+    use crate::model::Kind::{Execution, Strategy};
+    use crate::model::Method::Scrum;
+    use crate::model::Scope::{Product as ProductScope, Team};
+    use crate::testkit::Builder;
+
+    fn two_teams() -> Scenario {
+        Builder::new("Two teams")
+            .person("pat", 40.0)
+            .person("olga", 40.0)
+            .person("ivan", 40.0)
+            .responsibility("vision", Strategy, ProductScope, 3.0, &[])
+            .responsibility("backlog", Execution, Team, 4.0, &[])
+            .responsibility("research", Strategy, ProductScope, 2.0, &[])
+            .product(
+                "shop",
+                Some("pat"),
+                &[("vision", Pm), ("backlog", Po), ("research", Unassigned)],
+            )
+            .team("a", "shop", 6, Scrum, Some("olga"))
+            .team("b", "shop", 6, Scrum, Some("ivan"))
+            .build()
+    }
+
+    #[test]
+    fn cards_come_in_file_order_with_their_owners() {
+        let s = two_teams();
+        let a = crate::analyze(&s);
+        let cards: Vec<(String, Vec<&str>, f64)> = all_cards(&s, &a)
+            .map(|c| (c.title().to_string(), c.owners(&s), c.hours()))
+            .collect();
+        assert_eq!(
+            cards,
+            vec![
+                ("Vision".to_string(), vec!["Pat"], 3.0),
+                ("Backlog".to_string(), vec!["Olga", "Ivan"], 4.0),
+                ("Research".to_string(), vec![], 2.0),
+            ]
+        );
+    }
+
+    #[test]
+    fn extensions_and_names() {
+        let names: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(names, ["md", "csv", "html", "matrix"]);
+        let ext: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.extension()).collect();
+        assert_eq!(ext, ["md", "csv", "html", "csv"]);
+        for f in ExportFormat::ALL {
+            let value = clap::ValueEnum::to_possible_value(&f).map(|v| v.get_name().to_string());
+            assert_eq!(value.as_deref(), Some(f.name()));
+        }
+    }
+
+    #[test]
+    fn csv_text_quotes_what_needs_quoting() {
+        let text = csv_text([
+            vec!["a".into(), "b, c".into()],
+            vec!["say \"hi\"".into(), "two\nlines".into()],
+        ]);
+        assert_eq!(text, "a,\"b, c\"\n\"say \"\"hi\"\"\",\"two\nlines\"\n");
+    }
+}
