@@ -48,6 +48,28 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Show what changed from scenario A to scenario B.
+    Diff {
+        /// Option A: the scenario compared from (.ron).
+        a: PathBuf,
+        /// Option B: the scenario compared to (.ron).
+        b: PathBuf,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
+}
+
+/// How `diff` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// For a person at a terminal.
+    Text,
+    /// One JSON object, for scripts.
+    Json,
+    /// A Markdown document for leadership.
+    Md,
+    /// A self-contained HTML document for leadership.
+    Html,
 }
 
 /// How `check` prints.
@@ -117,6 +139,7 @@ pub fn run(
     };
     match cli.command {
         Some(Command::Check { files, format }) => Action::Exit(check(&files, format, out, err)),
+        Some(Command::Diff { a, b, format }) => Action::Exit(run_diff(&a, &b, format, out, err)),
         Some(Command::Export {
             file,
             format,
@@ -174,6 +197,50 @@ fn export(
         Ok(()) => Exit::Success,
         Err(e) => {
             let _ = writeln!(err, "rolesplit: {e}");
+            Exit::Failure
+        }
+    }
+}
+
+/// Loads both files (reporting each that fails) and prints what changed from A to B.
+fn run_diff(
+    a: &Path,
+    b: &Path,
+    format: DiffFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Exit {
+    let (sa, sb) = (io::load(a), io::load(b));
+    let (sa, sb) = match (sa, sb) {
+        (Ok(sa), Ok(sb)) => (sa, sb),
+        (ra, rb) => {
+            for e in [ra.err(), rb.err()].into_iter().flatten() {
+                let _ = writeln!(err, "rolesplit: {e}");
+            }
+            return Exit::Failure;
+        }
+    };
+    let (a_label, b_label) = (a.display().to_string(), b.display().to_string());
+    let diff = crate::diff::diff(&sa, &sb);
+    let comparison = crate::diff::Comparison {
+        a_label: &a_label,
+        a: &sa,
+        b_label: &b_label,
+        b: &sb,
+        diff: &diff,
+    };
+    let text = match format {
+        DiffFormat::Text => comparison.text(),
+        DiffFormat::Json => comparison.json() + "\n",
+        DiffFormat::Md => comparison.markdown(),
+        DiffFormat::Html => comparison.html(),
+    };
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Exit::Success,
+        // The reader stopped early (`| head`): nothing is wrong with the comparison.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Success,
+        Err(e) => {
+            let _ = writeln!(err, "rolesplit: cannot write the comparison: {e}");
             Exit::Failure
         }
     }

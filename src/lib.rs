@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod checklist;
 pub mod cli;
 pub mod cost;
+pub mod diff;
 pub mod edit;
 pub mod error;
 pub mod escape;

@@ -1,0 +1,176 @@
+//! `diff --format json`: one object, keys in the contract's order (scenario-format.md,
+//! "diff"). Serde structs, not maps, so that the order holds.
+
+use serde::Serialize;
+
+use crate::findings::Finding;
+
+use super::{Comparison, Hours, LoadChange, Seat, SeatChange};
+
+#[derive(Serialize)]
+struct DiffJson<'a> {
+    a: &'a str,
+    b: &'a str,
+    products_added: &'a [String],
+    products_removed: &'a [String],
+    teams_added: &'a [String],
+    teams_removed: &'a [String],
+    people_added: &'a [String],
+    people_removed: &'a [String],
+    moved_cards: Vec<MoveJson<'a>>,
+    added_cards: Vec<CardJson<'a>>,
+    removed_cards: Vec<CardJson<'a>>,
+    seats: Vec<SeatJson<'a>>,
+    load: Vec<LoadJson<'a>>,
+    findings_gained: Vec<FindingJson<'a>>,
+    findings_lost: Vec<FindingJson<'a>>,
+    findings_changed: Vec<ChangedJson<'a>>,
+    cost: [f64; 2],
+}
+
+#[derive(Serialize)]
+struct MoveJson<'a> {
+    product: &'a str,
+    responsibility: &'a str,
+    from: &'static str,
+    to: &'static str,
+}
+
+/// An added or removed card, with its column in the scenario that has it.
+#[derive(Serialize)]
+struct CardJson<'a> {
+    product: &'a str,
+    responsibility: &'a str,
+    column: &'static str,
+}
+
+#[derive(Serialize)]
+struct SeatJson<'a> {
+    seat: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    product: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    team: Option<&'a str>,
+    from: Option<&'a str>,
+    to: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct LoadJson<'a> {
+    id: &'a str,
+    before: Option<HoursJson>,
+    after: Option<HoursJson>,
+}
+
+#[derive(Serialize)]
+struct HoursJson {
+    strategy_hours: f64,
+    execution_hours: f64,
+    load_hours: f64,
+}
+
+#[derive(Serialize)]
+struct FindingJson<'a> {
+    rule: &'static str,
+    severity: &'static str,
+    subjects: &'a [String],
+}
+
+#[derive(Serialize)]
+struct ChangedJson<'a> {
+    rule: &'static str,
+    subjects: &'a [String],
+    from: &'static str,
+    to: &'static str,
+}
+
+fn seat(s: &SeatChange) -> SeatJson<'_> {
+    let (kind, product, team) = match &s.seat {
+        Seat::Pm { product } => ("pm", Some(product.as_str()), None),
+        Seat::Po { team } => ("po", None, Some(team.as_str())),
+    };
+    SeatJson {
+        seat: kind,
+        product,
+        team,
+        from: s.from.as_deref(),
+        to: s.to.as_deref(),
+    }
+}
+
+fn hours(h: &Hours) -> HoursJson {
+    HoursJson {
+        strategy_hours: h.strategy_hours,
+        execution_hours: h.execution_hours,
+        load_hours: h.load_hours,
+    }
+}
+
+fn load(l: &LoadChange) -> LoadJson<'_> {
+    LoadJson {
+        id: &l.id,
+        before: l.before.as_ref().map(hours),
+        after: l.after.as_ref().map(hours),
+    }
+}
+
+fn finding(f: &Finding) -> FindingJson<'_> {
+    FindingJson {
+        rule: f.rule.id(),
+        severity: f.severity.as_str(),
+        subjects: &f.subjects,
+    }
+}
+
+/// The comparison as one line of JSON (no trailing newline).
+pub(super) fn render(c: &Comparison<'_>) -> String {
+    let d = c.diff;
+    let out = DiffJson {
+        a: c.a_label,
+        b: c.b_label,
+        products_added: &d.products_added,
+        products_removed: &d.products_removed,
+        teams_added: &d.teams_added,
+        teams_removed: &d.teams_removed,
+        people_added: &d.people_added,
+        people_removed: &d.people_removed,
+        moved_cards: d
+            .moved_cards
+            .iter()
+            .map(|m| MoveJson {
+                product: &m.product,
+                responsibility: &m.responsibility,
+                from: m.from.as_str(),
+                to: m.to.as_str(),
+            })
+            .collect(),
+        added_cards: d.added_cards.iter().map(card).collect(),
+        removed_cards: d.removed_cards.iter().map(card).collect(),
+        seats: d.seats.iter().map(seat).collect(),
+        load: d.load.iter().map(load).collect(),
+        findings_gained: d.findings_gained.iter().map(finding).collect(),
+        findings_lost: d.findings_lost.iter().map(finding).collect(),
+        findings_changed: d
+            .findings_changed
+            .iter()
+            .map(|f| ChangedJson {
+                rule: f.rule.id(),
+                subjects: &f.subjects,
+                from: f.from.as_str(),
+                to: f.to.as_str(),
+            })
+            .collect(),
+        cost: d.cost,
+    };
+    // Serializing these plain structs cannot fail (no maps with non-string keys); NaN,
+    // which a loaded scenario never holds, would print as null.
+    serde_json::to_string(&out).unwrap_or_default()
+}
+
+fn card(c: &super::CardPlace) -> CardJson<'_> {
+    CardJson {
+        product: &c.product,
+        responsibility: &c.responsibility,
+        column: c.column.as_str(),
+    }
+}
