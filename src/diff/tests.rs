@@ -31,7 +31,7 @@ fn a_scenario_compared_with_itself_has_no_changes() {
 fn load_within_the_tolerance_is_not_a_change() {
     let a = base().build();
     let mut b = a.clone();
-    // 3 h as seven shares that add up to 3 h give the same figures.
+    // A difference within domain.md's tolerance (1e-9) is no difference.
     b.products[0].cards[0].hours = Some(3.0 + 1e-12);
     let d = diff(&a, &b);
     assert!(d.load.is_empty(), "{:?}", d.load);
