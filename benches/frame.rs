@@ -9,7 +9,10 @@ use rolesplit::app::{AppState, workbench_ui};
 
 fn raw_input() -> egui::RawInput {
     egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1440.0, 900.0))),
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1440.0, 900.0),
+        )),
         ..Default::default()
     }
 }
@@ -22,7 +25,10 @@ fn frame(c: &mut Criterion) {
         .scenario()
         .expect("loads");
     let synthetic = rolesplit::synth::generate(rolesplit::synth::Size::MEDIUM, 42);
-    for (label, scenario) in [("enterprise sample", enterprise), ("100 products", synthetic)] {
+    for (label, scenario) in [
+        ("enterprise sample", enterprise),
+        ("100 products", synthetic),
+    ] {
         let ctx = egui::Context::default();
         let mut state = AppState::new(scenario, None);
         // Settle fonts and layout first, as a running window has.

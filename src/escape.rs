@@ -58,15 +58,24 @@ mod tests {
 
     #[test]
     fn html_escapes_markup_and_quotes() {
-        assert_eq!(html("<script>alert('x')</script> & \"y\""), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;");
+        assert_eq!(
+            html("<script>alert('x')</script> & \"y\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;"
+        );
         assert_eq!(html("Zoë 日本"), "Zoë 日本");
     }
 
     #[test]
     fn markdown_cells_stay_one_plain_cell() {
         assert_eq!(markdown_cell("a | b\nc"), "a \\| b<br>c");
-        assert_eq!(markdown_cell("<b>x</b> & *y*"), "&lt;b&gt;x&lt;/b&gt; &amp; \\*y\\*");
-        assert_eq!(markdown_cell("[link](http://x) `code`"), "\\[link\\](http://x) \\`code\\`");
+        assert_eq!(
+            markdown_cell("<b>x</b> & *y*"),
+            "&lt;b&gt;x&lt;/b&gt; &amp; \\*y\\*"
+        );
+        assert_eq!(
+            markdown_cell("[link](http://x) `code`"),
+            "\\[link\\](http://x) \\`code\\`"
+        );
         assert_eq!(markdown_cell("line\r\nbreak"), "line<br>break");
     }
 }

@@ -15,6 +15,7 @@ pub mod error;
 pub mod escape;
 pub mod export;
 pub mod findings;
+pub mod import;
 pub mod io;
 pub mod load;
 pub mod locate;

@@ -227,7 +227,7 @@ fn whole_number<'de, D: Deserializer<'de>>(
 }
 
 /// Writes 100000 as "100,000".
-pub(crate) fn thousands(n: u64) -> String {
+pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -52,6 +52,7 @@ pub fn board_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             if teams == 1 { "" } else { "s" }
         ));
     });
+    add_card_menu_ui(ui, state, product, actions);
     let badges = card_badges(state, product);
     let filter = state.search.trim().to_lowercase();
     ui.columns(3, |columns| {
@@ -59,6 +60,94 @@ pub fn board_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             column_ui(ui, state, product, load, column, &badges, &filter, actions);
         }
     });
+}
+
+/// Puts a responsibility on the board: one of the scenario's, or one of the reference
+/// catalogue's (which joins the scenario with the stakeholders it serves).
+fn add_card_menu_ui(ui: &mut Ui, state: &AppState, product: &Product, actions: &mut Vec<Action>) {
+    let s = &state.scenario;
+    ui.horizontal(|ui| {
+        ui.menu_button("Add a card…", |ui| {
+            ui.set_max_height(500.0);
+            egui::ScrollArea::vertical()
+                .id_salt("add_card_menu")
+                .show(ui, |ui| {
+                    ui.strong("This scenario's responsibilities");
+                    let mut any = false;
+                    for r in &s.responsibilities {
+                        if product.cards.iter().any(|c| c.responsibility == r.id) {
+                            continue;
+                        }
+                        any = true;
+                        if ui.button(&r.title).clicked() {
+                            actions.push(Action::Edit(Edit::AddCard {
+                                product: product.id.clone(),
+                                card: Card::new(r.id.clone(), Column::Unassigned),
+                            }));
+                            ui.close();
+                        }
+                    }
+                    if !any {
+                        ui.weak("All of them are on this board.");
+                    }
+                    ui.separator();
+                    ui.strong("From the reference catalogue");
+                    match crate::catalogue::Catalogue::builtin() {
+                        Ok(catalogue) => {
+                            for entry in catalogue
+                                .responsibilities
+                                .iter()
+                                .filter(|e| s.responsibility(&e.id).is_none())
+                            {
+                                let text = format!(
+                                    "{} ({} h, {})",
+                                    entry.title,
+                                    crate::num::hours(entry.hours),
+                                    entry.column.label()
+                                );
+                                if ui.button(text).on_hover_text(&entry.description).clicked() {
+                                    actions.push(Action::Edit(from_catalogue(
+                                        s,
+                                        &catalogue,
+                                        entry,
+                                        &product.id,
+                                    )));
+                                    ui.close();
+                                }
+                            }
+                        }
+                        Err(e) => {
+                            ui.label(format!("The catalogue could not be read: {e}"));
+                        }
+                    }
+                });
+        })
+        .response
+        .on_hover_text("Put a responsibility on this board");
+    });
+}
+
+/// The edit that brings a catalogue entry into the scenario and onto a board, in the
+/// column the articles give it.
+fn from_catalogue(
+    s: &Scenario,
+    catalogue: &crate::catalogue::Catalogue,
+    entry: &crate::catalogue::Entry,
+    product: &str,
+) -> Edit {
+    let mut edits: Vec<Edit> = entry
+        .stakeholders
+        .iter()
+        .filter(|id| !s.stakeholders.iter().any(|x| x.id == **id))
+        .filter_map(|id| catalogue.stakeholders.iter().find(|x| x.id == *id))
+        .map(|x| Edit::AddStakeholder(x.clone()))
+        .collect();
+    edits.push(Edit::AddResponsibility(entry.responsibility()));
+    edits.push(Edit::AddCard {
+        product: product.to_string(),
+        card: Card::new(entry.id.clone(), entry.column),
+    });
+    Edit::Batch(edits)
 }
 
 /// Per card (responsibility id): the worst severity of the findings that name it on this

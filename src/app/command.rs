@@ -14,6 +14,8 @@ pub enum Command {
     MoveTo(Column),
     /// Puts the cursor in the search box.
     Find,
+    /// Loads a CSV file to import, through a file dialog.
+    ImportFile,
 }
 
 const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -47,6 +49,7 @@ impl Command {
             Command::MoveTo(Column::Po) => "Move card to PO",
             Command::MoveTo(Column::Unassigned) => "Move card to Unassigned",
             Command::Find => "Find products and cards",
+            Command::ImportFile => "Import people or teams from CSV…",
         }
     }
 
@@ -61,6 +64,7 @@ impl Command {
         const PO: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::Num2)];
         const UNASSIGNED: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::Num3)];
         const FIND: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::F)];
+        const NONE: [KeyboardShortcut; 0] = [];
         match self {
             Command::Undo => &UNDO,
             Command::Redo => &REDO,
@@ -68,6 +72,7 @@ impl Command {
             Command::MoveTo(Column::Po) => &PO,
             Command::MoveTo(Column::Unassigned) => &UNASSIGNED,
             Command::Find => &FIND,
+            Command::ImportFile => &NONE,
         }
     }
 

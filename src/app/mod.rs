@@ -2,9 +2,12 @@
 //! and every change to the scenario goes through [`AppState::apply`].
 
 mod board;
+mod card_editor;
 mod command;
+mod editors;
 mod findings_panel;
 pub mod history;
+mod overview;
 mod people;
 mod products;
 mod state;
@@ -15,7 +18,7 @@ use std::path::PathBuf;
 pub use board::CardDrag;
 pub use command::Command;
 pub use people::{BreakdownRow, person_breakdown};
-pub use state::{AppState, Selection};
+pub use state::{AppState, EditorsState, ImportState, PendingRemoval, Selection, Tab};
 
 use crate::edit::{Edit, Place};
 use crate::model::Scenario;
@@ -25,11 +28,23 @@ use crate::num::{dollars, hours};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Edit(Edit),
+    /// An edit that merges with the previous one of the same key (typing in one field).
+    EditMerging(Edit, String),
+    /// A removal to confirm first, with what it changes.
+    AskRemove(Edit),
+    ConfirmRemoval,
+    CancelRemoval,
     Command(Command),
+    SetTab(Tab),
+    /// Reads a CSV file for the import.
+    LoadImport(PathBuf),
     SelectProduct(String),
     SelectCard(Option<String>),
     SelectPerson(Option<String>),
-    SelectFinding { rule: String, subjects: Vec<String> },
+    SelectFinding {
+        rule: String,
+        subjects: Vec<String>,
+    },
 }
 
 /// The eframe application.
@@ -86,10 +101,82 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
             ui.separator();
             findings_panel::findings_ui(ui, state, &mut actions);
         });
-    egui::CentralPanel::default().show(ui, |ui| board::board_ui(ui, state, &mut actions));
+    egui::CentralPanel::default().show(ui, |ui| central_ui(ui, state, &mut actions));
+    removal_dialog_ui(ui, state, &mut actions);
 
     for action in actions {
         act(ui.ctx(), state, action);
+    }
+}
+
+/// The tab bar and the view of the selected tab.
+fn central_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        for tab in Tab::ALL {
+            if ui.selectable_label(state.tab == tab, tab.label()).clicked() {
+                actions.push(Action::SetTab(tab));
+            }
+        }
+    });
+    ui.separator();
+    let mut editors = std::mem::take(&mut state.editors);
+    let state_ref: &AppState = state;
+    match state_ref.tab {
+        Tab::Board => {
+            if state_ref.selection.card.is_some() {
+                egui::Panel::bottom("card_editor")
+                    .resizable(false)
+                    .show(ui, |ui| card_editor::card_editor_ui(ui, state_ref, actions));
+            }
+            board::board_ui(ui, state_ref, actions);
+        }
+        Tab::Overview => overview::overview_ui(ui, state_ref, actions),
+        Tab::People => editors::people_editor_ui(ui, state_ref, &mut editors.new_person, actions),
+        Tab::Teams => editors::teams_editor_ui(ui, state_ref, &mut editors.new_team, actions),
+        Tab::Products => {
+            editors::products_editor_ui(ui, state_ref, &mut editors.new_product, actions)
+        }
+        Tab::Stakeholders => {
+            editors::stakeholders_editor_ui(ui, state_ref, &mut editors.new_stakeholder, actions)
+        }
+        Tab::Responsibilities => editors::responsibilities_editor_ui(
+            ui,
+            state_ref,
+            &mut editors.new_responsibility,
+            actions,
+        ),
+        Tab::Scenario => editors::scenario_editor_ui(ui, state_ref, actions),
+        Tab::Import => editors::import_ui(ui, state_ref, &mut editors.import, actions),
+    }
+    state.editors = editors;
+}
+
+/// Asks before a removal, saying what it will change.
+fn removal_dialog_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let Some(pending) = &state.pending_removal else {
+        return;
+    };
+    let modal = egui::Modal::new(egui::Id::unique("removal_dialog")).show(ui.ctx(), |ui| {
+        ui.set_max_width(460.0);
+        ui.heading(format!("{}?", pending.title));
+        if pending.effects.is_empty() {
+            ui.label("Nothing else refers to it.");
+        }
+        for effect in &pending.effects {
+            ui.label(effect);
+        }
+        ui.label("You can undo this with Ctrl+Z.");
+        ui.horizontal(|ui| {
+            if ui.button("Remove").clicked() {
+                actions.push(Action::ConfirmRemoval);
+            }
+            if ui.button("Cancel").clicked() {
+                actions.push(Action::CancelRemoval);
+            }
+        });
+    });
+    if modal.should_close() {
+        actions.push(Action::CancelRemoval);
     }
 }
 
@@ -119,6 +206,14 @@ fn act(ctx: &egui::Context, state: &mut AppState, action: Action) {
             // A refused edit leaves its reason in the status line.
             let _ = state.apply(edit);
         }
+        Action::EditMerging(edit, key) => {
+            let _ = state.apply_merging(edit, Some(key));
+        }
+        Action::AskRemove(edit) => state.ask_removal(edit),
+        Action::ConfirmRemoval => state.confirm_removal(),
+        Action::CancelRemoval => state.pending_removal = None,
+        Action::SetTab(tab) => state.tab = tab,
+        Action::LoadImport(path) => load_import(state, &path),
         Action::Command(command) => run_command(ctx, state, command),
         Action::SelectProduct(id) => state.select_product(&id),
         Action::SelectCard(card) => state.selection.card = card,
@@ -155,7 +250,38 @@ fn run_command(ctx: &egui::Context, state: &mut AppState, command: Command) {
             });
         }
         Command::Find => ctx.memory_mut(|m| m.request_focus(products::search_id())),
+        Command::ImportFile => {
+            // The native dialog; where none can be shown, the path field of the import view
+            // is the way in, and the status line says so.
+            match rfd::FileDialog::new()
+                .add_filter("CSV", &["csv", "txt"])
+                .pick_file()
+            {
+                Some(path) => load_import(state, &path),
+                None => {
+                    state.status = Some(
+                        "No file chosen. You can also type the file's path in the Import view."
+                            .into(),
+                    );
+                }
+            }
+        }
     }
+}
+
+/// Reads a CSV file into the import view.
+fn load_import(state: &mut AppState, path: &std::path::Path) {
+    let import = &mut state.editors.import;
+    match crate::io::read_text(path) {
+        Ok(text) => {
+            import.text = text;
+            import.plan = None;
+            import.error = None;
+            import.path = path.display().to_string();
+        }
+        Err(e) => import.error = Some(format!("{}: {}", path.display(), e.message)),
+    }
+    state.tab = Tab::Import;
 }
 
 fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {

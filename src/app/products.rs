@@ -12,14 +12,14 @@ pub fn search_id() -> egui::Id {
 
 /// The search box and the products that match it (by name, or by a card's title).
 pub fn products_ui(ui: &mut Ui, state: &AppState, search: &mut String, actions: &mut Vec<Action>) {
-    let label = ui.strong("Products");
+    ui.strong("Products");
     ui.add(
         egui::TextEdit::singleline(search)
             .id(search_id())
             .hint_text("Search products and cards")
             .desired_width(f32::INFINITY),
     )
-    .labelled_by(label.id);
+    .accessible_name("Search products and cards");
     ui.separator();
     let s = &state.scenario;
     let needle = search.trim().to_lowercase();

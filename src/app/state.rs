@@ -24,8 +24,100 @@ pub struct Selection {
     pub finding: Option<(String, Vec<String>)>,
 }
 
+/// The views of the central area.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    #[default]
+    Board,
+    Overview,
+    People,
+    Teams,
+    Products,
+    Stakeholders,
+    Responsibilities,
+    Scenario,
+    Import,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 9] = [
+        Tab::Board,
+        Tab::Overview,
+        Tab::People,
+        Tab::Teams,
+        Tab::Products,
+        Tab::Stakeholders,
+        Tab::Responsibilities,
+        Tab::Scenario,
+        Tab::Import,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Board => "Board",
+            Tab::Overview => "Overview",
+            Tab::People => "People",
+            Tab::Teams => "Teams",
+            Tab::Products => "Products",
+            Tab::Stakeholders => "Stakeholders",
+            Tab::Responsibilities => "Responsibilities",
+            Tab::Scenario => "Settings",
+            Tab::Import => "Import",
+        }
+    }
+}
+
+/// What the editors keep between frames: the names typed for new things, the import.
+#[derive(Clone, Debug, Default)]
+pub struct EditorsState {
+    pub new_person: String,
+    pub new_team: String,
+    pub new_product: String,
+    pub new_stakeholder: String,
+    pub new_responsibility: String,
+    pub import: ImportState,
+}
+
+/// The import being prepared: pasted or loaded CSV text and its preview.
+#[derive(Clone, Debug)]
+pub struct ImportState {
+    pub kind: crate::import::ImportKind,
+    pub text: String,
+    /// A path typed by hand, for machines without a file dialog.
+    pub path: String,
+    /// The preview of `text` (kept until the text or the scenario changes).
+    pub plan: Option<crate::import::ImportPlan>,
+    /// Why the last file could not be read.
+    pub error: Option<String>,
+}
+
+impl Default for ImportState {
+    fn default() -> Self {
+        ImportState {
+            kind: crate::import::ImportKind::People,
+            text: String::new(),
+            path: String::new(),
+            plan: None,
+            error: None,
+        }
+    }
+}
+
+/// A removal waiting for the user's confirmation, with what it will change.
+#[derive(Clone, Debug)]
+pub struct PendingRemoval {
+    pub edit: Edit,
+    pub title: String,
+    pub effects: Vec<String>,
+}
+
 /// Everything the window shows and edits.
 pub struct AppState {
+    /// The view in the central area.
+    pub tab: Tab,
+    pub editors: EditorsState,
+    /// A removal the user must confirm first.
+    pub pending_removal: Option<PendingRemoval>,
     pub scenario: Scenario,
     /// Recomputed on every change of the scenario, never per frame.
     pub analysis: Analysis,
@@ -48,6 +140,9 @@ pub struct AppState {
 impl AppState {
     pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
         let mut state = Self {
+            tab: Tab::Board,
+            editors: EditorsState::default(),
+            pending_removal: None,
             analysis: Analysis::default(),
             scenario,
             history: History::default(),
@@ -102,10 +197,9 @@ impl AppState {
         edit: Edit,
         merge_key: Option<String>,
     ) -> Result<bool, EditError> {
-        let mut next = self.scenario.clone();
-        match edit::apply(&mut next, &edit) {
-            Ok(false) => Ok(false),
-            Ok(true) => {
+        match edit::applied(&self.scenario, &edit) {
+            Ok(None) => Ok(false),
+            Ok(Some(next)) => {
                 let label = edit.describe(&self.scenario);
                 let before = std::mem::replace(&mut self.scenario, next);
                 self.history
@@ -121,8 +215,27 @@ impl AppState {
         }
     }
 
+    /// Asks before a removal: what it will change is worked out now and shown to the user.
+    pub fn ask_removal(&mut self, edit: Edit) {
+        let effects = edit::removal_effects(&self.scenario, &self.analysis, &edit);
+        let title = edit.describe(&self.scenario);
+        self.pending_removal = Some(PendingRemoval {
+            edit,
+            title,
+            effects,
+        });
+    }
+
+    /// Carries out the removal the user confirmed.
+    pub fn confirm_removal(&mut self) {
+        if let Some(pending) = self.pending_removal.take() {
+            let _ = self.apply(pending.edit);
+        }
+    }
+
     fn changed(&mut self) {
         self.generation += 1;
+        self.editors.import.plan = None;
         self.recompute();
         self.keep_selection_valid();
     }

@@ -1,0 +1,109 @@
+//! The stakeholders table.
+
+use egui::Ui;
+use egui_extras::{Column, TableBuilder};
+
+use super::{ROW_HEIGHT, add_row_ui, choice, remove_button, text_cell};
+use crate::app::Action;
+use crate::app::state::AppState;
+use crate::edit::{Edit, unique_id};
+use crate::model::{Side, Stakeholder};
+
+/// Add, rename and remove stakeholders; their side.
+pub fn stakeholders_editor_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    new_name: &mut String,
+    actions: &mut Vec<Action>,
+) {
+    let s = &state.scenario;
+    ui.heading("Stakeholders");
+    ui.label("The groups the product work serves: external (leadership, sales, customers…) or internal (the team, design, QA…).");
+    add_row_ui(
+        ui,
+        new_name,
+        "Name of a new stakeholder",
+        "Add stakeholder",
+        |name| {
+            Edit::AddStakeholder(Stakeholder {
+                id: unique_id(s, name, "stakeholder"),
+                name: name.to_string(),
+                side: Side::External,
+            })
+        },
+        actions,
+    );
+    ui.add_space(6.0);
+    egui::ScrollArea::horizontal()
+        .id_salt("stakeholders_scroll")
+        .show(ui, |ui| {
+            TableBuilder::new(ui)
+                .id_salt("stakeholders_table")
+                .striped(true)
+                .column(Column::initial(240.0).at_least(100.0))
+                .column(Column::initial(140.0))
+                .column(Column::initial(220.0))
+                .column(Column::initial(90.0))
+                .header(ROW_HEIGHT, |mut h| {
+                    for title in ["Name", "Side", "Served by", ""] {
+                        h.col(|ui| {
+                            ui.strong(title);
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(ROW_HEIGHT, s.stakeholders.len(), |mut row| {
+                        let Some(x) = s.stakeholders.get(row.index()) else {
+                            return;
+                        };
+                        row.col(|ui| {
+                            let base = x.clone();
+                            text_cell(
+                                ui,
+                                ("stakeholder-name", &x.id),
+                                &format!("Name of stakeholder {}", x.name),
+                                &x.name,
+                                |name| Edit::UpdateStakeholder(Stakeholder { name, ..base }),
+                                format!("stakeholder:{}:name", x.id),
+                                actions,
+                            );
+                        });
+                        row.col(|ui| {
+                            let options =
+                                [(Side::External, "External"), (Side::Internal, "Internal")];
+                            if let Some(side) = choice(
+                                ui,
+                                ("side", &x.id),
+                                &format!("Side of {}", x.name),
+                                x.side,
+                                &options,
+                            ) {
+                                actions.push(Action::Edit(Edit::UpdateStakeholder(Stakeholder {
+                                    side,
+                                    ..x.clone()
+                                })));
+                            }
+                        });
+                        row.col(|ui| {
+                            let n = s
+                                .responsibilities
+                                .iter()
+                                .filter(|r| r.stakeholders.contains(&x.id))
+                                .count();
+                            ui.label(format!(
+                                "{n} responsibilit{}",
+                                if n == 1 { "y" } else { "ies" }
+                            ));
+                        });
+                        row.col(|ui| {
+                            remove_button(
+                                ui,
+                                &x.name,
+                                Edit::RemoveStakeholder(x.id.clone()),
+                                actions,
+                            )
+                        });
+                    });
+                });
+        });
+}

@@ -1,0 +1,176 @@
+//! The teams table.
+
+use egui::Ui;
+use egui_extras::{Column, TableBuilder};
+
+use super::{ROW_HEIGHT, add_row_ui, choice, number_cell, person_choice, remove_button, text_cell};
+use crate::app::Action;
+use crate::app::state::AppState;
+use crate::edit::{Edit, unique_id};
+use crate::model::{MAX_ENGINEERS, Method, Team};
+
+const METHODS: [(Method, &str); 3] = [
+    (Method::Scrum, "Scrum"),
+    (Method::Kanban, "Kanban"),
+    (Method::Other, "Other"),
+];
+
+/// Add, rename and remove teams; their product, engineers, method and PO.
+pub fn teams_editor_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    new_name: &mut String,
+    actions: &mut Vec<Action>,
+) {
+    let s = &state.scenario;
+    ui.heading("Teams");
+    let product = state
+        .selection
+        .product
+        .clone()
+        .or_else(|| s.products.first().map(|p| p.id.clone()));
+    if let Some(product) = product {
+        ui.label(format!(
+            "New teams join {} (the product shown on the board); change it in the table.",
+            s.name_of(&product)
+        ));
+        add_row_ui(
+            ui,
+            new_name,
+            "Name of a new team",
+            "Add team",
+            |name| {
+                Edit::AddTeam(Team {
+                    id: unique_id(s, name, "team"),
+                    name: name.to_string(),
+                    product,
+                    engineers: 5,
+                    method: Method::Scrum,
+                    po: None,
+                    po_locked: false,
+                })
+            },
+            actions,
+        );
+    } else {
+        ui.label("Add a product first: every team works on one product.");
+    }
+    ui.add_space(6.0);
+    let products: Vec<(String, &str)> = s
+        .products
+        .iter()
+        .map(|p| (p.id.clone(), p.name.as_str()))
+        .collect();
+    egui::ScrollArea::horizontal()
+        .id_salt("teams_scroll")
+        .show(ui, |ui| {
+            TableBuilder::new(ui)
+                .id_salt("teams_table")
+                .striped(true)
+                .column(Column::initial(170.0).at_least(100.0))
+                .column(Column::initial(150.0))
+                .column(Column::initial(80.0))
+                .column(Column::initial(100.0))
+                .column(Column::initial(150.0))
+                .column(Column::initial(80.0))
+                .header(ROW_HEIGHT, |mut h| {
+                    for title in [
+                        "Name",
+                        "Product",
+                        "Engineers",
+                        "Method",
+                        "Product owner",
+                        "",
+                    ] {
+                        h.col(|ui| {
+                            ui.strong(title);
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(ROW_HEIGHT, s.teams.len(), |mut row| {
+                        let Some(t) = s.teams.get(row.index()) else {
+                            return;
+                        };
+                        row.col(|ui| {
+                            let base = t.clone();
+                            text_cell(
+                                ui,
+                                ("team-name", &t.id),
+                                &format!("Name of team {}", t.name),
+                                &t.name,
+                                |name| Edit::UpdateTeam(Team { name, ..base }),
+                                format!("team:{}:name", t.id),
+                                actions,
+                            );
+                        });
+                        row.col(|ui| {
+                            let mut value = t.product.clone();
+                            egui::ComboBox::from_id_salt(("team-product", &t.id))
+                                .selected_text(s.name_of(&t.product))
+                                .width(ui.available_width())
+                                .show_ui(ui, |ui| {
+                                    for (id, name) in &products {
+                                        ui.selectable_value(&mut value, id.clone(), *name);
+                                    }
+                                })
+                                .response
+                                .on_hover_text(format!("Product of team {}", t.name));
+                            if value != t.product {
+                                actions.push(Action::Edit(Edit::UpdateTeam(Team {
+                                    product: value,
+                                    ..t.clone()
+                                })));
+                            }
+                        });
+                        row.col(|ui| {
+                            let base = t.clone();
+                            number_cell(
+                                ui,
+                                &format!("Engineers of team {}", t.name),
+                                f64::from(t.engineers),
+                                0.0..=f64::from(MAX_ENGINEERS),
+                                0.2,
+                                "",
+                                |v| {
+                                    Edit::UpdateTeam(Team {
+                                        engineers: v.round() as u32,
+                                        ..base
+                                    })
+                                },
+                                format!("team:{}:engineers", t.id),
+                                actions,
+                            );
+                        });
+                        row.col(|ui| {
+                            if let Some(method) = choice(
+                                ui,
+                                ("method", &t.id),
+                                &format!("Method of team {}", t.name),
+                                t.method,
+                                &METHODS,
+                            ) {
+                                actions.push(Action::Edit(Edit::UpdateTeam(Team {
+                                    method,
+                                    ..t.clone()
+                                })));
+                            }
+                        });
+                        row.col(|ui| {
+                            let name = format!("Product owner of team {}", t.name);
+                            if let Some(person) =
+                                person_choice(ui, ("team-po", &t.id), &name, s, t.po.as_deref())
+                            {
+                                actions.push(Action::Edit(Edit::SetPo {
+                                    team: t.id.clone(),
+                                    person,
+                                }));
+                            }
+                        });
+                        row.col(|ui| {
+                            remove_button(ui, &t.name, Edit::RemoveTeam(t.id.clone()), actions)
+                        });
+                    });
+                });
+        });
+}

@@ -1,0 +1,270 @@
+//! What a removal will change, said before it happens ("Lee holds 1 PM seat and 1 PO seat;
+//! 2 cards' hours become unowned").
+
+use crate::analysis::Analysis;
+use crate::model::{Column, Scenario};
+use crate::num::hours;
+
+use super::Edit;
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Sentences saying what a removal changes besides the removed thing itself; empty when
+/// nothing else refers to it. Other edits have no effects to announce.
+pub fn removal_effects(s: &Scenario, a: &Analysis, edit: &Edit) -> Vec<String> {
+    match edit {
+        Edit::RemovePerson(id) => person_effects(s, a, id),
+        Edit::RemoveTeam(id) => team_effects(s, id),
+        Edit::RemoveProduct(id) => product_effects(s, id),
+        Edit::RemoveStakeholder(id) => {
+            let served: Vec<&str> = s
+                .responsibilities
+                .iter()
+                .filter(|r| r.stakeholders.iter().any(|x| x == id))
+                .map(|r| r.title.as_str())
+                .collect();
+            if served.is_empty() {
+                Vec::new()
+            } else {
+                vec![format!(
+                    "{} no longer serve {}: {}.",
+                    plural(served.len(), "responsibility", "responsibilities"),
+                    s.name_of(id),
+                    list(&served)
+                )]
+            }
+        }
+        Edit::RemoveResponsibility(id) => {
+            let boards: Vec<&str> = s
+                .products
+                .iter()
+                .filter(|p| p.cards.iter().any(|c| c.responsibility == *id))
+                .map(|p| p.name.as_str())
+                .collect();
+            if boards.is_empty() {
+                Vec::new()
+            } else {
+                vec![format!(
+                    "Its card leaves {}: {}.",
+                    plural(boards.len(), "board", "boards"),
+                    list(&boards)
+                )]
+            }
+        }
+        Edit::RemoveCard {
+            product,
+            responsibility,
+        } => card_effects(s, a, product, responsibility),
+        _ => Vec::new(),
+    }
+}
+
+fn person_effects(s: &Scenario, a: &Analysis, id: &str) -> Vec<String> {
+    let Some(index) = s.people.iter().position(|p| p.id == id) else {
+        return Vec::new();
+    };
+    let name = s.name_of(id);
+    let pm = a.seats.pm_of.get(index).map_or(0, Vec::len);
+    let po = a.seats.po_of.get(index).map_or(0, Vec::len);
+    if pm + po == 0 {
+        return Vec::new();
+    }
+    let mut cards = 0;
+    let mut lost = 0.0;
+    for load in &a.loads.products {
+        for card in &load.cards {
+            let mine: f64 = card
+                .shares
+                .iter()
+                .filter(|sh| sh.person == index)
+                .map(|sh| sh.hours)
+                .sum();
+            if mine > 0.0 {
+                cards += 1;
+                lost += mine;
+            }
+        }
+    }
+    let seats = match (pm, po) {
+        (0, po) => plural(po, "PO seat", "PO seats"),
+        (pm, 0) => plural(pm, "PM seat", "PM seats"),
+        (pm, po) => format!(
+            "{} and {}",
+            plural(pm, "PM seat", "PM seats"),
+            plural(po, "PO seat", "PO seats")
+        ),
+    };
+    let mut sentence = format!("{name} holds {seats}; the seats become empty");
+    if cards > 0 {
+        sentence.push_str(&format!(
+            " and {} hours ({} h a week) become unowned",
+            plural(cards, "card's", "cards'"),
+            hours(lost)
+        ));
+    }
+    sentence.push('.');
+    vec![sentence]
+}
+
+fn team_effects(s: &Scenario, id: &str) -> Vec<String> {
+    let Some(team) = s.team(id) else {
+        return Vec::new();
+    };
+    let product = s.product(&team.product);
+    let product_name = product.map_or(team.product.as_str(), |p| p.name.as_str());
+    let teams = s.teams_of(&team.product).count();
+    let mut out = vec![format!(
+        "{} ({} engineers{}) leaves {product_name}, which keeps {}.",
+        team.name,
+        team.engineers,
+        team.po
+            .as_deref()
+            .map(|p| format!(", PO {}", s.name_of(p)))
+            .unwrap_or_default(),
+        plural(teams.saturating_sub(1), "team", "teams")
+    )];
+    if let Some(p) = product {
+        let po_cards = p.cards.iter().filter(|c| c.column == Column::Po).count();
+        if po_cards > 0 {
+            out.push(if teams > 1 {
+                format!(
+                    "Its share of the {} in the PO column goes to the other teams' POs or stops.",
+                    plural(po_cards, "card", "cards")
+                )
+            } else {
+                format!(
+                    "The {} in the PO column become unowned: the product has no team left.",
+                    plural(po_cards, "card", "cards")
+                )
+            });
+        }
+        let team_cards = p
+            .cards
+            .iter()
+            .filter(|c| c.column != Column::Po)
+            .filter(|c| {
+                s.responsibility(&c.responsibility)
+                    .is_some_and(|r| r.scope == crate::model::Scope::Team)
+            })
+            .count();
+        if team_cards > 0 && teams > 1 {
+            out.push(format!(
+                "{} of team scope in PM or Unassigned count one team fewer.",
+                plural(team_cards, "card", "cards")
+            ));
+        }
+    }
+    out
+}
+
+fn product_effects(s: &Scenario, id: &str) -> Vec<String> {
+    let Some(product) = s.product(id) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let teams: Vec<&str> = s.teams_of(id).map(|t| t.name.as_str()).collect();
+    if !teams.is_empty() {
+        out.push(match teams.len() {
+            1 => format!("Its team goes too: {}.", list(&teams)),
+            n => format!("Its {n} teams go too: {}.", list(&teams)),
+        });
+    }
+    if !product.cards.is_empty() {
+        out.push(match product.cards.len() {
+            1 => "Its card goes.".to_string(),
+            n => format!("Its {n} cards go."),
+        });
+    }
+    if let Some(pm) = &product.pm {
+        out.push(format!("{} is no longer its PM.", s.name_of(pm)));
+    }
+    out
+}
+
+fn card_effects(s: &Scenario, a: &Analysis, product: &str, responsibility: &str) -> Vec<String> {
+    let Some(p) = s.products.iter().position(|p| p.id == product) else {
+        return Vec::new();
+    };
+    let Some(card) = s.products.get(p).and_then(|p| {
+        p.cards
+            .iter()
+            .position(|c| c.responsibility == responsibility)
+    }) else {
+        return Vec::new();
+    };
+    let Some(load) = a.loads.products.get(p).and_then(|l| l.cards.get(card)) else {
+        return Vec::new();
+    };
+    let carriers: Vec<&str> = load
+        .shares
+        .iter()
+        .filter_map(|sh| s.people.get(sh.person))
+        .map(|x| x.name.as_str())
+        .collect();
+    if carriers.is_empty() {
+        return Vec::new();
+    }
+    let total: f64 = load.shares.iter().map(|sh| sh.hours).sum();
+    vec![format!(
+        "{} h a week come off {}.",
+        hours(total),
+        list(&carriers)
+    )]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Column::{Pm, Po};
+    use crate::model::Kind::{Execution, Strategy};
+    use crate::model::Method::Scrum;
+    use crate::model::Scope::{Product, Team};
+    use crate::testkit::Builder;
+
+    fn lee() -> Scenario {
+        Builder::new("x")
+            .person("lee", 40.0)
+            .responsibility("vision", Strategy, Product, 3.0, &[])
+            .responsibility("backlog", Execution, Team, 2.0, &[])
+            .product("p", Some("lee"), &[("vision", Pm), ("backlog", Po)])
+            .team("t", "p", 5, Scrum, Some("lee"))
+            .build()
+    }
+
+    #[test]
+    fn removing_a_seat_holder_names_the_seats_and_the_unowned_cards() {
+        let s = lee();
+        let a = crate::analyze(&s);
+        assert_eq!(
+            removal_effects(&s, &a, &Edit::RemovePerson("lee".into())),
+            vec![
+                "Lee holds 1 PM seat and 1 PO seat; the seats become empty and 2 cards' hours (5.0 h a week) become unowned."
+            ]
+        );
+    }
+
+    #[test]
+    fn removing_a_product_names_its_teams() {
+        let s = lee();
+        let a = crate::analyze(&s);
+        let effects = removal_effects(&s, &a, &Edit::RemoveProduct("p".into()));
+        assert_eq!(
+            effects,
+            vec![
+                "Its team goes too: T.",
+                "Its 2 cards go.",
+                "Lee is no longer its PM."
+            ]
+        );
+    }
+}
