@@ -5,11 +5,14 @@ use std::process::ExitCode;
 use rolesplit::cli::{self, Action, Exit};
 
 fn main() -> ExitCode {
+    let launched = std::time::Instant::now();
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     match cli::run(std::env::args_os(), &mut out, &mut err) {
         Action::Exit(code) => code.into(),
-        Action::Window { scenario, path } => open_window(*scenario, path, &mut err).into(),
+        Action::Window { scenario, path } => {
+            open_window(*scenario, path, launched, &mut err).into()
+        }
     }
 }
 
@@ -17,9 +20,10 @@ fn main() -> ExitCode {
 fn open_window(
     scenario: rolesplit::Scenario,
     path: Option<std::path::PathBuf>,
+    launched: std::time::Instant,
     err: &mut dyn std::io::Write,
 ) -> Exit {
-    match rolesplit::app::run(scenario, path) {
+    match rolesplit::app::run(scenario, path, launched) {
         Ok(()) => Exit::Success,
         Err(e) => {
             let _ = writeln!(err, "rolesplit: the window could not open: {e}");
@@ -32,6 +36,7 @@ fn open_window(
 fn open_window(
     _scenario: rolesplit::Scenario,
     _path: Option<std::path::PathBuf>,
+    _launched: std::time::Instant,
     err: &mut dyn std::io::Write,
 ) -> Exit {
     let _ = writeln!(

@@ -52,7 +52,9 @@ pub fn board_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             if teams == 1 { "" } else { "s" }
         ));
     });
-    add_card_menu_ui(ui, state, product, actions);
+    if !state.prefs.presentation {
+        add_card_menu_ui(ui, state, product, actions);
+    }
     let badges = card_badges(state, product);
     let filter = state.search.trim().to_lowercase();
     ui.columns(3, |columns| {
@@ -469,6 +471,24 @@ fn card_ui(
                 ui.close();
             }
         }
+        ui.separator();
+        let flag = if card.flagged {
+            "Discussed: remove the flag"
+        } else {
+            "Needs discussion"
+        };
+        if ui
+            .add(egui::Button::new(flag).shortcut_text(Command::FlagCard.shortcut_text(ui.ctx())))
+            .clicked()
+        {
+            let mut copy = card.clone();
+            copy.flagged = !copy.flagged;
+            actions.push(Action::Edit(Edit::UpdateCard {
+                product: product.id.clone(),
+                card: copy,
+            }));
+            ui.close();
+        }
     });
     rect
 }
@@ -530,7 +550,7 @@ fn paint_card(
         Align2::LEFT_CENTER,
         kind_word.to_uppercase(),
         FontId::proportional(11.0),
-        colour,
+        theme::kind_text_colour(r.kind, visuals.dark_mode),
     );
     let mut extra = format!("{} h", hours(load.hours));
     if card.hours.is_some() {
@@ -546,26 +566,56 @@ fn paint_card(
         FontId::proportional(12.0),
         visuals.weak_text_color(),
     );
+    let mut badge_right = right;
     if let Some((severity, rules)) = badge {
         let word = match rules.as_slice() {
             [one] => short_rule(one).to_string(),
             many => format!("{} findings", many.len()),
         };
-        let badge_text = format!("! {word}");
-        let galley = ui.fonts_mut(|f| {
-            f.layout_no_wrap(badge_text, FontId::proportional(11.5), egui::Color32::BLACK)
-        });
-        let badge_rect = Rect::from_min_size(
-            pos2(right - galley.size().x - 10.0, y - 9.0),
-            vec2(galley.size().x + 10.0, 18.0),
-        );
-        painter.rect_filled(badge_rect, 9.0, theme::severity_colour(*severity));
-        painter.galley(
-            badge_rect.min + vec2(5.0, (18.0 - galley.size().y) / 2.0),
-            galley,
-            egui::Color32::BLACK,
+        badge_right = paint_badge(
+            ui,
+            painter,
+            badge_right,
+            y,
+            &format!("! {word}"),
+            theme::severity_colour(*severity),
         );
     }
+    if card.flagged {
+        badge_right = paint_badge(ui, painter, badge_right, y, "? discuss", theme::HIGHLIGHT);
+    }
+    if card.pinned {
+        paint_badge(ui, painter, badge_right, y, "pinned", theme::OTHER);
+    }
+}
+
+/// A rounded label ending at `right`, centred on `y`; returns where the next one ends.
+fn paint_badge(
+    ui: &Ui,
+    painter: &egui::Painter,
+    right: f32,
+    y: f32,
+    text: &str,
+    fill: egui::Color32,
+) -> f32 {
+    let galley = ui.fonts_mut(|f| {
+        f.layout_no_wrap(
+            text.to_string(),
+            FontId::proportional(11.5),
+            egui::Color32::BLACK,
+        )
+    });
+    let badge_rect = Rect::from_min_size(
+        pos2(right - galley.size().x - 10.0, y - 9.0),
+        vec2(galley.size().x + 10.0, 18.0),
+    );
+    painter.rect_filled(badge_rect, 9.0, fill);
+    painter.galley(
+        badge_rect.min + vec2(5.0, (18.0 - galley.size().y) / 2.0),
+        galley,
+        egui::Color32::BLACK,
+    );
+    badge_rect.left() - 4.0
 }
 
 /// A word for a rule on a card's badge.

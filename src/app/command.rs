@@ -16,6 +16,19 @@ pub enum Command {
     Find,
     /// Loads a CSV file to import, through a file dialog.
     ImportFile,
+    /// Flags or unflags the selected card "needs discussion".
+    FlagCard,
+    /// Presentation mode on or off.
+    Presentation,
+    /// The light or the dark theme.
+    ToggleTheme,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    /// Starts or pauses the timebox.
+    Timer,
+    /// The help overlay on or off.
+    Help,
 }
 
 const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -32,13 +45,22 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, most specific shortcut first (Ctrl+Shift+Z before Ctrl+Z).
-    pub const ALL: [Command; 6] = [
+    pub const ALL: [Command; 15] = [
         Command::Redo,
         Command::Undo,
         Command::MoveTo(Column::Pm),
         Command::MoveTo(Column::Po),
         Command::MoveTo(Column::Unassigned),
+        Command::FlagCard,
         Command::Find,
+        Command::ImportFile,
+        Command::Presentation,
+        Command::ToggleTheme,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
+        Command::Timer,
+        Command::Help,
     ];
 
     pub fn label(self) -> &'static str {
@@ -50,6 +72,14 @@ impl Command {
             Command::MoveTo(Column::Unassigned) => "Move card to Unassigned",
             Command::Find => "Find products and cards",
             Command::ImportFile => "Import people or teams from CSV…",
+            Command::FlagCard => "Flag card: needs discussion",
+            Command::Presentation => "Presentation mode",
+            Command::ToggleTheme => "Light or dark theme",
+            Command::ZoomIn => "Zoom in",
+            Command::ZoomOut => "Zoom out",
+            Command::ZoomReset => "Actual size",
+            Command::Timer => "Start or pause the timebox",
+            Command::Help => "Keyboard and mouse help",
         }
     }
 
@@ -65,6 +95,14 @@ impl Command {
         const UNASSIGNED: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::Num3)];
         const FIND: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::F)];
         const NONE: [KeyboardShortcut; 0] = [];
+        const FLAG: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::D)];
+        const PRESENT: [KeyboardShortcut; 1] = [shortcut(Modifiers::NONE, Key::F11)];
+        const THEME: [KeyboardShortcut; 1] = [shortcut(CMD_SHIFT, Key::L)];
+        const ZOOM_IN: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::Plus)];
+        const ZOOM_OUT: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::Minus)];
+        const ZOOM_RESET: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::Num0)];
+        const TIMER: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::T)];
+        const HELP: [KeyboardShortcut; 1] = [shortcut(Modifiers::NONE, Key::F1)];
         match self {
             Command::Undo => &UNDO,
             Command::Redo => &REDO,
@@ -73,6 +111,14 @@ impl Command {
             Command::MoveTo(Column::Unassigned) => &UNASSIGNED,
             Command::Find => &FIND,
             Command::ImportFile => &NONE,
+            Command::FlagCard => &FLAG,
+            Command::Presentation => &PRESENT,
+            Command::ToggleTheme => &THEME,
+            Command::ZoomIn => &ZOOM_IN,
+            Command::ZoomOut => &ZOOM_OUT,
+            Command::ZoomReset => &ZOOM_RESET,
+            Command::Timer => &TIMER,
+            Command::Help => &HELP,
         }
     }
 
@@ -82,6 +128,14 @@ impl Command {
             .first()
             .map(|s| ctx.format_shortcut(s))
             .unwrap_or_default()
+    }
+
+    /// Whether egui itself answers the shortcut (zoom), so the window must not again.
+    pub fn handled_by_egui(self) -> bool {
+        matches!(
+            self,
+            Command::ZoomIn | Command::ZoomOut | Command::ZoomReset
+        )
     }
 
     /// Whether a text field with the keyboard focus should keep this shortcut for itself.

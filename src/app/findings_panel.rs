@@ -48,7 +48,10 @@ pub fn findings_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                             ui.label(
                                 egui::RichText::new(format!("{} ({count})", severity.heading()))
                                     .strong()
-                                    .color(theme::severity_colour(*severity)),
+                                    .color(theme::severity_text_colour(
+                                        *severity,
+                                        ui.visuals().dark_mode,
+                                    )),
                             );
                         });
                     }
@@ -72,12 +75,9 @@ fn finding_row_ui(ui: &mut Ui, state: &AppState, f: &Finding, actions: &mut Vec<
     let response = ui
         .horizontal(|ui| {
             ui.set_height(theme::FINDING_ROW_HEIGHT);
-            ui.label(
-                egui::RichText::new(word)
-                    .small()
-                    .strong()
-                    .color(theme::severity_colour(f.severity)),
-            );
+            ui.label(egui::RichText::new(word).small().strong().color(
+                theme::severity_text_colour(f.severity, ui.visuals().dark_mode),
+            ));
             ui.add(egui::Button::selectable(selected, &f.message).truncate())
         })
         .inner;

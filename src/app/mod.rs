@@ -6,19 +6,25 @@ mod card_editor;
 mod command;
 mod editors;
 mod findings_panel;
+mod help;
 pub mod history;
 mod overview;
 mod people;
 mod products;
 mod state;
 mod theme;
+pub mod timer;
+mod workshop;
 
 use std::path::PathBuf;
 
 pub use board::CardDrag;
 pub use command::Command;
 pub use people::{BreakdownRow, person_breakdown};
-pub use state::{AppState, EditorsState, ImportState, PendingRemoval, Selection, Tab};
+pub use state::{
+    AppState, EditorsState, ImportState, PRESENTATION_ZOOM, PendingRemoval, Prefs, Selection, Tab,
+};
+pub use timer::{Timer, TimerAction};
 
 use crate::edit::{Edit, Place};
 use crate::model::Scenario;
@@ -38,6 +44,8 @@ pub enum Action {
     SetTab(Tab),
     /// Reads a CSV file for the import.
     LoadImport(PathBuf),
+    /// The timebox's buttons.
+    Timer(TimerAction),
     SelectProduct(String),
     SelectCard(Option<String>),
     SelectPerson(Option<String>),
@@ -51,20 +59,41 @@ pub enum Action {
 pub struct RolesplitApp {
     pub state: AppState,
     title: String,
+    /// When the process started, for `ROLESPLIT_REPORT_FIRST_FRAME`; taken on first use.
+    launched: Option<std::time::Instant>,
 }
+
+/// The key of the preferences in eframe's storage.
+const PREFS_KEY: &str = "rolesplit.prefs";
 
 impl RolesplitApp {
     pub fn new(state: AppState) -> Self {
         Self {
             title: state.title(),
             state,
+            launched: None,
         }
     }
 }
 
+/// With `ROLESPLIT_REPORT_FIRST_FRAME=1`, prints `first frame after N ms` to stderr once,
+/// for start-up measurements and the real-window check.
+pub fn report_first_frame(launched: std::time::Instant) {
+    if std::env::var_os("ROLESPLIT_REPORT_FIRST_FRAME").is_some_and(|v| v == "1") {
+        eprintln!("first frame after {} ms", launched.elapsed().as_millis());
+    }
+}
+
 impl eframe::App for RolesplitApp {
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.state.prefs);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         workbench_ui(ui, &mut self.state);
+        if let Some(launched) = self.launched.take() {
+            report_first_frame(launched);
+        }
         let title = self.state.title();
         if title != self.title {
             ui.ctx()
@@ -77,21 +106,25 @@ impl eframe::App for RolesplitApp {
 /// The whole window's content. It draws into any `Ui`, so tests run it in a harness.
 pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
     state.now = ui.input(|i| i.time);
+    apply_prefs(ui.ctx(), state);
     let mut actions = Vec::new();
     shortcuts(ui, state, &mut actions);
+    let presenting = state.prefs.presentation;
 
     egui::Panel::top("top_bar").show(ui, |ui| top_bar_ui(ui, state, &mut actions));
     egui::Panel::bottom("status_line").show(ui, |ui| status_ui(ui, state));
-    let mut search = std::mem::take(&mut state.search);
-    egui::Panel::left("products")
-        .default_size(230.0)
-        .size_range(160.0..=400.0)
-        .show(ui, |ui| {
-            products::products_ui(ui, state, &mut search, &mut actions)
-        });
-    state.search = search;
+    if !presenting {
+        let mut search = std::mem::take(&mut state.search);
+        egui::Panel::left("products")
+            .default_size(230.0)
+            .size_range(160.0..=400.0)
+            .show(ui, |ui| {
+                products::products_ui(ui, state, &mut search, &mut actions)
+            });
+        state.search = search;
+    }
     egui::Panel::right("people_and_findings")
-        .default_size(380.0)
+        .default_size(if presenting { 330.0 } else { 380.0 })
         .size_range(260.0..=640.0)
         .show(ui, |ui| {
             let half = ui.available_height() * 0.55;
@@ -103,16 +136,40 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
         });
     egui::CentralPanel::default().show(ui, |ui| central_ui(ui, state, &mut actions));
     removal_dialog_ui(ui, state, &mut actions);
+    if state.help_open {
+        help::help_ui(ui.ctx(), &mut actions);
+    }
 
     for action in actions {
         act(ui.ctx(), state, action);
     }
 }
 
+/// Keeps the theme as the preferences say, and remembers the zoom (Ctrl+plus / minus).
+fn apply_prefs(ctx: &egui::Context, state: &mut AppState) {
+    let theme = if state.prefs.dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    };
+    if ctx.theme() != theme {
+        ctx.set_theme(theme);
+    }
+    state.prefs.zoom = ctx.zoom_factor();
+}
+
 /// The tab bar and the view of the selected tab.
 fn central_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
+    let tabs: &[Tab] = if state.prefs.presentation {
+        &Tab::PRESENTING
+    } else {
+        &Tab::ALL
+    };
+    if state.prefs.presentation && !tabs.contains(&state.tab) {
+        state.tab = Tab::Board;
+    }
     ui.horizontal_wrapped(|ui| {
-        for tab in Tab::ALL {
+        for &tab in tabs {
             if ui.selectable_label(state.tab == tab, tab.label()).clicked() {
                 actions.push(Action::SetTab(tab));
             }
@@ -123,13 +180,15 @@ fn central_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
     let state_ref: &AppState = state;
     match state_ref.tab {
         Tab::Board => {
-            if state_ref.selection.card.is_some() {
+            if state_ref.selection.card.is_some() && !state_ref.prefs.presentation {
                 egui::Panel::bottom("card_editor")
                     .resizable(false)
                     .show(ui, |ui| card_editor::card_editor_ui(ui, state_ref, actions));
             }
             board::board_ui(ui, state_ref, actions);
         }
+        Tab::Advice => workshop::advice_ui(ui, state_ref, actions),
+        Tab::OpenPoints => workshop::open_points_ui(ui, state_ref, actions),
         Tab::Overview => overview::overview_ui(ui, state_ref, actions),
         Tab::People => editors::people_editor_ui(ui, state_ref, &mut editors.new_person, actions),
         Tab::Teams => editors::teams_editor_ui(ui, state_ref, &mut editors.new_team, actions),
@@ -185,7 +244,7 @@ fn removal_dialog_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Acti
 fn shortcuts(ui: &egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
     let typing = ui.ctx().egui_wants_keyboard_input();
     for command in Command::ALL {
-        if typing && command.yields_to_text_fields() {
+        if (typing && command.yields_to_text_fields()) || command.handled_by_egui() {
             continue;
         }
         if command
@@ -214,6 +273,10 @@ fn act(ctx: &egui::Context, state: &mut AppState, action: Action) {
         Action::CancelRemoval => state.pending_removal = None,
         Action::SetTab(tab) => state.tab = tab,
         Action::LoadImport(path) => load_import(state, &path),
+        Action::Timer(action) => {
+            state.timer.act(action, state.now);
+            state.prefs.timer_minutes = state.timer.length_seconds / 60.0;
+        }
         Action::Command(command) => run_command(ctx, state, command),
         Action::SelectProduct(id) => state.select_product(&id),
         Action::SelectCard(card) => state.selection.card = card,
@@ -250,6 +313,61 @@ fn run_command(ctx: &egui::Context, state: &mut AppState, command: Command) {
             });
         }
         Command::Find => ctx.memory_mut(|m| m.request_focus(products::search_id())),
+        Command::FlagCard => {
+            let s = &state.scenario;
+            let card = state
+                .selection
+                .product
+                .as_ref()
+                .and_then(|p| s.product(p))
+                .and_then(|p| {
+                    state
+                        .selection
+                        .card
+                        .as_ref()
+                        .and_then(|c| p.cards.iter().find(|x| x.responsibility == *c))
+                        .map(|c| (p, c))
+                });
+            match card {
+                Some((product, card)) => {
+                    let mut copy = card.clone();
+                    copy.flagged = !copy.flagged;
+                    let edit = Edit::UpdateCard {
+                        product: product.id.clone(),
+                        card: copy,
+                    };
+                    let _ = state.apply(edit);
+                }
+                None => state.status = Some("Select a card first (click it, or Tab to it)".into()),
+            }
+        }
+        Command::Presentation => {
+            state.prefs.presentation = !state.prefs.presentation;
+            let factor = if state.prefs.presentation {
+                PRESENTATION_ZOOM
+            } else {
+                1.0 / PRESENTATION_ZOOM
+            };
+            ctx.set_zoom_factor(ctx.zoom_factor() * factor);
+            state.prefs.zoom = ctx.zoom_factor();
+        }
+        Command::ToggleTheme => state.prefs.dark = !state.prefs.dark,
+        Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
+        Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
+        Command::ZoomReset => ctx.set_zoom_factor(if state.prefs.presentation {
+            PRESENTATION_ZOOM
+        } else {
+            1.0
+        }),
+        Command::Timer => {
+            let action = if state.timer.is_running() {
+                TimerAction::Pause
+            } else {
+                TimerAction::Start
+            };
+            state.timer.act(action, state.now);
+        }
+        Command::Help => state.help_open = !state.help_open,
         Command::ImportFile => {
             // The native dialog; where none can be shown, the path field of the import view
             // is the way in, and the status line says so.
@@ -303,9 +421,20 @@ fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
             }
         });
         ui.menu_button("View", |ui| {
-            if Command::Find.menu_button(ui, true) {
-                actions.push(Action::Command(Command::Find));
-                ui.close();
+            for command in [
+                Command::Find,
+                Command::Presentation,
+                Command::ToggleTheme,
+                Command::ZoomIn,
+                Command::ZoomOut,
+                Command::ZoomReset,
+                Command::Timer,
+                Command::Help,
+            ] {
+                if command.menu_button(ui, true) {
+                    actions.push(Action::Command(command));
+                    ui.close();
+                }
             }
         });
         ui.separator();
@@ -347,7 +476,76 @@ fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
         {
             actions.push(Action::Command(Command::Redo));
         }
+        ui.separator();
+        let presenting = state.prefs.presentation;
+        let label = if presenting {
+            "Leave presentation"
+        } else {
+            "Present"
+        };
+        if ui
+            .selectable_label(presenting, label)
+            .on_hover_text("Presentation mode (F11): large text, editors hidden")
+            .clicked()
+        {
+            actions.push(Action::Command(Command::Presentation));
+        }
+        let theme = if state.prefs.dark {
+            "Light theme"
+        } else {
+            "Dark theme"
+        };
+        if ui
+            .button(theme)
+            .on_hover_text("Switch between the light and the dark theme")
+            .clicked()
+        {
+            actions.push(Action::Command(Command::ToggleTheme));
+        }
+        if presenting {
+            ui.separator();
+            product_picker_ui(ui, state, actions);
+            ui.separator();
+            timer::timer_ui(ui, &state.timer, state.now, true, actions);
+        } else if state.timer.is_running() || state.timer.elapsed(state.now) > 0.0 {
+            ui.separator();
+            timer::timer_ui(ui, &state.timer, state.now, false, actions);
+        }
+        if ui
+            .button("Help")
+            .on_hover_text("Keyboard and mouse help (F1)")
+            .clicked()
+        {
+            actions.push(Action::Command(Command::Help));
+        }
     });
+}
+
+/// In presentation mode, where the products list is hidden: the product on the board.
+fn product_picker_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let s = &state.scenario;
+    let current = state
+        .selection
+        .product
+        .as_deref()
+        .map_or("", |p| s.name_of(p));
+    egui::ComboBox::from_id_salt("present_product")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            for p in &s.products {
+                if ui
+                    .selectable_label(
+                        state.selection.product.as_deref() == Some(p.id.as_str()),
+                        &p.name,
+                    )
+                    .clicked()
+                {
+                    actions.push(Action::SelectProduct(p.id.clone()));
+                }
+            }
+        })
+        .response
+        .on_hover_text("The product on the board");
 }
 
 fn status_ui(ui: &mut egui::Ui, state: &AppState) {
@@ -387,8 +585,13 @@ fn icon() -> egui::IconData {
     eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).unwrap_or_default()
 }
 
-/// Opens the window on a scenario.
-pub fn run(scenario: Scenario, path: Option<PathBuf>) -> eframe::Result<()> {
+/// Opens the window on a scenario. `launched` is when the process started (for the
+/// first-frame report).
+pub fn run(
+    scenario: Scenario,
+    path: Option<PathBuf>,
+    launched: std::time::Instant,
+) -> eframe::Result<()> {
     let state = AppState::new(scenario, path);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -402,6 +605,18 @@ pub fn run(scenario: Scenario, path: Option<PathBuf>) -> eframe::Result<()> {
     eframe::run_native(
         "rolesplit",
         options,
-        Box::new(|_cc| Ok(Box::new(RolesplitApp::new(state)))),
+        Box::new(move |cc| {
+            let mut app = RolesplitApp::new(state);
+            app.launched = Some(launched);
+            if let Some(prefs) = cc
+                .storage
+                .and_then(|s| eframe::get_value::<Prefs>(s, PREFS_KEY))
+            {
+                cc.egui_ctx.set_zoom_factor(prefs.zoom.clamp(0.5, 4.0));
+                app.state.timer = Timer::new(prefs.timer_minutes.max(1.0) * 60.0);
+                app.state.prefs = prefs;
+            }
+            Ok(Box::new(app))
+        }),
     )
 }

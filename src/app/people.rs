@@ -122,7 +122,7 @@ fn person_row_ui(
             pos2(rect.left() + 4.0, rect.top() + 20.0),
             pos2(rect.right() - 4.0, rect.top() + 32.0),
         );
-        load_bar(painter, bar, load, over);
+        load_bar(painter, bar, load, over, visuals.dark_mode);
     }
     response.on_hover_text(format!(
         "{summary}\n{} h strategy, {} h execution, {} h other duties",
@@ -134,7 +134,13 @@ fn person_row_ui(
 
 /// A stacked bar against a capacity line; over capacity, the part beyond the line is
 /// hatched and outlined, not only coloured.
-pub fn load_bar(painter: &egui::Painter, bar: Rect, load: &PersonLoad, over: bool) {
+pub fn load_bar(
+    painter: &egui::Painter,
+    bar: Rect,
+    load: &PersonLoad,
+    over: bool,
+    dark_mode: bool,
+) {
     let scale_hours = load.capacity_hours.max(load.load_hours()).max(1.0) * 1.1;
     let scale = bar.width() / scale_hours as f32;
     painter.rect_filled(bar, 2.0, theme::OTHER.gamma_multiply(0.2));
@@ -178,7 +184,7 @@ pub fn load_bar(painter: &egui::Painter, bar: Rect, load: &PersonLoad, over: boo
             pos2(cap_x, bar.top() - 3.0),
             pos2(cap_x, bar.bottom() + 3.0),
         ],
-        Stroke::new(2.0, theme::CAPACITY_LINE),
+        Stroke::new(2.0, theme::capacity_line(dark_mode)),
     );
 }
 

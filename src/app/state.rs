@@ -29,6 +29,8 @@ pub struct Selection {
 pub enum Tab {
     #[default]
     Board,
+    Advice,
+    OpenPoints,
     Overview,
     People,
     Teams,
@@ -40,8 +42,10 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 9] = [
+    pub const ALL: [Tab; 11] = [
         Tab::Board,
+        Tab::Advice,
+        Tab::OpenPoints,
         Tab::Overview,
         Tab::People,
         Tab::Teams,
@@ -55,6 +59,8 @@ impl Tab {
     pub fn label(self) -> &'static str {
         match self {
             Tab::Board => "Board",
+            Tab::Advice => "Advice",
+            Tab::OpenPoints => "Open points",
             Tab::Overview => "Overview",
             Tab::People => "People",
             Tab::Teams => "Teams",
@@ -66,6 +72,39 @@ impl Tab {
         }
     }
 }
+
+impl Tab {
+    /// The tabs of presentation mode: no editors.
+    pub const PRESENTING: [Tab; 3] = [Tab::Board, Tab::Advice, Tab::OpenPoints];
+}
+
+/// The window's preferences, remembered between runs.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// Presentation mode: large text, editors hidden.
+    pub presentation: bool,
+    /// The dark theme (else the light one).
+    pub dark: bool,
+    /// The zoom factor (Ctrl+plus / Ctrl+minus), presentation's enlargement included.
+    pub zoom: f32,
+    /// The timebox's length, in minutes.
+    pub timer_minutes: f64,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            presentation: false,
+            dark: true,
+            zoom: 1.0,
+            timer_minutes: 10.0,
+        }
+    }
+}
+
+/// How much larger everything is in presentation mode.
+pub const PRESENTATION_ZOOM: f32 = 1.3;
 
 /// What the editors keep between frames: the names typed for new things, the import.
 #[derive(Clone, Debug, Default)]
@@ -115,6 +154,10 @@ pub struct PendingRemoval {
 pub struct AppState {
     /// The view in the central area.
     pub tab: Tab,
+    pub prefs: Prefs,
+    pub timer: super::timer::Timer,
+    /// The help overlay (F1) is open.
+    pub help_open: bool,
     pub editors: EditorsState,
     /// A removal the user must confirm first.
     pub pending_removal: Option<PendingRemoval>,
@@ -141,6 +184,9 @@ impl AppState {
     pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
         let mut state = Self {
             tab: Tab::Board,
+            prefs: Prefs::default(),
+            timer: super::timer::Timer::default(),
+            help_open: false,
             editors: EditorsState::default(),
             pending_removal: None,
             analysis: Analysis::default(),

@@ -18,8 +18,14 @@ pub const WARNING: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
 pub const INFO: Color32 = Color32::from_rgb(0x56, 0xB4, 0xE9);
 /// A highlighted card, seat or person: yellow.
 pub const HIGHLIGHT: Color32 = Color32::from_rgb(0xF0, 0xE4, 0x42);
-/// The capacity line on load bars.
-pub const CAPACITY_LINE: Color32 = Color32::from_rgb(0xF5, 0xF5, 0xF5);
+/// The capacity line on load bars: white on the dark theme, black on the light one.
+pub fn capacity_line(dark_mode: bool) -> Color32 {
+    if dark_mode {
+        Color32::from_rgb(0xF5, 0xF5, 0xF5)
+    } else {
+        Color32::from_rgb(0x10, 0x10, 0x10)
+    }
+}
 
 /// The height of a card on the board.
 pub const CARD_HEIGHT: f32 = 56.0;
@@ -36,12 +42,33 @@ pub fn kind_colour(kind: crate::model::Kind) -> Color32 {
     }
 }
 
+/// The colour of a kind's word on a card: the kind's colour, darkened on the light
+/// theme so that it keeps its contrast on a projector.
+pub fn kind_text_colour(kind: crate::model::Kind, dark_mode: bool) -> Color32 {
+    match (kind, dark_mode) {
+        (crate::model::Kind::Strategy, true) => STRATEGY,
+        (crate::model::Kind::Execution, true) => EXECUTION,
+        (crate::model::Kind::Strategy, false) => Color32::from_rgb(0x00, 0x52, 0x80),
+        (crate::model::Kind::Execution, false) => Color32::from_rgb(0x8A, 0x5C, 0x00),
+    }
+}
+
 /// The colour of a severity.
 pub fn severity_colour(severity: crate::findings::Severity) -> Color32 {
     match severity {
         crate::findings::Severity::Error => OVER,
         crate::findings::Severity::Warning => WARNING,
         crate::findings::Severity::Info => INFO,
+    }
+}
+
+/// A severity's colour for text: darker on the light theme, for contrast.
+pub fn severity_text_colour(severity: crate::findings::Severity, dark_mode: bool) -> Color32 {
+    match (severity, dark_mode) {
+        (_, true) => severity_colour(severity),
+        (crate::findings::Severity::Error, false) => Color32::from_rgb(0xA8, 0x3C, 0x00),
+        (crate::findings::Severity::Warning, false) => Color32::from_rgb(0x9A, 0x3E, 0x74),
+        (crate::findings::Severity::Info, false) => Color32::from_rgb(0x1D, 0x66, 0x9A),
     }
 }
 

@@ -1,0 +1,170 @@
+//! The facilitator's panels: the advice for a product with its checklist, and the open
+//! points ("needs discussion" cards).
+
+use egui::Ui;
+
+use crate::advice::Recommendation;
+use crate::checklist::{Question, QuestionSide};
+use crate::edit::Edit;
+
+use super::Action;
+use super::state::{AppState, Tab};
+
+/// The advice for the product on the board: the recommendation, its reasons with their
+/// sources, and the checklist questions to answer yes, no or not at all.
+pub fn advice_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let s = &state.scenario;
+    let Some(index) = state.product_index() else {
+        ui.label("This scenario has no products yet.");
+        return;
+    };
+    let (Some(product), Some(advice)) = (s.products.get(index), state.analysis.advice.get(index))
+    else {
+        return;
+    };
+    ui.heading(format!("Advice for {}", product.name));
+    let colour = match advice.recommendation {
+        Recommendation::Split => super::theme::OVER,
+        Recommendation::Combined => super::theme::STRATEGY,
+        Recommendation::PmFirst | Recommendation::PoFirst => super::theme::EXECUTION,
+    };
+    ui.label(
+        egui::RichText::new(advice.recommendation.label())
+            .size(20.0)
+            .strong()
+            .color(colour),
+    );
+    ui.label("Because:");
+    for reason in &advice.reasons {
+        let source = if reason.source().is_empty() {
+            String::new()
+        } else {
+            format!("  (source {})", reason.source())
+        };
+        ui.label(format!("- {}{source}", reason.text()));
+    }
+    ui.add_space(10.0);
+    ui.separator();
+    ui.strong("The workshop's answers");
+    ui.label("Unanswered questions count for nothing. Answers are saved with the scenario.");
+    egui::ScrollArea::vertical()
+        .id_salt("checklist")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for (side, heading) in [
+                (QuestionSide::Pm, "Does the product need a product manager?"),
+                (QuestionSide::Po, "Does the product need a product owner?"),
+                (QuestionSide::Combining, "Can one person do both?"),
+            ] {
+                ui.add_space(6.0);
+                ui.strong(heading);
+                egui::Grid::new(("checklist", heading))
+                    .num_columns(2)
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for q in Question::ALL.into_iter().filter(|q| q.side() == side) {
+                            ui.label(format!("{}  ({})", q.text(), q.source()));
+                            answer_buttons_ui(
+                                ui,
+                                product.id.as_str(),
+                                q,
+                                product.checklist.answer(q),
+                                actions,
+                            );
+                            ui.end_row();
+                        }
+                    });
+            }
+        });
+}
+
+fn answer_buttons_ui(
+    ui: &mut Ui,
+    product: &str,
+    q: Question,
+    current: Option<bool>,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal(|ui| {
+        for (answer, text) in [
+            (Some(true), "Yes"),
+            (Some(false), "No"),
+            (None, "Not answered"),
+        ] {
+            let name = format!("{text}: {}", q.id());
+            let response = ui
+                .selectable_label(current == answer, text)
+                .accessible_name(&name);
+            if response.clicked() && current != answer {
+                actions.push(Action::Edit(Edit::SetAnswer {
+                    product: product.to_string(),
+                    question: q,
+                    answer,
+                }));
+            }
+        }
+    });
+}
+
+/// The cards flagged "needs discussion", across all products, with their notes.
+pub fn open_points_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let s = &state.scenario;
+    ui.heading("Open points");
+    ui.label("Cards flagged “needs discussion”: parked for later, not lost. They go into the exports too.");
+    let flagged: Vec<(&crate::model::Product, &crate::model::Card)> = s
+        .products
+        .iter()
+        .flat_map(|p| p.cards.iter().filter(|c| c.flagged).map(move |c| (p, c)))
+        .collect();
+    if flagged.is_empty() {
+        ui.add_space(8.0);
+        ui.label("No open points. Flag a card from its details (click it on the board) or its right-click menu.");
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("open_points")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            egui::Grid::new("open_points_grid")
+                .striped(true)
+                .num_columns(5)
+                .spacing([14.0, 6.0])
+                .show(ui, |ui| {
+                    for (product, card) in flagged {
+                        ui.label(&product.name);
+                        ui.strong(s.name_of(&card.responsibility));
+                        ui.label(card.column.label());
+                        ui.label(if card.note.is_empty() {
+                            "(no note)"
+                        } else {
+                            card.note.as_str()
+                        });
+                        ui.horizontal(|ui| {
+                            let title = s.name_of(&card.responsibility);
+                            if ui
+                                .small_button("Show")
+                                .accessible_name(format!("Show {title}"))
+                                .clicked()
+                            {
+                                actions.push(Action::SelectProduct(product.id.clone()));
+                                actions.push(Action::SelectCard(Some(card.responsibility.clone())));
+                                actions.push(Action::SetTab(Tab::Board));
+                            }
+                            if ui
+                                .small_button("Resolved")
+                                .accessible_name(format!("Resolved {title}"))
+                                .clicked()
+                            {
+                                let mut copy = card.clone();
+                                copy.flagged = false;
+                                actions.push(Action::Edit(Edit::UpdateCard {
+                                    product: product.id.clone(),
+                                    card: copy,
+                                }));
+                            }
+                        });
+                        ui.end_row();
+                    }
+                });
+        });
+}
