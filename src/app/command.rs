@@ -8,6 +8,13 @@ use crate::model::Column;
 /// Something the user asks the window to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
+    /// A new scenario from the reference catalogue.
+    New,
+    Open,
+    Save,
+    SaveAs,
+    /// Writes an export through a save dialog.
+    Export(super::files::ExportKind),
     Undo,
     Redo,
     /// Moves the selected card to a column.
@@ -45,7 +52,11 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, most specific shortcut first (Ctrl+Shift+Z before Ctrl+Z).
-    pub const ALL: [Command; 15] = [
+    pub const ALL: [Command; 19] = [
+        Command::New,
+        Command::Open,
+        Command::SaveAs,
+        Command::Save,
         Command::Redo,
         Command::Undo,
         Command::MoveTo(Column::Pm),
@@ -65,6 +76,27 @@ impl Command {
 
     pub fn label(self) -> &'static str {
         match self {
+            Command::New => "New from the catalogue",
+            Command::Open => "Open…",
+            Command::Save => "Save",
+            Command::SaveAs => "Save as…",
+            Command::Export(kind) => match kind {
+                super::files::ExportKind::Split(crate::export::ExportFormat::Md) => {
+                    "Markdown (.md)…"
+                }
+                super::files::ExportKind::Split(crate::export::ExportFormat::Csv) => {
+                    "CSV, one row per card (.csv)…"
+                }
+                super::files::ExportKind::Split(crate::export::ExportFormat::Html) => {
+                    "HTML report (.html)…"
+                }
+                super::files::ExportKind::Split(crate::export::ExportFormat::Matrix) => {
+                    "Responsibility matrix (.csv)…"
+                }
+                super::files::ExportKind::Png => "Image of the window (.png)…",
+                super::files::ExportKind::Comparison { html: false } => "Comparison as Markdown…",
+                super::files::ExportKind::Comparison { html: true } => "Comparison as HTML…",
+            },
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::MoveTo(Column::Pm) => "Move card to PM",
@@ -85,6 +117,10 @@ impl Command {
 
     /// The shortcuts, the first of which menus show.
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const NEW: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::N)];
+        const OPEN: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::O)];
+        const SAVE: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::S)];
+        const SAVE_AS: [KeyboardShortcut; 1] = [shortcut(CMD_SHIFT, Key::S)];
         const UNDO: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::Z)];
         const REDO: [KeyboardShortcut; 2] = [
             shortcut(CMD_SHIFT, Key::Z),
@@ -104,6 +140,11 @@ impl Command {
         const TIMER: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::T)];
         const HELP: [KeyboardShortcut; 1] = [shortcut(Modifiers::NONE, Key::F1)];
         match self {
+            Command::New => &NEW,
+            Command::Open => &OPEN,
+            Command::Save => &SAVE,
+            Command::SaveAs => &SAVE_AS,
+            Command::Export(_) => &NONE,
             Command::Undo => &UNDO,
             Command::Redo => &REDO,
             Command::MoveTo(Column::Pm) => &PM,

@@ -4,7 +4,9 @@
 mod board;
 mod card_editor;
 mod command;
+mod compare;
 mod editors;
+pub mod files;
 mod findings_panel;
 mod help;
 pub mod history;
@@ -46,6 +48,22 @@ pub enum Action {
     LoadImport(PathBuf),
     /// The timebox's buttons.
     Timer(TimerAction),
+    /// The compare view's buttons.
+    Compare(compare::CompareAction),
+    /// Opens a file (asking first about unsaved work).
+    Open(PathBuf),
+    /// Starts a new scenario (asking first about unsaved work).
+    New(Box<Scenario>),
+    /// The answer to the open question (save, discard, cancel, overwrite).
+    Answer(files::Answer),
+    /// A path typed by hand where no dialog could be shown.
+    TypedPath(files::PathPurpose, PathBuf),
+    /// The text of the path prompt changed.
+    TypedPathEdit(String),
+    CancelPathPrompt,
+    CloseError,
+    RestoreRecovery,
+    DiscardRecovery,
     SelectProduct(String),
     SelectCard(Option<String>),
     SelectPerson(Option<String>),
@@ -90,6 +108,15 @@ impl eframe::App for RolesplitApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.state.is_dirty()
+            && !self.state.files.close_confirmed
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.state
+                .when_saved_or_discarded(&ctx, files::After::Close);
+        }
         workbench_ui(ui, &mut self.state);
         if let Some(launched) = self.launched.take() {
             report_first_frame(launched);
@@ -107,12 +134,19 @@ impl eframe::App for RolesplitApp {
 pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
     state.now = ui.input(|i| i.time);
     apply_prefs(ui.ctx(), state);
+    state.recovery_tick(ui.ctx());
+    state.take_screenshot(ui.ctx());
     let mut actions = Vec::new();
     shortcuts(ui, state, &mut actions);
+    dropped_files(ui, &mut actions);
     let presenting = state.prefs.presentation;
 
     egui::Panel::top("top_bar").show(ui, |ui| top_bar_ui(ui, state, &mut actions));
     egui::Panel::bottom("status_line").show(ui, |ui| status_ui(ui, state));
+    if let Some(offer) = &state.files.recovery_offer {
+        egui::Panel::top("recovery_banner")
+            .show(ui, |ui| recovery_banner_ui(ui, offer, &mut actions));
+    }
     if !presenting {
         let mut search = std::mem::take(&mut state.search);
         egui::Panel::left("products")
@@ -139,6 +173,7 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
     if state.help_open {
         help::help_ui(ui.ctx(), &mut actions);
     }
+    file_dialogs_ui(ui.ctx(), state, &mut actions);
 
     for action in actions {
         act(ui.ctx(), state, action);
@@ -190,6 +225,7 @@ fn central_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
         Tab::Advice => workshop::advice_ui(ui, state_ref, actions),
         Tab::OpenPoints => workshop::open_points_ui(ui, state_ref, actions),
         Tab::Overview => overview::overview_ui(ui, state_ref, actions),
+        Tab::Compare => compare::compare_ui(ui, state_ref, actions),
         Tab::People => editors::people_editor_ui(ui, state_ref, &mut editors.new_person, actions),
         Tab::Teams => editors::teams_editor_ui(ui, state_ref, &mut editors.new_team, actions),
         Tab::Products => {
@@ -278,6 +314,23 @@ fn act(ctx: &egui::Context, state: &mut AppState, action: Action) {
             state.prefs.timer_minutes = state.timer.length_seconds / 60.0;
         }
         Action::Command(command) => run_command(ctx, state, command),
+        Action::Compare(action) => state.compare_act(action),
+        Action::Open(path) => state.when_saved_or_discarded(ctx, files::After::Open(path)),
+        Action::New(scenario) => state.when_saved_or_discarded(ctx, files::After::New(scenario)),
+        Action::Answer(answer) => state.answer(ctx, answer),
+        Action::TypedPath(purpose, path) => {
+            state.files.path_prompt = None;
+            state.use_typed_path(ctx, purpose, &path);
+        }
+        Action::CancelPathPrompt => state.files.path_prompt = None,
+        Action::TypedPathEdit(text) => {
+            if let Some((_, typed)) = &mut state.files.path_prompt {
+                *typed = text;
+            }
+        }
+        Action::CloseError => state.files.error = None,
+        Action::RestoreRecovery => state.restore_recovery(),
+        Action::DiscardRecovery => state.discard_recovery(),
         Action::SelectProduct(id) => state.select_product(&id),
         Action::SelectCard(card) => state.selection.card = card,
         Action::SelectPerson(person) => state.select_person(person.as_deref()),
@@ -313,6 +366,22 @@ fn run_command(ctx: &egui::Context, state: &mut AppState, command: Command) {
             });
         }
         Command::Find => ctx.memory_mut(|m| m.request_focus(products::search_id())),
+        Command::New => match crate::catalogue::Catalogue::builtin() {
+            Ok(c) => {
+                state.when_saved_or_discarded(ctx, files::After::New(Box::new(c.new_scenario())))
+            }
+            Err(e) => {
+                state.files.error = Some(format!("The reference catalogue could not be read: {e}"))
+            }
+        },
+        Command::Open => state.when_saved_or_discarded(ctx, files::After::OpenDialog),
+        Command::Save => {
+            state.save(ctx);
+        }
+        Command::SaveAs => {
+            state.save_as(ctx);
+        }
+        Command::Export(kind) => state.export(ctx, kind),
         Command::FlagCard => {
             let s = &state.scenario;
             let card = state
@@ -404,6 +473,7 @@ fn load_import(state: &mut AppState, path: &std::path::Path) {
 
 fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| file_menu_ui(ui, state, actions));
         ui.menu_button("Edit", |ui| {
             let undo = state.history.undo_label().is_some();
             let redo = state.history.redo_label().is_some();
@@ -521,6 +591,187 @@ fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
     });
 }
 
+/// The File menu: new, open, recent, save, export, compare.
+fn file_menu_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
+    fn command(ui: &mut egui::Ui, c: Command, actions: &mut Vec<Action>) {
+        if c.menu_button(ui, true) {
+            actions.push(Action::Command(c));
+            ui.close();
+        }
+    }
+    command(ui, Command::New, actions);
+    ui.menu_button("New from a sample", |ui| {
+        for sample in &crate::samples::SAMPLES {
+            if let Ok(scenario) = sample.scenario()
+                && ui.button(&scenario.name).clicked()
+            {
+                actions.push(Action::New(Box::new(scenario)));
+                ui.close();
+            }
+        }
+    });
+    command(ui, Command::Open, actions);
+    ui.menu_button("Open recent", |ui| {
+        if state.prefs.recent.is_empty() {
+            ui.weak("No recent files yet");
+        }
+        for path in &state.prefs.recent {
+            if ui.button(path.display().to_string()).clicked() {
+                actions.push(Action::Open(path.clone()));
+                ui.close();
+            }
+        }
+    });
+    ui.separator();
+    command(ui, Command::Save, actions);
+    command(ui, Command::SaveAs, actions);
+    ui.separator();
+    ui.menu_button("Export", |ui| {
+        use crate::export::ExportFormat;
+        for kind in [
+            files::ExportKind::Split(ExportFormat::Md),
+            files::ExportKind::Split(ExportFormat::Csv),
+            files::ExportKind::Split(ExportFormat::Html),
+            files::ExportKind::Split(ExportFormat::Matrix),
+            files::ExportKind::Png,
+        ] {
+            command(ui, Command::Export(kind), actions);
+        }
+    });
+    if ui.button("Compare with a saved scenario…").clicked() {
+        actions.push(Action::SetTab(Tab::Compare));
+        actions.push(Action::Compare(compare::CompareAction::AddFile));
+        ui.close();
+    }
+    command(ui, Command::ImportFile, actions);
+}
+
+/// Opens a scenario file dropped on the window.
+fn dropped_files(ui: &egui::Ui, actions: &mut Vec<Action>) {
+    let dropped: Vec<PathBuf> = ui.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .collect()
+    });
+    if let Some(path) = dropped
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
+    {
+        actions.push(Action::Open(path));
+    }
+}
+
+/// The banner offering the unsaved work of an earlier session.
+fn recovery_banner_ui(ui: &mut egui::Ui, offer: &files::RecoveryOffer, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        let from = offer
+            .source
+            .as_ref()
+            .map(|p| format!(" (from {})", p.display()))
+            .unwrap_or_default();
+        ui.colored_label(
+            theme::HIGHLIGHT,
+            "Unsaved work from the last session was found:",
+        );
+        ui.strong(format!("{}{from}", offer.scenario.name));
+        if ui.button("Restore it").clicked() {
+            actions.push(Action::RestoreRecovery);
+        }
+        if ui.button("Discard it").clicked() {
+            actions.push(Action::DiscardRecovery);
+        }
+    });
+}
+
+/// The questions, the path prompt and the error of file operations, one at a time.
+fn file_dialogs_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
+    if let Some(error) = &state.files.error {
+        let modal = egui::Modal::new(egui::Id::unique("file_error")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            ui.heading("Something went wrong");
+            ui.label(error);
+            ui.label("What was open is unchanged.");
+            if ui.button("OK").clicked() {
+                actions.push(Action::CloseError);
+            }
+        });
+        if modal.should_close() {
+            actions.push(Action::CloseError);
+        }
+        return;
+    }
+    if let Some(question) = &state.files.question {
+        let modal = egui::Modal::new(egui::Id::unique("file_question")).show(ctx, |ui| {
+            ui.set_max_width(480.0);
+            match question {
+                files::Question::Unsaved(_) => {
+                    ui.heading("Save the changes first?");
+                    ui.label(format!("“{}” has changes that are not saved.", state.scenario.name));
+                    ui.horizontal(|ui| {
+                        for (text, answer) in [("Save", files::Answer::Save), ("Discard", files::Answer::Discard), ("Cancel", files::Answer::Cancel)] {
+                            if ui.button(text).clicked() {
+                                actions.push(Action::Answer(answer));
+                            }
+                        }
+                    });
+                }
+                files::Question::Overwrite(path) => {
+                    ui.heading("The file changed on disk");
+                    ui.label(format!(
+                        "{} was changed by someone else since you opened it. Saving replaces their version.",
+                        path.display()
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("Overwrite").clicked() {
+                            actions.push(Action::Answer(files::Answer::Overwrite));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            actions.push(Action::Answer(files::Answer::Cancel));
+                        }
+                        if ui.button("Save as…").clicked() {
+                            actions.push(Action::Answer(files::Answer::Cancel));
+                            actions.push(Action::Command(Command::SaveAs));
+                        }
+                    });
+                }
+            }
+        });
+        if modal.should_close() {
+            actions.push(Action::Answer(files::Answer::Cancel));
+        }
+        return;
+    }
+    if let Some((purpose, typed)) = &state.files.path_prompt {
+        let mut text = typed.clone();
+        let modal = egui::Modal::new(egui::Id::unique("path_prompt")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            ui.heading("Type the file's path");
+            ui.label("No file dialog can be shown on this desktop, so type the path instead.");
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut text).desired_width(520.0))
+                .accessible_name("File path");
+            field.request_focus();
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                if (ui.button("OK").clicked() || enter) && !text.trim().is_empty() {
+                    actions.push(Action::TypedPath(*purpose, PathBuf::from(text.trim())));
+                }
+                if ui.button("Cancel").clicked() {
+                    actions.push(Action::CancelPathPrompt);
+                }
+            });
+        });
+        if text != *typed {
+            actions.push(Action::TypedPathEdit(text));
+        }
+        if modal.should_close() {
+            actions.push(Action::CancelPathPrompt);
+        }
+    }
+}
+
 /// In presentation mode, where the products list is hidden: the product on the board.
 fn product_picker_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
     let s = &state.scenario;
@@ -592,7 +843,13 @@ pub fn run(
     path: Option<PathBuf>,
     launched: std::time::Instant,
 ) -> eframe::Result<()> {
-    let state = AppState::new(scenario, path);
+    let mut state = AppState::new(scenario, path);
+    if let Some(dir) = eframe::storage_dir("rolesplit") {
+        state = state.with_recovery_dir(dir);
+    }
+    if let Some(p) = &state.path {
+        files::remember_recent(&mut state.prefs.recent, p);
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(state.title())

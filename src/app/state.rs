@@ -39,10 +39,11 @@ pub enum Tab {
     Responsibilities,
     Scenario,
     Import,
+    Compare,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 11] = [
+    pub const ALL: [Tab; 12] = [
         Tab::Board,
         Tab::Advice,
         Tab::OpenPoints,
@@ -54,6 +55,7 @@ impl Tab {
         Tab::Responsibilities,
         Tab::Scenario,
         Tab::Import,
+        Tab::Compare,
     ];
 
     pub fn label(self) -> &'static str {
@@ -69,6 +71,7 @@ impl Tab {
             Tab::Responsibilities => "Responsibilities",
             Tab::Scenario => "Settings",
             Tab::Import => "Import",
+            Tab::Compare => "Compare",
         }
     }
 }
@@ -90,6 +93,8 @@ pub struct Prefs {
     pub zoom: f32,
     /// The timebox's length, in minutes.
     pub timer_minutes: f64,
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<std::path::PathBuf>,
 }
 
 impl Default for Prefs {
@@ -99,6 +104,7 @@ impl Default for Prefs {
             dark: true,
             zoom: 1.0,
             timer_minutes: 10.0,
+            recent: Vec::new(),
         }
     }
 }
@@ -158,6 +164,10 @@ pub struct AppState {
     pub timer: super::timer::Timer,
     /// The help overlay (F1) is open.
     pub help_open: bool,
+    /// Files, dialogs, questions and the recovery file.
+    pub files: super::files::FileState,
+    /// The scenarios being compared.
+    pub compare: super::compare::CompareState,
     pub editors: EditorsState,
     /// A removal the user must confirm first.
     pub pending_removal: Option<PendingRemoval>,
@@ -187,6 +197,8 @@ impl AppState {
             prefs: Prefs::default(),
             timer: super::timer::Timer::default(),
             help_open: false,
+            files: Default::default(),
+            compare: Default::default(),
             editors: EditorsState::default(),
             pending_removal: None,
             analysis: Analysis::default(),
@@ -282,6 +294,7 @@ impl AppState {
     fn changed(&mut self) {
         self.generation += 1;
         self.editors.import.plan = None;
+        self.schedule_recovery();
         self.recompute();
         self.keep_selection_valid();
     }

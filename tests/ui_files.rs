@@ -1,0 +1,407 @@
+//! Scenario files in the window: open, save, save as, recent files, unsaved work, the
+//! recovery file, bad files and failed saves, comparing scenarios.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+mod common;
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use common::{example_text, example_with, harness, line_of, small_board, temp_file};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use rolesplit::app::AppState;
+use rolesplit::app::files::{DialogResult, Dialogs};
+use rolesplit::edit::{Edit, Place};
+use rolesplit::model::Column;
+
+/// File dialogs that answer from a script, as a user would click.
+#[derive(Clone, Default)]
+struct Scripted(Rc<RefCell<VecDeque<DialogResult>>>);
+
+impl Scripted {
+    fn will_choose(&self, path: &Path) {
+        self.0
+            .borrow_mut()
+            .push_back(DialogResult::Chosen(path.to_path_buf()));
+    }
+}
+
+impl Dialogs for Scripted {
+    fn open(&mut self, _: &str, _: &[&str]) -> DialogResult {
+        self.0
+            .borrow_mut()
+            .pop_front()
+            .unwrap_or(DialogResult::Cancelled)
+    }
+    fn save(&mut self, _: &str, _: &str, _: &[&str]) -> DialogResult {
+        self.0
+            .borrow_mut()
+            .pop_front()
+            .unwrap_or(DialogResult::Cancelled)
+    }
+}
+
+fn with_dialogs(h: &mut egui_kittest::Harness<'static, AppState>) -> Scripted {
+    let d = Scripted::default();
+    h.state_mut().files.dialogs = Box::new(d.clone());
+    d
+}
+
+fn move_vision(h: &mut egui_kittest::Harness<'static, AppState>) {
+    let product = h.state().scenario.products[0].id.clone();
+    h.state_mut()
+        .apply(Edit::MoveCard {
+            product,
+            responsibility: "vision".into(),
+            to: Column::Po,
+            place: Place::Keep,
+        })
+        .expect("moves");
+    h.run();
+}
+
+#[test]
+fn open_edit_save_and_reopen_gives_the_edited_scenario() {
+    let (dir, path) = temp_file("x.ron", &example_text());
+    let mut h = harness(small_board());
+    h.run();
+    let dialogs = with_dialogs(&mut h);
+    dialogs.will_choose(&path);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+    assert_eq!(h.state().scenario.name, "Scale-up: one PM over two squads");
+    assert!(
+        h.state().title().contains("x.ron"),
+        "the title names the file"
+    );
+    move_vision(&mut h);
+    assert!(
+        h.state().is_dirty() && h.state().title().starts_with("* "),
+        "the title marks unsaved work"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().is_dirty());
+    let reopened = rolesplit::io::load(&path).expect("loads");
+    assert_eq!(reopened, h.state().scenario);
+    assert_eq!(reopened.products[0].cards[0].column, Column::Po);
+    assert_eq!(
+        common::files_in(dir.path()),
+        vec!["x.ron"],
+        "nothing else left in the folder"
+    );
+    assert_eq!(
+        h.state().prefs.recent.first().map(|p| p.file_name()),
+        Some(path.file_name()),
+        "a recent file"
+    );
+}
+
+#[test]
+fn save_as_writes_a_new_file_and_keeps_the_old_one() {
+    let (dir, path) = temp_file("a.ron", &example_text());
+    let mut h = harness(small_board());
+    h.run();
+    let dialogs = with_dialogs(&mut h);
+    h.state_mut().open_path(&path).expect("opens");
+    move_vision(&mut h);
+    let other = dir.path().join("b.ron");
+    dialogs.will_choose(&other);
+    h.key_press_modifiers(
+        egui::Modifiers {
+            shift: true,
+            ..Modifiers::COMMAND
+        },
+        Key::S,
+    );
+    h.run();
+    assert_eq!(h.state().path.as_deref(), Some(other.as_path()));
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        example_text(),
+        "the old file is untouched"
+    );
+    assert_eq!(
+        rolesplit::io::load(&other).expect("loads"),
+        h.state().scenario
+    );
+    let recent: Vec<Option<&std::ffi::OsStr>> = h
+        .state()
+        .prefs
+        .recent
+        .iter()
+        .map(|p| p.file_name())
+        .collect();
+    assert_eq!(
+        recent,
+        [other.file_name(), path.file_name()],
+        "newest first"
+    );
+}
+
+#[test]
+fn opening_another_file_with_unsaved_work_asks_first() {
+    let (_dir, path) = temp_file("x.ron", &example_text());
+    let mut h = harness(small_board());
+    h.run();
+    let dialogs = with_dialogs(&mut h);
+    move_vision(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(h.query_by_label("Save the changes first?").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(
+        h.state().scenario.name,
+        "Small board",
+        "cancel keeps the work"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    dialogs.will_choose(&path);
+    h.get_by_label("Discard").click();
+    h.run();
+    assert_eq!(h.state().scenario.name, "Scale-up: one PM over two squads");
+}
+
+#[test]
+fn a_bad_file_leaves_the_open_scenario_unchanged_and_names_file_line_and_column() {
+    let bad = example_with("id: \"tom\"", "id: \"maya\"");
+    let (_dir, path) = temp_file("bad.ron", &bad);
+    let mut h = harness(small_board());
+    h.run();
+    move_vision(&mut h);
+    let before = h.state().scenario.clone();
+    let dialogs = with_dialogs(&mut h);
+    dialogs.will_choose(&path);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("Discard").click();
+    h.run();
+    assert_eq!(h.state().scenario, before, "what was open stays open");
+    let error = h.state().files.error.clone().expect("one dialog");
+    let line = line_of(&bad, "name: \"Tom\"");
+    assert!(
+        error.contains(&format!("{}:{line}:", path.display())),
+        "{error}"
+    );
+    assert!(
+        h.query_by_label_contains("\"maya\" is used twice")
+            .is_some(),
+        "the dialog says what is wrong"
+    );
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.state().files.error.is_none());
+}
+
+#[test]
+fn a_failed_save_leaves_the_old_file_intact_and_says_so() {
+    let (_dir, path) = temp_file("keep.ron", &example_text());
+    let mut h = harness(small_board());
+    h.run();
+    h.state_mut().open_path(&path).expect("opens");
+    move_vision(&mut h);
+    // A folder that cannot be written: its "parent" is a regular file.
+    let impossible = path.join("inside-a-file.ron");
+    let dialogs = with_dialogs(&mut h);
+    dialogs.will_choose(&impossible);
+    h.key_press_modifiers(
+        egui::Modifiers {
+            shift: true,
+            ..Modifiers::COMMAND
+        },
+        Key::S,
+    );
+    h.run();
+    let error = h.state().files.error.clone().expect("says so");
+    assert!(
+        error.contains("Could not save") && error.contains("not changed"),
+        "{error}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        example_text(),
+        "the old file is intact"
+    );
+    assert!(h.state().is_dirty(), "the work is still unsaved");
+    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_warns_first() {
+    let (_dir, path) = temp_file("shared.ron", &example_text());
+    let mut h = harness(small_board());
+    h.run();
+    h.state_mut().open_path(&path).expect("opens");
+    move_vision(&mut h);
+    let theirs = example_with("Scale-up", "Their scale-up");
+    std::fs::write(&path, &theirs).expect("someone else saves");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.query_by_label("The file changed on disk").is_some());
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        theirs,
+        "not overwritten yet"
+    );
+    h.get_by_label("Overwrite").click();
+    h.run();
+    assert_eq!(
+        rolesplit::io::load(&path).expect("loads"),
+        h.state().scenario
+    );
+}
+
+#[test]
+fn unsaved_work_reaches_the_recovery_file_and_the_next_start_restores_it() {
+    let recovery = tempfile::tempdir().expect("dir");
+    let edited = {
+        let mut h = harness(small_board());
+        h.state_mut().files.recovery_dir = Some(recovery.path().to_path_buf());
+        h.run();
+        move_vision(&mut h);
+        assert!(
+            h.state().files.recovery_due.is_some(),
+            "the edit path schedules the recovery copy"
+        );
+        for _ in 0..40 {
+            h.step(); // about 2.7 s of frames
+        }
+        assert!(
+            recovery
+                .path()
+                .join(rolesplit::app::files::RECOVERY_FILE)
+                .exists(),
+            "written within a few seconds"
+        );
+        h.state().scenario.clone()
+        // The harness is dropped here without saving: a crash.
+    };
+    let state = AppState::new(small_board(), None).with_recovery_dir(recovery.path().to_path_buf());
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .build_ui_state(
+            |ui, s: &mut AppState| rolesplit::app::workbench_ui(ui, s),
+            state,
+        );
+    h.run();
+    assert!(
+        h.query_by_label("Unsaved work from the last session was found:")
+            .is_some(),
+        "a banner offers it"
+    );
+    h.get_by_label("Restore it").click();
+    h.run();
+    assert_eq!(h.state().scenario, edited, "exactly the unsaved work");
+    assert!(h.state().is_dirty());
+    let saved = recovery.path().join("saved.ron");
+    h.state_mut().save_to(&saved);
+    assert!(
+        !recovery
+            .path()
+            .join(rolesplit::app::files::RECOVERY_FILE)
+            .exists(),
+        "removed once saved"
+    );
+}
+
+#[test]
+fn discarding_the_recovery_removes_it() {
+    let recovery = tempfile::tempdir().expect("dir");
+    let file = recovery.path().join(rolesplit::app::files::RECOVERY_FILE);
+    std::fs::write(&file, example_text()).expect("an old recovery copy");
+    let mut state =
+        AppState::new(small_board(), None).with_recovery_dir(recovery.path().to_path_buf());
+    assert!(state.files.recovery_offer.is_some());
+    state.discard_recovery();
+    assert!(!file.exists());
+    assert_eq!(state.scenario.name, "Small board");
+}
+
+#[test]
+fn compare_the_open_scenario_with_a_saved_one() {
+    let (dir, path) = temp_file("a.ron", &example_text());
+    let b = example_with("po: Some(\"maya\")", "po: Some(\"tom\")");
+    let b_path = dir.path().join("b.ron");
+    std::fs::write(&b_path, &b).expect("write");
+    let mut h = harness(small_board());
+    h.run();
+    h.state_mut().open_path(&path).expect("opens");
+    let dialogs = with_dialogs(&mut h);
+    dialogs.will_choose(&b_path);
+    h.get_all_by_label("Compare")
+        .find(|n| {
+            use egui_kittest::kittest::NodeT;
+            n.accesskit_node().role() == egui::accesskit::Role::Button
+        })
+        .expect("tab")
+        .click();
+    h.run();
+    h.get_by_label("Add a saved scenario…").click();
+    h.run();
+    assert_eq!(h.state().compare.others.len(), 1);
+    assert!(
+        h.query_by_label_contains("Seat: PO of Squad A: Maya before, Tom now")
+            .is_some(),
+        "the seat change"
+    );
+    assert!(
+        h.query_by_label_contains("Gains po-multiple-teams")
+            .is_some(),
+        "a finding gained"
+    );
+    let export = dir.path().join("cmp.md");
+    dialogs.will_choose(&export);
+    h.get_by_label("as Markdown…").click();
+    h.run();
+    let text = std::fs::read_to_string(&export).expect("exported");
+    assert!(text.contains("Tom"), "{text}");
+}
+
+#[test]
+fn the_export_menu_writes_the_split() {
+    let (dir, _) = temp_file("unused", "");
+    let mut h = harness(small_board());
+    h.run();
+    let dialogs = with_dialogs(&mut h);
+    let out = dir.path().join("split.csv");
+    dialogs.will_choose(&out);
+    let ctx = h.ctx.clone();
+    h.state_mut().export(
+        &ctx,
+        rolesplit::app::files::ExportKind::Split(rolesplit::export::ExportFormat::Csv),
+    );
+    let text = std::fs::read_to_string(&out).expect("written");
+    assert!(text.starts_with("product,responsibility_id,responsibility,kind,scope,horizon,column,owners,hours,note,flagged"));
+    assert_eq!(text.lines().count(), 4, "a header and one row per card");
+}
+
+#[test]
+fn without_a_file_dialog_the_window_asks_for_a_path() {
+    let (_dir, path) = temp_file("typed.ron", &example_text());
+    let mut h = harness(small_board());
+    h.run();
+    let dialogs = with_dialogs(&mut h);
+    dialogs.0.borrow_mut().push_back(DialogResult::Unavailable);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(
+        h.query_by_label("Type the file's path").is_some(),
+        "never a button that does nothing"
+    );
+    h.get_by_label("File path")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(
+        h.state().path.as_deref(),
+        Some(PathBuf::from(&path).as_path())
+    );
+}
