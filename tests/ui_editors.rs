@@ -4,21 +4,12 @@
 
 mod common;
 
-use common::{harness, small_board};
+use common::{harness, open_tab, small_board};
 use egui::Key;
 use egui_kittest::kittest::Queryable;
 use rolesplit::app::{AppState, Tab};
 use rolesplit::model::Column;
 
-/// Clicks a tab of the central area (a button; panels have headings with the same words).
-fn open_tab(h: &mut egui_kittest::Harness<'_, AppState>, tab: &str) {
-    use egui_kittest::kittest::NodeT;
-    h.get_all_by_label(tab)
-        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
-        .expect("the tab")
-        .click();
-    h.run();
-}
 
 fn load_of(state: &AppState, id: &str) -> f64 {
     let i = state

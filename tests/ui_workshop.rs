@@ -7,20 +7,13 @@ mod common;
 
 use std::time::Duration;
 
-use common::{harness, small_board};
+use common::{harness, open_tab, small_board};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
 use rolesplit::app::{AppState, Tab};
 
 type H = egui_kittest::Harness<'static, AppState>;
 
-fn open_tab(h: &mut H, tab: &str) {
-    h.get_all_by_label(tab)
-        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
-        .expect("the tab")
-        .click();
-    h.run();
-}
 
 /// (recommendation, reason ids) of the first product.
 fn advice(h: &H) -> (&'static str, Vec<&'static str>) {

@@ -83,3 +83,13 @@ pub fn small_board() -> rolesplit::Scenario {
         )
         .build()
 }
+
+/// Clicks a tab of the central area (a button; panels have headings with the same words).
+pub fn open_tab(h: &mut egui_kittest::Harness<'_, rolesplit::app::AppState>, tab: &str) {
+    use egui_kittest::kittest::{NodeT, Queryable};
+    h.get_all_by_label(tab)
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
+        .expect("the tab")
+        .click();
+    h.run();
+}
