@@ -194,8 +194,12 @@ fn the_search_filters_products_and_cards() {
     assert!(h.query_by_label("Broker portal").is_some(), "precondition");
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
     h.run();
-    assert!(h.get_by_label("Search products and cards").is_focused(), "Ctrl+F focuses the search");
-    h.get_by_label("Search products and cards").type_text("claims");
+    assert!(
+        h.get_by_label("Search products and cards").is_focused(),
+        "Ctrl+F focuses the search"
+    );
+    h.get_by_label("Search products and cards")
+        .type_text("claims");
     h.run();
     assert_eq!(h.state().search, "claims");
     assert!(h.query_by_label("Broker portal").is_none(), "filtered out");

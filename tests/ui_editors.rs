@@ -10,7 +10,6 @@ use egui_kittest::kittest::Queryable;
 use rolesplit::app::{AppState, Tab};
 use rolesplit::model::Column;
 
-
 fn load_of(state: &AppState, id: &str) -> f64 {
     let i = state
         .scenario

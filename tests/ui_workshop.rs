@@ -14,7 +14,6 @@ use rolesplit::app::{AppState, Tab};
 
 type H = egui_kittest::Harness<'static, AppState>;
 
-
 /// (recommendation, reason ids) of the first product.
 fn advice(h: &H) -> (&'static str, Vec<&'static str>) {
     let a = &h.state().analysis.advice[0];
