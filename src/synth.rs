@@ -217,7 +217,98 @@ pub fn generate(size: Size, seed: u64) -> Scenario {
     while s.people.len() < size.products * (size.teams_per_product + 1) {
         person(&mut s, &mut rng);
     }
+    plant_every_rule(&mut s);
     s
+}
+
+/// Rewrites the first three products so that every rule of domain.md fires whatever the
+/// seed, instead of by the luck of the draw. It draws no random numbers, so the rest of
+/// the organisation is what the seed made. Needs 3 products, 2 teams each and 4 cards a
+/// board (responsibilities r0 strategy/team, r1 execution/product, r2 strategy/product, r3
+/// execution/team); smaller organisations are left as drawn.
+///
+/// - Product 0: its PM (p0) is also PO of all its teams and has 40 h of other duties, with
+///   every strategy card in PM and every execution card in PO at 1 h: overload,
+///   hybrid-overload, combined-role-beyond-one-team, po-multiple-teams, split-at-scale.
+/// - Products 1 and 2 share a PM (p1) who is also PO of team 1.0, with one strategy card
+///   (r2, 0.25 h) and every execution card (1 h) in PM: strategy-starved,
+///   combined-role-multiple-products; their other strategy cards are parked
+///   (unassigned-cards), except r0 on product 2, which goes to PO.
+/// - Team 1.1 works in Kanban with a PO (po-outside-scrum); team 2.0 is a Scrum team with
+///   no PO (scrum-team-without-po) on whose empty seat r0's hours land (unowned-work).
+/// - "partners" is never served anywhere (stakeholder-uncovered).
+fn plant_every_rule(s: &mut Scenario) {
+    let teams_per_product = match s.products.first() {
+        Some(first) => s.teams.iter().filter(|t| t.product == first.id).count(),
+        None => 0,
+    };
+    let cards = s.responsibilities.len();
+    if s.products.len() < 3 || teams_per_product < 2 || cards < 4 || s.people.len() < 3 {
+        return;
+    }
+    let (a, c, d) = ("p0".to_string(), "p1".to_string(), "p2".to_string());
+    if let Some(p) = s.people.iter_mut().find(|p| p.id == a) {
+        p.capacity_hours = 40.0;
+        p.other_hours = 40.0;
+    }
+    let kind_of = |s: &Scenario, r: &str| {
+        s.responsibilities
+            .iter()
+            .find(|x| x.id == r)
+            .map(|x| x.kind)
+    };
+    for product in 0..3 {
+        let Some(p) = s.products.get(product) else {
+            return;
+        };
+        let product_id = p.id.clone();
+        let columns: Vec<(Column, Option<f64>)> = p
+            .cards
+            .iter()
+            .map(|card| {
+                let strategy = kind_of(s, &card.responsibility) == Some(Kind::Strategy);
+                match (product, strategy, card.responsibility.as_str()) {
+                    (0, true, _) => (Column::Pm, Some(1.0)),
+                    (0, false, _) => (Column::Po, Some(1.0)),
+                    (_, true, "r2") => (Column::Pm, Some(0.25)),
+                    (2, true, "r0") => (Column::Po, None),
+                    (_, true, _) => (Column::Unassigned, None),
+                    (_, false, _) => (Column::Pm, Some(1.0)),
+                }
+            })
+            .collect();
+        let Some(p) = s.products.get_mut(product) else {
+            return;
+        };
+        p.pm = Some(if product == 0 { a.clone() } else { c.clone() });
+        for (card, (column, hours)) in p.cards.iter_mut().zip(columns) {
+            card.column = column;
+            card.hours = hours;
+        }
+        for (t, team) in s
+            .teams
+            .iter_mut()
+            .filter(|t| t.product == product_id)
+            .enumerate()
+        {
+            team.po = match (product, t) {
+                (0, _) => Some(a.clone()),
+                (1, 0) => Some(c.clone()),
+                (2, 0) => None,
+                _ => Some(d.clone()),
+            };
+            match (product, t) {
+                (1, 1) => team.method = Method::Kanban,
+                (2, 0) => team.method = Method::Scrum,
+                _ => {}
+            }
+        }
+    }
+    // 200 engineers in all, so that holding both seats is a split-at-scale finding.
+    let total: u32 = s.teams.iter().map(|t| t.engineers).sum();
+    if let Some(first) = s.teams.first_mut() {
+        first.engineers += 200u32.saturating_sub(total);
+    }
 }
 
 #[cfg(test)]
@@ -235,10 +326,70 @@ mod tests {
         assert_ne!(generate(size, 7), generate(size, 8));
     }
 
+    /// The rules that fire in an organisation, by id.
+    fn rules_fired(s: &Scenario) -> Vec<&'static str> {
+        let mut fired: Vec<&str> = crate::analyze(s)
+            .findings
+            .iter()
+            .map(|f| f.rule.id())
+            .collect();
+        fired.sort_unstable();
+        fired.dedup();
+        fired
+    }
+
+    #[test]
+    fn every_rule_fires_for_every_seed_and_size() {
+        let mut all: Vec<&str> = crate::findings::Rule::ALL.iter().map(|r| r.id()).collect();
+        all.sort_unstable();
+        let smallest = Size {
+            products: 3,
+            teams_per_product: 2,
+            cards_per_board: 4,
+        };
+        let small = Size {
+            products: 5,
+            teams_per_product: 3,
+            cards_per_board: 8,
+        };
+        for size in [smallest, small, Size::MEDIUM] {
+            for seed in [0, 1, 2, 3, 7, 42] {
+                let s = generate(size, seed);
+                assert_eq!(rules_fired(&s), all, "{size:?}, seed {seed}");
+            }
+        }
+        assert_eq!(
+            rules_fired(&generate(Size::LARGE, 42)),
+            all,
+            "large, seed 42"
+        );
+    }
+
+    #[test]
+    fn smaller_organisations_than_the_plant_needs_are_left_as_drawn() {
+        let size = Size {
+            products: 2,
+            teams_per_product: 1,
+            cards_per_board: 2,
+        };
+        let s = generate(size, 3);
+        crate::validate::validate_scenario(&s).expect("valid");
+        assert_eq!(s.products.len(), 2);
+        assert!(
+            s.people.iter().all(|p| p.other_hours < 40.0),
+            "nobody was given the planted 40 h of other duties"
+        );
+    }
+
     #[test]
     fn generated_organisations_are_valid_files() {
         let s = generate(Size::MEDIUM, 1);
         crate::validate::validate_scenario(&s).expect("valid");
+        let text = crate::write::scenario_to_string(&s);
+        assert_eq!(
+            crate::parse::scenario_from_str(&text).expect("the written file loads"),
+            s
+        );
         assert_eq!(s.products.len(), 100);
         assert_eq!(s.teams.len(), 400);
         assert!(s.products.iter().all(|p| p.cards.len() == 40));
