@@ -412,11 +412,7 @@ impl AppState {
         };
         match (question, answer) {
             (_, Answer::Cancel) => {}
-            (Question::Unsaved(after), Answer::Save) => {
-                if self.save(ctx) {
-                    self.proceed(ctx, after);
-                }
-            }
+            (Question::Unsaved(after), Answer::Save) if self.save(ctx) => self.proceed(ctx, after),
             (Question::Unsaved(after), Answer::Discard) => self.proceed(ctx, after),
             (Question::Overwrite(path), Answer::Overwrite | Answer::Save) => {
                 self.save_to(&path);
