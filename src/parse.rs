@@ -25,7 +25,7 @@ pub fn scenario_from_str(text: &str) -> Result<Scenario, LoadError> {
     let scenario = match format {
         1 => ron_options()
             .from_str::<Scenario>(text)
-            .map_err(ron_error)?,
+            .map_err(|e| ron_error(e, text))?,
         // A later format adds its migration here: parse the old shape, convert, go on.
         _ => {
             return Err(LoadError::new(
@@ -80,7 +80,9 @@ fn read_format(text: &str) -> Result<u64, LoadError> {
     if let Some(found) = leading_format(text).filter(|f| *f <= u64::from(FORMAT)) {
         return Ok(found);
     }
-    let probe: FormatProbe = ron_options().from_str(text).map_err(ron_error)?;
+    let probe: FormatProbe = ron_options()
+        .from_str(text)
+        .map_err(|e| ron_error(e, text))?;
     let Some(found) = probe.format else {
         return Err(LoadError::new(
             LoadErrorKind::Syntax,
@@ -104,20 +106,71 @@ fn read_format(text: &str) -> Result<u64, LoadError> {
     Ok(found)
 }
 
+/// Whether ron gave up at the end of the text, on a token the end cut short or on the
+/// next one it needed: the file was cut off, whatever ron expected there. Errors that a
+/// whole file can end on (a missing field at the last `)`, text after it) are excluded.
+fn ends_too_early(e: &ron::error::SpannedError, text: &str) -> bool {
+    use ron::Error as E;
+    if matches!(
+        e.code,
+        E::TrailingCharacters
+            | E::MissingStructField { .. }
+            | E::DuplicateStructField { .. }
+            | E::Message(_)
+            | E::ExceededRecursionLimit
+            | E::Utf8Error(_)
+    ) {
+        return false;
+    }
+    // Only blank text after where ron stopped: it ran out of file.
+    if text_from(text, &e.span.end).trim().is_empty() {
+        return true;
+    }
+    // A token that runs to the end (`Som`, `"Squads gro`): what follows where ron stopped is
+    // short text on one line that closes no bracket.
+    let rest = text_from(text, &e.span.start).trim_end();
+    !rest.is_empty()
+        && rest.len() <= 1000
+        && !rest.contains([')', ']', '}'])
+        && !rest.chars().any(|c| c.is_control() && c != '\t')
+}
+
+/// The text from a ron position on (ron counts lines and columns in characters); empty
+/// past the end. Walks only the lines before the position.
+fn text_from<'a>(text: &'a str, at: &ron::error::Position) -> &'a str {
+    let line_start = text
+        .split_inclusive('\n')
+        .take(at.line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let Some(line) = text.get(line_start..) else {
+        return "";
+    };
+    match line.char_indices().nth(at.col.saturating_sub(1)) {
+        Some((skip, _)) => line.get(skip..).unwrap_or_default(),
+        None => "",
+    }
+}
+
+const ENDS_TOO_EARLY: &str =
+    "the file ends too early: a closing bracket or a value is missing (was the file cut off?)";
+
 /// A ron error in words a workshop facilitator understands, at its place in the file.
-fn ron_error(e: ron::error::SpannedError) -> LoadError {
+fn ron_error(e: ron::error::SpannedError, text: &str) -> LoadError {
     use ron::Error as E;
     let position = Some(Position {
         line: e.span.start.line,
         column: e.span.start.col,
     });
+    if ends_too_early(&e, text) {
+        return LoadError::new(LoadErrorKind::Syntax, position, ENDS_TOO_EARLY.into());
+    }
     let thing = |outer: &Option<String>| match outer {
         Some(o) => format!("a {o}"),
         None => "this item".to_string(),
     };
     let message = match &e.code {
-        E::Eof => "the file ends too early: a closing bracket or a value is missing (was the file cut off?)"
-            .to_string(),
+        E::Eof => ENDS_TOO_EARLY.to_string(),
         E::Utf8Error(_) => "the file is not UTF-8 text".to_string(),
         E::ExceededRecursionLimit => "the file is nested too deeply to be a scenario".to_string(),
         E::ExpectedDifferentStructName { expected, found } => {
@@ -144,7 +197,10 @@ fn ron_error(e: ron::error::SpannedError) -> LoadError {
             found,
             outer,
         } => {
-            let of = outer.as_ref().map(|o| format!(" for {o}")).unwrap_or_default();
+            let of = outer
+                .as_ref()
+                .map(|o| format!(" for {o}"))
+                .unwrap_or_default();
             format!(
                 "`{found}` is not a valid value{of}; write one of: {}",
                 expected.join(", ")
@@ -153,11 +209,12 @@ fn ron_error(e: ron::error::SpannedError) -> LoadError {
         E::InvalidValueForType { expected, found } => {
             format!("expected {expected} here, but found {found}")
         }
-        E::TrailingCharacters => {
-            "there is more text after the end of the scenario".to_string()
-        }
+        E::TrailingCharacters => "there is more text after the end of the scenario".to_string(),
         E::Message(m) => m.clone(),
-        other => format!("this is not valid scenario text: {}", lower_first(&other.to_string())),
+        other => format!(
+            "this is not valid scenario text: {}",
+            lower_first(&other.to_string())
+        ),
     };
     let kind = LoadErrorKind::Syntax;
     LoadError::new(kind, position, message)
@@ -268,6 +325,50 @@ mod tests {
         assert_eq!(leading_format("Scenario(name: \"x\", format: 1)"), None);
         assert_eq!(leading_format("Scenario(format: 1.5,"), None);
         assert_eq!(leading_format("Scenario(format: ,"), None);
+    }
+
+    #[test]
+    fn a_file_cut_off_anywhere_says_so_at_its_end() {
+        let text = include_str!("../tests/fixtures/example.ron");
+        let whole = text.trim_end().len();
+        // Cuts inside `format: 1` are refused for the format number instead.
+        let after_format = text
+            .find("format: 1,")
+            .map_or(0, |at| at + "format: 1".len());
+        for cut in (1..whole).filter(|&c| c >= after_format || c < 12) {
+            let Some(part) = text.get(..cut) else {
+                continue;
+            };
+            if part.trim().is_empty() {
+                continue;
+            }
+            let e = scenario_from_str(part).expect_err("a cut file is refused");
+            assert_eq!(e.message, ENDS_TOO_EARLY, "cut at byte {cut}: {part:?}");
+            let last_line = part.trim_end().matches('\n').count() + 1;
+            let line = e.position.map_or(0, |p| p.line);
+            assert!(
+                line + 1 >= last_line && line <= last_line + 1,
+                "cut at byte {cut}: line {line}, the text ends on line {last_line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_whole_file_ending_in_an_error_is_not_called_cut_off() {
+        for (text, words) in [
+            ("Scenario(format: 1, name: \"x\")", "`people`"),
+            (
+                "Scenario(format: 1, name: \"x\", people: [], responsibilities: [], products: [], teams: [])\n)",
+                "more text after the end",
+            ),
+            (
+                "Scenario(format: 1, name: \"x\", people: [], responsibilities: [], products: [], teams: [], bogus: 1)",
+                "`bogus`",
+            ),
+        ] {
+            let e = scenario_from_str(text).expect_err("refused");
+            assert!(e.message.contains(words), "{text:?}: {}", e.message);
+        }
     }
 
     #[test]
