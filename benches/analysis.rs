@@ -1,5 +1,6 @@
-//! The engine's cost per edit: analysis of synthetic organisations, beside the time to
-//! parse the same file (the ratio analysis / parse is what README records).
+//! The engine's cost per edit: analysis, validation and saving of synthetic organisations,
+//! beside the time to parse the same file (README records each and its ratio to parse),
+//! and the whole of `check` once the file is read.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
@@ -21,8 +22,19 @@ fn engine(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("parse", label), |b| {
             b.iter(|| rolesplit::parse::scenario_from_str(std::hint::black_box(&text)))
         });
+        group.bench_function(BenchmarkId::new("validate", label), |b| {
+            b.iter(|| rolesplit::validate::validate_scenario(std::hint::black_box(&scenario)))
+        });
         group.bench_function(BenchmarkId::new("save", label), |b| {
             b.iter(|| rolesplit::write::scenario_to_string(std::hint::black_box(&scenario)))
+        });
+        // What `rolesplit check FILE` does once the file is read: load, analyse, report.
+        group.bench_function(BenchmarkId::new("check text", label), |b| {
+            b.iter(|| {
+                let s = rolesplit::parse::scenario_from_str(std::hint::black_box(&text)).unwrap();
+                let a = rolesplit::analyze(&s);
+                rolesplit::report::check_text("x.ron", &s, &a)
+            })
         });
         group.finish();
     }
