@@ -57,6 +57,16 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
     },
+    /// Propose up to N sets of one to three edits that lower the trouble, with their effect.
+    Suggest {
+        /// The scenario file (.ron).
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// The most proposals to list.
+        #[arg(long, default_value_t = crate::suggest::DEFAULT_MAX)]
+        max: usize,
+    },
 }
 
 /// How `diff` prints.
@@ -140,6 +150,9 @@ pub fn run(
     match cli.command {
         Some(Command::Check { files, format }) => Action::Exit(check(&files, format, out, err)),
         Some(Command::Diff { a, b, format }) => Action::Exit(run_diff(&a, &b, format, out, err)),
+        Some(Command::Suggest { file, format, max }) => {
+            Action::Exit(run_suggest(&file, format, max, out, err))
+        }
         Some(Command::Export {
             file,
             format,
@@ -241,6 +254,44 @@ fn run_diff(
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Success,
         Err(e) => {
             let _ = writeln!(err, "rolesplit: cannot write the comparison: {e}");
+            Exit::Failure
+        }
+    }
+}
+
+/// Loads a file and prints the proposals that lower its trouble.
+fn run_suggest(
+    file: &Path,
+    format: Format,
+    max: usize,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Exit {
+    let scenario = match io::load(file) {
+        Ok(scenario) => scenario,
+        Err(e) => {
+            let _ = writeln!(err, "rolesplit: {e}");
+            return Exit::Failure;
+        }
+    };
+    let options = crate::suggest::SuggestOptions {
+        max,
+        ..Default::default()
+    };
+    let Ok(suggestions) = crate::suggest::suggest(&scenario, &options) else {
+        // Nothing cancels a search from the command line.
+        return Exit::Failure;
+    };
+    let shown = file.display().to_string();
+    let text = match format {
+        Format::Json => crate::suggest::json(&shown, &suggestions) + "\n",
+        Format::Text => crate::suggest::text(&shown, &scenario, &suggestions),
+    };
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Exit::Success,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Success,
+        Err(e) => {
+            let _ = writeln!(err, "rolesplit: cannot write the proposals: {e}");
             Exit::Failure
         }
     }

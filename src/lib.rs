@@ -25,6 +25,7 @@ pub mod parse;
 pub mod report;
 pub mod samples;
 pub mod seats;
+pub mod suggest;
 pub mod synth;
 pub mod testkit;
 pub mod validate;
