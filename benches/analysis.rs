@@ -1,6 +1,7 @@
-//! The engine's cost per edit: analysis, validation and saving of synthetic organisations,
-//! beside the time to parse the same file (README records each and its ratio to parse),
-//! and the whole of `check` once the file is read.
+//! The engine's cost per edit: analysis, validation and saving of the bundled enterprise
+//! sample and of synthetic organisations of 100 and 1,000 products, beside the time to
+//! parse the same file (README records each and its ratio to parse), and the whole of
+//! `check` once the file is read.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
@@ -8,12 +9,25 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use rolesplit::synth::{Size, generate};
 
 fn engine(c: &mut Criterion) {
-    for (label, size) in [
-        ("100 products", Size::MEDIUM),
-        ("1000 products", Size::LARGE),
+    // The bundled enterprise sample as it is on disk, beside its frame in benches/frame.rs.
+    let enterprise = rolesplit::samples::SAMPLES
+        .iter()
+        .find(|s| s.file_name == "enterprise.ron")
+        .expect("bundled")
+        .text
+        .to_string();
+    for (label, text) in [
+        ("enterprise sample", enterprise),
+        (
+            "100 products",
+            rolesplit::write::scenario_to_string(&generate(Size::MEDIUM, 42)),
+        ),
+        (
+            "1000 products",
+            rolesplit::write::scenario_to_string(&generate(Size::LARGE, 42)),
+        ),
     ] {
-        let scenario = generate(size, 42);
-        let text = rolesplit::write::scenario_to_string(&scenario);
+        let scenario = rolesplit::parse::scenario_from_str(&text).expect("loads");
         let mut group = c.benchmark_group(label);
         group.sample_size(20);
         group.bench_function(BenchmarkId::new("analyze", label), |b| {

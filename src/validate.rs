@@ -77,13 +77,20 @@ type Place<'a> = dyn Fn(&[Step]) -> Option<Position> + 'a;
 fn check(s: &Scenario, place: &Place) -> Result<(), LoadError> {
     let ids = check_ids(s, place)?;
     check_settings(s, place)?;
-    let resolve = |id: &str, want: Thing, path: &[Step], what: &str| -> Result<(), LoadError> {
+    // Messages and positions are made only for a problem: a valid file of 5,000 people
+    // would otherwise pay for a second scan of its text and a string per item.
+    let resolve = |id: &str,
+                   want: Thing,
+                   path: &[Step],
+                   what: &dyn Fn() -> String|
+     -> Result<(), LoadError> {
         match ids.get(id) {
             Some((thing, _)) if *thing == want => Ok(()),
             Some((thing, _)) => Err(invalid(
                 place(path),
                 format!(
-                    "{what} \"{id}\", which is {}, not {}",
+                    "{} \"{id}\", which is {}, not {}",
+                    what(),
                     thing.with_article(),
                     want.with_article()
                 ),
@@ -91,7 +98,8 @@ fn check(s: &Scenario, place: &Place) -> Result<(), LoadError> {
             None => Err(invalid(
                 place(path),
                 format!(
-                    "{what} \"{id}\", but there is no {} with that id",
+                    "{} \"{id}\", but there is no {} with that id",
+                    what(),
                     want.word()
                 ),
             )),
@@ -102,21 +110,21 @@ fn check(s: &Scenario, place: &Place) -> Result<(), LoadError> {
         let at = |field| [Step::Field("people"), Step::Index(i), Step::Field(field)];
         hours_in_range(
             p.capacity_hours,
-            &format!("person \"{}\"", p.id),
+            || format!("person \"{}\"", p.id),
             "capacity_hours",
-            place(&at("capacity_hours")),
+            || place(&at("capacity_hours")),
         )?;
         hours_in_range(
             p.other_hours,
-            &format!("person \"{}\"", p.id),
+            || format!("person \"{}\"", p.id),
             "other_hours",
-            place(&at("other_hours")),
+            || place(&at("other_hours")),
         )?;
         if let Some(cost) = p.annual_cost {
             cost_in_range(
                 cost,
-                &format!("person \"{}\"", p.id),
-                place(&at("annual_cost")),
+                || format!("person \"{}\"", p.id),
+                || place(&at("annual_cost")),
             )?;
         }
     }
@@ -130,9 +138,9 @@ fn check(s: &Scenario, place: &Place) -> Result<(), LoadError> {
         };
         hours_in_range(
             r.hours,
-            &format!("responsibility \"{}\"", r.id),
+            || format!("responsibility \"{}\"", r.id),
             "hours",
-            place(&at("hours")),
+            || place(&at("hours")),
         )?;
         for (k, sh) in r.stakeholders.iter().enumerate() {
             let path = [
@@ -141,23 +149,17 @@ fn check(s: &Scenario, place: &Place) -> Result<(), LoadError> {
                 Step::Field("stakeholders"),
                 Step::Index(k),
             ];
-            resolve(
-                sh,
-                Thing::Stakeholder,
-                &path,
-                &format!("responsibility \"{}\" serves", r.id),
-            )?;
+            resolve(sh, Thing::Stakeholder, &path, &|| {
+                format!("responsibility \"{}\" serves", r.id)
+            })?;
         }
     }
     for (i, p) in s.products.iter().enumerate() {
         if let Some(pm) = &p.pm {
             let path = [Step::Field("products"), Step::Index(i), Step::Field("pm")];
-            resolve(
-                pm,
-                Thing::Person,
-                &path,
-                &format!("product \"{}\" has as its PM", p.id),
-            )?;
+            resolve(pm, Thing::Person, &path, &|| {
+                format!("product \"{}\" has as its PM", p.id)
+            })?;
         }
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (j, c) in p.cards.iter().enumerate() {
@@ -180,7 +182,7 @@ fn check(s: &Scenario, place: &Place) -> Result<(), LoadError> {
                 &c.responsibility,
                 Thing::Responsibility,
                 &field("responsibility"),
-                &format!("a card on the board of product \"{}\" names", p.id),
+                &|| format!("a card on the board of product \"{}\" names", p.id),
             )?;
             if let Some(first) = seen.insert(&c.responsibility, j) {
                 let first_line = place(&[
@@ -202,28 +204,22 @@ fn check(s: &Scenario, place: &Place) -> Result<(), LoadError> {
             if let Some(h) = c.hours {
                 hours_in_range(
                     h,
-                    &format!("the card \"{}\" on product \"{}\"", c.responsibility, p.id),
+                    || format!("the card \"{}\" on product \"{}\"", c.responsibility, p.id),
                     "hours",
-                    place(&field("hours")),
+                    || place(&field("hours")),
                 )?;
             }
         }
     }
     for (i, t) in s.teams.iter().enumerate() {
         let at = |field| [Step::Field("teams"), Step::Index(i), Step::Field(field)];
-        resolve(
-            &t.product,
-            Thing::Product,
-            &at("product"),
-            &format!("team \"{}\" works on", t.id),
-        )?;
+        resolve(&t.product, Thing::Product, &at("product"), &|| {
+            format!("team \"{}\" works on", t.id)
+        })?;
         if let Some(po) = &t.po {
-            resolve(
-                po,
-                Thing::Person,
-                &at("po"),
-                &format!("team \"{}\" has as its PO", t.id),
-            )?;
+            resolve(po, Thing::Person, &at("po"), &|| {
+                format!("team \"{}\" has as its PO", t.id)
+            })?;
         }
     }
     Ok(())
@@ -320,24 +316,37 @@ fn check_settings(s: &Scenario, place: &Place) -> Result<(), LoadError> {
     Ok(())
 }
 
-fn hours_in_range(v: f64, owner: &str, field: &str, at: Option<Position>) -> Result<(), LoadError> {
+fn hours_in_range(
+    v: f64,
+    owner: impl FnOnce() -> String,
+    field: &str,
+    at: impl FnOnce() -> Option<Position>,
+) -> Result<(), LoadError> {
     if v.is_finite() && (0.0..=MAX_HOURS).contains(&v) {
         return Ok(());
     }
     Err(invalid(
-        at,
+        at(),
         format!(
-            "{owner}: `{field}` must be between 0 and 168 hours a week (the hours of a week), not {v}"
+            "{}: `{field}` must be between 0 and 168 hours a week (the hours of a week), not {v}",
+            owner()
         ),
     ))
 }
 
-fn cost_in_range(v: f64, owner: &str, at: Option<Position>) -> Result<(), LoadError> {
+fn cost_in_range(
+    v: f64,
+    owner: impl FnOnce() -> String,
+    at: impl FnOnce() -> Option<Position>,
+) -> Result<(), LoadError> {
     if v.is_finite() && (0.0..=MAX_COST).contains(&v) {
         return Ok(());
     }
     Err(invalid(
-        at,
-        format!("{owner}: `annual_cost` must be between 0 and 100,000,000, not {v}"),
+        at(),
+        format!(
+            "{}: `annual_cost` must be between 0 and 100,000,000, not {v}",
+            owner()
+        ),
     ))
 }
