@@ -57,12 +57,22 @@ pub fn board_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     }
     let badges = card_badges(state, product);
     let filter = state.search.trim().to_lowercase();
-    ui.columns(3, |columns| {
-        for (ui, column) in columns.iter_mut().zip(Column::ALL) {
-            column_ui(ui, state, product, load, column, &badges, &filter, actions);
-        }
-    });
+    // Narrower than this, the columns scroll sideways instead of overlapping.
+    egui::ScrollArea::horizontal()
+        .id_salt("board_columns")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.set_min_width(MIN_BOARD_WIDTH.max(ui.available_width()));
+            ui.columns(3, |columns| {
+                for (ui, column) in columns.iter_mut().zip(Column::ALL) {
+                    column_ui(ui, state, product, load, column, &badges, &filter, actions);
+                }
+            });
+        });
 }
+
+/// The narrowest the three columns get before the board scrolls sideways.
+const MIN_BOARD_WIDTH: f32 = 3.0 * 270.0;
 
 /// Puts a responsibility on the board: one of the scenario's, or one of the reference
 /// catalogue's (which joins the scenario with the stakeholders it serves).
@@ -253,6 +263,11 @@ fn column_ui(
                 );
                 card_rects.push((card.responsibility.clone(), rect));
             }
+            for (responsibility, to) in state.previewed_moves(&product.id) {
+                if to == column {
+                    ghost_card_ui(ui, s, &responsibility);
+                }
+            }
             if card_rects.is_empty() {
                 ui.weak(if filter.is_empty() {
                     "Drop cards here"
@@ -283,7 +298,7 @@ fn column_ui(
 }
 
 /// The seat pickers of a column: the PM seat over the PM column, each team's PO seat over
-/// the PO column.
+/// the PO column, each with its lock (suggestions never change a locked seat).
 fn seats_ui(
     ui: &mut Ui,
     state: &AppState,
@@ -295,39 +310,55 @@ fn seats_ui(
     let highlight = &state.selection.highlight;
     match column {
         Column::Pm => {
-            let lit = highlight.contains(&product.id);
-            if let Some(person) = seat_picker(
-                ui,
-                s,
-                &format!("PM of {}", product.name),
-                "Product manager",
-                product.pm.as_deref(),
-                lit,
-            ) {
-                actions.push(Action::Edit(Edit::SetPm {
+            let seat = Seat {
+                accessible_name: format!("PM of {}", product.name),
+                label: "Product manager".into(),
+                current: product.pm.as_deref(),
+                highlighted: highlight.contains(&product.id),
+                locked: product.pm_locked,
+                suggested: state.previewed_seat(Some(&product.id), None),
+            };
+            match seat_picker(ui, s, &seat) {
+                Some(SeatChange::Person(person)) => actions.push(Action::Edit(Edit::SetPm {
                     product: product.id.clone(),
                     person,
-                }));
+                })),
+                Some(SeatChange::Lock(pm_locked)) => {
+                    actions.push(Action::Edit(Edit::UpdateProduct {
+                        id: product.id.clone(),
+                        name: product.name.clone(),
+                        market: product.market,
+                        stage: product.stage,
+                        pm_locked,
+                    }))
+                }
+                None => {}
             }
         }
         Column::Po => {
             let mut any = false;
             for team in s.teams_of(&product.id) {
                 any = true;
-                let label = format!("{} PO", team.name);
-                let lit = highlight.contains(&team.id);
-                if let Some(person) = seat_picker(
-                    ui,
-                    s,
-                    &format!("PO of {}", team.name),
-                    &label,
-                    team.po.as_deref(),
-                    lit,
-                ) {
-                    actions.push(Action::Edit(Edit::SetPo {
+                let seat = Seat {
+                    accessible_name: format!("PO of {}", team.name),
+                    label: format!("{} PO", team.name),
+                    current: team.po.as_deref(),
+                    highlighted: highlight.contains(&team.id),
+                    locked: team.po_locked,
+                    suggested: state.previewed_seat(None, Some(&team.id)),
+                };
+                match seat_picker(ui, s, &seat) {
+                    Some(SeatChange::Person(person)) => actions.push(Action::Edit(Edit::SetPo {
                         team: team.id.clone(),
                         person,
-                    }));
+                    })),
+                    Some(SeatChange::Lock(po_locked)) => {
+                        actions.push(Action::Edit(Edit::UpdateTeam(crate::model::Team {
+                            po_locked,
+                            ..team.clone()
+                        })))
+                    }
+                    None => {}
                 }
             }
             if !any {
@@ -340,27 +371,37 @@ fn seats_ui(
     }
 }
 
-/// A labelled picker of the person in a seat. Returns the new choice when it changed.
-fn seat_picker(
-    ui: &mut Ui,
-    s: &Scenario,
-    accessible_name: &str,
-    label: &str,
-    current: Option<&str>,
+/// One seat as its picker shows it.
+struct Seat<'a> {
+    accessible_name: String,
+    label: String,
+    current: Option<&'a str>,
     highlighted: bool,
-) -> Option<Option<String>> {
-    let mut choice = current.map(str::to_string);
+    locked: bool,
+    /// The holder a previewed suggestion would put here.
+    suggested: Option<String>,
+}
+
+enum SeatChange {
+    Person(Option<String>),
+    Lock(bool),
+}
+
+/// A labelled picker of the person in a seat, with its lock. Returns what changed.
+fn seat_picker(ui: &mut Ui, s: &Scenario, seat: &Seat) -> Option<SeatChange> {
+    let mut choice = seat.current.map(str::to_string);
+    let mut change = None;
     ui.horizontal(|ui| {
-        let text = egui::RichText::new(label);
-        let label_response = if highlighted {
+        let text = egui::RichText::new(&seat.label);
+        let label_response = if seat.highlighted {
             ui.label(text.background_color(theme::highlight_fill()).strong())
         } else {
             ui.label(text)
         };
-        let shown = current.map_or("(empty seat)", |id| s.name_of(id));
-        egui::ComboBox::from_id_salt(accessible_name)
+        let shown = seat.current.map_or("(empty seat)", |id| s.name_of(id));
+        egui::ComboBox::from_id_salt(&seat.accessible_name)
             .selected_text(shown)
-            .width(ui.available_width().min(180.0))
+            .width((ui.available_width() - 56.0).clamp(60.0, 160.0))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut choice, None, "(empty seat)");
                 for p in &s.people {
@@ -369,9 +410,28 @@ fn seat_picker(
             })
             .response
             .labelled_by(label_response.id)
-            .on_hover_text(accessible_name);
+            .on_hover_text(&seat.accessible_name);
+        let lock_name = format!("Lock the seat: {}", seat.accessible_name);
+        if ui
+            .selectable_label(seat.locked, if seat.locked { "locked" } else { "lock" })
+            .accessible_name(&lock_name)
+            .on_hover_text("A locked seat was decided in the workshop: suggestions never change it")
+            .clicked()
+        {
+            change = Some(SeatChange::Lock(!seat.locked));
+        }
+        if let Some(name) = &seat.suggested {
+            ui.label(
+                egui::RichText::new(format!("suggested: {name}"))
+                    .background_color(theme::highlight_fill())
+                    .strong(),
+            );
+        }
     });
-    (choice.as_deref() != current).then_some(choice)
+    if choice.as_deref() != seat.current {
+        change = Some(SeatChange::Person(choice));
+    }
+    change
 }
 
 /// One card. Returns its rect (for working out where a drop lands).
@@ -441,6 +501,26 @@ fn card_ui(
             .transform_layer_shapes(layer, egui::emath::TSTransform::from_translation(delta));
     } else if ui.is_rect_visible(rect) {
         let painter = ui.painter().clone();
+        if let Some((_, to)) = state
+            .previewed_moves(&product.id)
+            .into_iter()
+            .find(|(r, _)| *r == card.responsibility)
+        {
+            // The suggestion under the pointer moves this card away.
+            painter.rect_stroke(
+                rect.expand(2.0),
+                8.0,
+                Stroke::new(2.0, theme::HIGHLIGHT),
+                StrokeKind::Outside,
+            );
+            painter.text(
+                rect.right_top() + vec2(-8.0, 8.0),
+                Align2::RIGHT_TOP,
+                format!("suggested: to {}", to.label()),
+                FontId::proportional(11.5),
+                theme::HIGHLIGHT,
+            );
+        }
         let focused = response.has_focus();
         paint_card(
             ui,
@@ -616,6 +696,33 @@ fn paint_badge(
         egui::Color32::BLACK,
     );
     badge_rect.left() - 4.0
+}
+
+/// Where a previewed suggestion would put a card: a faint copy with a dashed edge.
+fn ghost_card_ui(ui: &mut Ui, s: &Scenario, responsibility: &str) {
+    let size = vec2(ui.available_width(), theme::CARD_HEIGHT);
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+    let painter = ui.painter();
+    let stroke = Stroke::new(2.0, theme::HIGHLIGHT);
+    let corners = [
+        rect.left_top(),
+        rect.right_top(),
+        rect.right_bottom(),
+        rect.left_bottom(),
+        rect.left_top(),
+    ];
+    for pair in corners.windows(2) {
+        if let [a, b] = pair {
+            painter.extend(egui::Shape::dashed_line(&[*a, *b], stroke, 6.0, 4.0));
+        }
+    }
+    painter.text(
+        rect.left_center() + vec2(12.0, 0.0),
+        Align2::LEFT_CENTER,
+        format!("suggested here: {}", s.name_of(responsibility)),
+        FontId::proportional(14.0),
+        ui.visuals().weak_text_color(),
+    );
 }
 
 /// A word for a rule on a card's badge.

@@ -36,6 +36,8 @@ pub enum Command {
     Timer,
     /// The help overlay on or off.
     Help,
+    /// Looks for moves that lower the trouble.
+    Suggest,
 }
 
 const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -52,7 +54,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, most specific shortcut first (Ctrl+Shift+Z before Ctrl+Z).
-    pub const ALL: [Command; 19] = [
+    pub const ALL: [Command; 20] = [
         Command::New,
         Command::Open,
         Command::SaveAs,
@@ -63,6 +65,7 @@ impl Command {
         Command::MoveTo(Column::Po),
         Command::MoveTo(Column::Unassigned),
         Command::FlagCard,
+        Command::Suggest,
         Command::Find,
         Command::ImportFile,
         Command::Presentation,
@@ -112,6 +115,7 @@ impl Command {
             Command::ZoomReset => "Actual size",
             Command::Timer => "Start or pause the timebox",
             Command::Help => "Keyboard and mouse help",
+            Command::Suggest => "Suggest moves",
         }
     }
 
@@ -139,6 +143,7 @@ impl Command {
         const ZOOM_RESET: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::Num0)];
         const TIMER: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::T)];
         const HELP: [KeyboardShortcut; 1] = [shortcut(Modifiers::NONE, Key::F1)];
+        const SUGGEST: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::G)];
         match self {
             Command::New => &NEW,
             Command::Open => &OPEN,
@@ -160,6 +165,7 @@ impl Command {
             Command::ZoomReset => &ZOOM_RESET,
             Command::Timer => &TIMER,
             Command::Help => &HELP,
+            Command::Suggest => &SUGGEST,
         }
     }
 

@@ -14,6 +14,7 @@ mod overview;
 mod people;
 mod products;
 mod state;
+mod suggest_panel;
 mod theme;
 pub mod timer;
 mod workshop;
@@ -50,6 +51,8 @@ pub enum Action {
     Timer(TimerAction),
     /// The compare view's buttons.
     Compare(compare::CompareAction),
+    /// The Suggest panel's buttons.
+    Suggest(suggest_panel::SuggestAction),
     /// Opens a file (asking first about unsaved work).
     Open(PathBuf),
     /// Starts a new scenario (asking first about unsaved work).
@@ -135,6 +138,7 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
     state.now = ui.input(|i| i.time);
     apply_prefs(ui.ctx(), state);
     state.recovery_tick(ui.ctx());
+    state.suggest_tick(ui.ctx());
     state.take_screenshot(ui.ctx());
     let mut actions = Vec::new();
     shortcuts(ui, state, &mut actions);
@@ -215,6 +219,12 @@ fn central_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
     let state_ref: &AppState = state;
     match state_ref.tab {
         Tab::Board => {
+            if state_ref.suggest.open {
+                egui::Panel::right("suggestions")
+                    .default_size(340.0)
+                    .size_range(240.0..=560.0)
+                    .show(ui, |ui| suggest_panel::suggest_ui(ui, state_ref, actions));
+            }
             if state_ref.selection.card.is_some() && !state_ref.prefs.presentation {
                 egui::Panel::bottom("card_editor")
                     .resizable(false)
@@ -315,6 +325,7 @@ fn act(ctx: &egui::Context, state: &mut AppState, action: Action) {
         }
         Action::Command(command) => run_command(ctx, state, command),
         Action::Compare(action) => state.compare_act(action),
+        Action::Suggest(action) => state.suggest_act(action),
         Action::Open(path) => state.when_saved_or_discarded(ctx, files::After::Open(path)),
         Action::New(scenario) => state.when_saved_or_discarded(ctx, files::After::New(scenario)),
         Action::Answer(answer) => state.answer(ctx, answer),
@@ -437,6 +448,10 @@ fn run_command(ctx: &egui::Context, state: &mut AppState, command: Command) {
             state.timer.act(action, state.now);
         }
         Command::Help => state.help_open = !state.help_open,
+        Command::Suggest => {
+            state.tab = Tab::Board;
+            state.start_suggest();
+        }
         Command::ImportFile => {
             // The native dialog; where none can be shown, the path field of the import view
             // is the way in, and the status line says so.
@@ -559,6 +574,13 @@ fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
             .clicked()
         {
             actions.push(Action::Command(Command::Presentation));
+        }
+        let suggest_tip = format!(
+            "Suggest moves that clear errors, overload and parked work ({})",
+            Command::Suggest.shortcut_text(ui.ctx())
+        );
+        if ui.button("Suggest").on_hover_text(suggest_tip).clicked() {
+            actions.push(Action::Command(Command::Suggest));
         }
         let theme = if state.prefs.dark {
             "Light theme"

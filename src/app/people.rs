@@ -37,7 +37,8 @@ pub fn people_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 if let (Some(person), Some(load)) = (s.people.get(i), loads.get(i)) {
                     let selected = state.selection.person.as_deref() == Some(person.id.as_str());
                     let lit = state.selection.highlight.contains(&person.id);
-                    if person_row_ui(ui, person, load, selected || lit).clicked() {
+                    let after = state.previewed_load(&person.id);
+                    if person_row_ui(ui, person, load, selected || lit, after).clicked() {
                         let next = if selected {
                             None
                         } else {
@@ -72,6 +73,7 @@ fn person_row_ui(
     person: &Person,
     load: &PersonLoad,
     selected: bool,
+    after: Option<f64>,
 ) -> egui::Response {
     let over = gt(load.load_hours(), load.capacity_hours);
     let size = vec2(ui.available_width(), theme::PERSON_ROW_HEIGHT);
@@ -101,12 +103,22 @@ fn person_row_ui(
             FontId::proportional(14.0),
             text,
         );
-        let numbers = format!(
+        let mut numbers = format!(
             "{} / {} h{}",
             hours(load.load_hours()),
             hours(load.capacity_hours),
             if over { "  ! over" } else { "" }
         );
+        if let Some(after) = after {
+            // A previewed suggestion: the load after it, beside the load now.
+            numbers = format!("{} h after, now {numbers}", hours(after));
+            painter.rect_stroke(
+                rect,
+                4.0,
+                Stroke::new(2.0, theme::HIGHLIGHT),
+                StrokeKind::Inside,
+            );
+        }
         painter.text(
             pos2(rect.right() - 4.0, rect.top() + 9.0),
             Align2::RIGHT_CENTER,

@@ -168,6 +168,8 @@ pub struct AppState {
     pub files: super::files::FileState,
     /// The scenarios being compared.
     pub compare: super::compare::CompareState,
+    /// The Suggest panel: proposals, the search under way, the previewed one.
+    pub suggest: super::suggest_panel::SuggestState,
     pub editors: EditorsState,
     /// A removal the user must confirm first.
     pub pending_removal: Option<PendingRemoval>,
@@ -199,6 +201,7 @@ impl AppState {
             help_open: false,
             files: Default::default(),
             compare: Default::default(),
+            suggest: Default::default(),
             editors: EditorsState::default(),
             pending_removal: None,
             analysis: Analysis::default(),
