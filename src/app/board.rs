@@ -72,7 +72,7 @@ pub fn board_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
 }
 
 /// The narrowest the three columns get before the board scrolls sideways.
-const MIN_BOARD_WIDTH: f32 = 3.0 * 270.0;
+const MIN_BOARD_WIDTH: f32 = 3.0 * 250.0;
 
 /// Puts a responsibility on the board: one of the scenario's, or one of the reference
 /// catalogue's (which joins the scenario with the stakeholders it serves).

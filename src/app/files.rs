@@ -348,6 +348,12 @@ pub fn remember_recent(recent: &mut Vec<PathBuf>, path: &Path) {
     recent.truncate(MAX_RECENT);
 }
 
+/// A suggested file name as a full path in the current folder, for the typed-path prompt.
+fn in_current_folder(name: &str) -> String {
+    std::env::current_dir()
+        .map_or_else(|_| name.to_string(), |d| d.join(name).display().to_string())
+}
+
 /// A file name for a suggestion in a save dialog: the scenario's name, made safe.
 pub fn suggested_name(s: &Scenario, extension: &str) -> String {
     let base = crate::edit::slug(&s.name);
@@ -445,7 +451,7 @@ impl AppState {
             DialogResult::Chosen(path) => self.save_to(&path),
             DialogResult::Cancelled => false,
             DialogResult::Unavailable => {
-                self.files.path_prompt = Some((PathPurpose::SaveAs, name));
+                self.files.path_prompt = Some((PathPurpose::SaveAs, in_current_folder(&name)));
                 false
             }
         }
@@ -462,7 +468,7 @@ impl AppState {
             DialogResult::Chosen(path) => self.export_to(ctx, kind, &path),
             DialogResult::Cancelled => {}
             DialogResult::Unavailable => {
-                self.files.path_prompt = Some((PathPurpose::Export(kind), name))
+                self.files.path_prompt = Some((PathPurpose::Export(kind), in_current_folder(&name)))
             }
         }
     }

@@ -154,7 +154,7 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
     if !presenting {
         let mut search = std::mem::take(&mut state.search);
         egui::Panel::left("products")
-            .default_size(230.0)
+            .default_size(210.0)
             .size_range(160.0..=400.0)
             .show(ui, |ui| {
                 products::products_ui(ui, state, &mut search, &mut actions)
@@ -162,7 +162,7 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
         state.search = search;
     }
     egui::Panel::right("people_and_findings")
-        .default_size(if presenting { 330.0 } else { 380.0 })
+        .default_size(if presenting { 330.0 } else { 350.0 })
         .size_range(260.0..=640.0)
         .show(ui, |ui| {
             let half = ui.available_height() * 0.55;
@@ -774,8 +774,10 @@ fn file_dialogs_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Acti
             let field = ui
                 .add(egui::TextEdit::singleline(&mut text).desired_width(520.0))
                 .accessible_name("File path");
-            field.request_focus();
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.memory(|m| m.focused().is_none()) {
+                field.request_focus();
+            }
+            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
                 if (ui.button("OK").clicked() || enter) && !text.trim().is_empty() {
                     actions.push(Action::TypedPath(*purpose, PathBuf::from(text.trim())));
