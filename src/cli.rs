@@ -63,8 +63,8 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// The most proposals to list.
-        #[arg(long, default_value_t = crate::suggest::DEFAULT_MAX)]
+        /// The most proposals to list (at least 1).
+        #[arg(long, default_value_t = crate::suggest::DEFAULT_MAX, value_parser = at_least_one)]
         max: usize,
     },
 }
@@ -80,6 +80,15 @@ pub enum DiffFormat {
     Md,
     /// A self-contained HTML document for leadership.
     Html,
+}
+
+/// `--max` takes a whole number of at least 1: asking for no proposals is a mistake.
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("“{text}” is not a whole number")),
+    }
 }
 
 /// How `check` prints.
@@ -138,7 +147,7 @@ pub fn run(
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = write!(err, "{}", e.render().ansi());
+            let _ = write!(err, "{}", e.render());
             let code = if e.use_stderr() {
                 Exit::Failure
             } else {

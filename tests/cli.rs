@@ -196,3 +196,15 @@ fn unknown_arguments_are_refused_with_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("xml"));
 }
+
+#[test]
+fn suggest_refuses_a_max_of_zero_in_plain_words() {
+    let out = rolesplit(&["suggest", "data/samples/enterprise.ron", "--max", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("must be at least 1"), "{err}");
+    assert!(
+        !err.contains('\u{1b}'),
+        "no terminal colour codes for scripts: {err:?}"
+    );
+}
