@@ -2,9 +2,11 @@
 //! and every change to the scenario goes through [`AppState::apply`].
 
 mod board;
+mod card;
 mod card_editor;
 mod command;
 mod compare;
+mod dialogs;
 mod editors;
 pub mod files;
 mod findings_panel;
@@ -17,6 +19,7 @@ mod state;
 mod suggest_panel;
 mod theme;
 pub mod timer;
+mod top_bar;
 mod workshop;
 
 use std::path::PathBuf;
@@ -31,7 +34,6 @@ pub use timer::{Timer, TimerAction};
 
 use crate::edit::{Edit, Place};
 use crate::model::Scenario;
-use crate::num::{dollars, hours};
 
 /// What a view asks for: an edit of the scenario, or a change of what is shown.
 #[derive(Clone, Debug, PartialEq)]
@@ -145,11 +147,12 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
     dropped_files(ui, &mut actions);
     let presenting = state.prefs.presentation;
 
-    egui::Panel::top("top_bar").show(ui, |ui| top_bar_ui(ui, state, &mut actions));
-    egui::Panel::bottom("status_line").show(ui, |ui| status_ui(ui, state));
+    egui::Panel::top("top_bar").show(ui, |ui| top_bar::top_bar_ui(ui, state, &mut actions));
+    egui::Panel::bottom("status_line").show(ui, |ui| top_bar::status_ui(ui, state));
     if let Some(offer) = &state.files.recovery_offer {
-        egui::Panel::top("recovery_banner")
-            .show(ui, |ui| recovery_banner_ui(ui, offer, &mut actions));
+        egui::Panel::top("recovery_banner").show(ui, |ui| {
+            dialogs::recovery_banner_ui(ui, offer, &mut actions)
+        });
     }
     if !presenting {
         let mut search = std::mem::take(&mut state.search);
@@ -173,11 +176,11 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
             findings_panel::findings_ui(ui, state, &mut actions);
         });
     egui::CentralPanel::default().show(ui, |ui| central_ui(ui, state, &mut actions));
-    removal_dialog_ui(ui, state, &mut actions);
+    dialogs::removal_dialog_ui(ui, state, &mut actions);
     if state.help_open {
         help::help_ui(ui.ctx(), &mut actions);
     }
-    file_dialogs_ui(ui.ctx(), state, &mut actions);
+    dialogs::file_dialogs_ui(ui.ctx(), state, &mut actions);
 
     for action in actions {
         act(ui.ctx(), state, action);
@@ -254,35 +257,6 @@ fn central_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
         Tab::Import => editors::import_ui(ui, state_ref, &mut editors.import, actions),
     }
     state.editors = editors;
-}
-
-/// Asks before a removal, saying what it will change.
-fn removal_dialog_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let Some(pending) = &state.pending_removal else {
-        return;
-    };
-    let modal = egui::Modal::new(egui::Id::unique("removal_dialog")).show(ui.ctx(), |ui| {
-        ui.set_max_width(460.0);
-        ui.heading(format!("{}?", pending.title));
-        if pending.effects.is_empty() {
-            ui.label("Nothing else refers to it.");
-        }
-        for effect in &pending.effects {
-            ui.label(effect);
-        }
-        ui.label("You can undo this with Ctrl+Z.");
-        ui.horizontal(|ui| {
-            if ui.button("Remove").clicked() {
-                actions.push(Action::ConfirmRemoval);
-            }
-            if ui.button("Cancel").clicked() {
-                actions.push(Action::CancelRemoval);
-            }
-        });
-    });
-    if modal.should_close() {
-        actions.push(Action::CancelRemoval);
-    }
 }
 
 /// Keyboard shortcuts become commands. Undo and redo stay with a text field that has the
@@ -486,188 +460,6 @@ fn load_import(state: &mut AppState, path: &std::path::Path) {
     state.tab = Tab::Import;
 }
 
-fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
-    egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu_ui(ui, state, actions));
-        ui.menu_button("Edit", |ui| {
-            let undo = state.history.undo_label().is_some();
-            let redo = state.history.redo_label().is_some();
-            for (command, enabled) in [(Command::Undo, undo), (Command::Redo, redo)] {
-                if command.menu_button(ui, enabled) {
-                    actions.push(Action::Command(command));
-                }
-            }
-            ui.separator();
-            let card = state.selection.card.is_some();
-            for column in crate::model::Column::ALL {
-                if Command::MoveTo(column).menu_button(ui, card) {
-                    actions.push(Action::Command(Command::MoveTo(column)));
-                }
-            }
-        });
-        ui.menu_button("View", |ui| {
-            for command in [
-                Command::Find,
-                Command::Presentation,
-                Command::ToggleTheme,
-                Command::ZoomIn,
-                Command::ZoomOut,
-                Command::ZoomReset,
-                Command::Timer,
-                Command::Help,
-            ] {
-                if command.menu_button(ui, true) {
-                    actions.push(Action::Command(command));
-                    ui.close();
-                }
-            }
-        });
-        ui.separator();
-        let marker = if state.is_dirty() { " *" } else { "" };
-        ui.strong(format!("{}{marker}", state.scenario.name))
-            .on_hover_text(if state.is_dirty() {
-                "Unsaved changes"
-            } else {
-                "No unsaved changes"
-            });
-        ui.separator();
-        let undo_tip = state
-            .history
-            .undo_label()
-            .map_or("Nothing to undo".to_string(), |l| format!("Undo: {l}"));
-        if ui
-            .add_enabled(
-                state.history.undo_label().is_some(),
-                egui::Button::new("Undo"),
-            )
-            .on_hover_text(undo_tip)
-            .on_disabled_hover_text("Nothing to undo")
-            .clicked()
-        {
-            actions.push(Action::Command(Command::Undo));
-        }
-        let redo_tip = state
-            .history
-            .redo_label()
-            .map_or("Nothing to redo".to_string(), |l| format!("Redo: {l}"));
-        if ui
-            .add_enabled(
-                state.history.redo_label().is_some(),
-                egui::Button::new("Redo"),
-            )
-            .on_hover_text(redo_tip)
-            .on_disabled_hover_text("Nothing to redo")
-            .clicked()
-        {
-            actions.push(Action::Command(Command::Redo));
-        }
-        ui.separator();
-        let presenting = state.prefs.presentation;
-        let label = if presenting {
-            "Leave presentation"
-        } else {
-            "Present"
-        };
-        if ui
-            .selectable_label(presenting, label)
-            .on_hover_text("Presentation mode (F11): large text, editors hidden")
-            .clicked()
-        {
-            actions.push(Action::Command(Command::Presentation));
-        }
-        let suggest_tip = format!(
-            "Suggest moves that clear errors, overload and parked work ({})",
-            Command::Suggest.shortcut_text(ui.ctx())
-        );
-        if ui.button("Suggest").on_hover_text(suggest_tip).clicked() {
-            actions.push(Action::Command(Command::Suggest));
-        }
-        let theme = if state.prefs.dark {
-            "Light theme"
-        } else {
-            "Dark theme"
-        };
-        if ui
-            .button(theme)
-            .on_hover_text("Switch between the light and the dark theme")
-            .clicked()
-        {
-            actions.push(Action::Command(Command::ToggleTheme));
-        }
-        if presenting {
-            ui.separator();
-            product_picker_ui(ui, state, actions);
-            ui.separator();
-            timer::timer_ui(ui, &state.timer, state.now, true, actions);
-        } else if state.timer.is_running() || state.timer.elapsed(state.now) > 0.0 {
-            ui.separator();
-            timer::timer_ui(ui, &state.timer, state.now, false, actions);
-        }
-        if ui
-            .button("Help")
-            .on_hover_text("Keyboard and mouse help (F1)")
-            .clicked()
-        {
-            actions.push(Action::Command(Command::Help));
-        }
-    });
-}
-
-/// The File menu: new, open, recent, save, export, compare.
-fn file_menu_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
-    fn command(ui: &mut egui::Ui, c: Command, actions: &mut Vec<Action>) {
-        if c.menu_button(ui, true) {
-            actions.push(Action::Command(c));
-            ui.close();
-        }
-    }
-    command(ui, Command::New, actions);
-    ui.menu_button("New from a sample", |ui| {
-        for sample in &crate::samples::SAMPLES {
-            if let Ok(scenario) = sample.scenario()
-                && ui.button(&scenario.name).clicked()
-            {
-                actions.push(Action::New(Box::new(scenario)));
-                ui.close();
-            }
-        }
-    });
-    command(ui, Command::Open, actions);
-    ui.menu_button("Open recent", |ui| {
-        if state.prefs.recent.is_empty() {
-            ui.weak("No recent files yet");
-        }
-        for path in &state.prefs.recent {
-            if ui.button(path.display().to_string()).clicked() {
-                actions.push(Action::Open(path.clone()));
-                ui.close();
-            }
-        }
-    });
-    ui.separator();
-    command(ui, Command::Save, actions);
-    command(ui, Command::SaveAs, actions);
-    ui.separator();
-    ui.menu_button("Export", |ui| {
-        use crate::export::ExportFormat;
-        for kind in [
-            files::ExportKind::Split(ExportFormat::Md),
-            files::ExportKind::Split(ExportFormat::Csv),
-            files::ExportKind::Split(ExportFormat::Html),
-            files::ExportKind::Split(ExportFormat::Matrix),
-            files::ExportKind::Png,
-        ] {
-            command(ui, Command::Export(kind), actions);
-        }
-    });
-    if ui.button("Compare with a saved scenario…").clicked() {
-        actions.push(Action::SetTab(Tab::Compare));
-        actions.push(Action::Compare(compare::CompareAction::AddFile));
-        ui.close();
-    }
-    command(ui, Command::ImportFile, actions);
-}
-
 /// Opens a scenario file dropped on the window.
 fn dropped_files(ui: &egui::Ui, actions: &mut Vec<Action>) {
     let dropped: Vec<PathBuf> = ui.input(|i| {
@@ -683,176 +475,6 @@ fn dropped_files(ui: &egui::Ui, actions: &mut Vec<Action>) {
     {
         actions.push(Action::Open(path));
     }
-}
-
-/// The banner offering the unsaved work of an earlier session.
-fn recovery_banner_ui(ui: &mut egui::Ui, offer: &files::RecoveryOffer, actions: &mut Vec<Action>) {
-    ui.horizontal(|ui| {
-        let from = offer
-            .source
-            .as_ref()
-            .map(|p| format!(" (from {})", p.display()))
-            .unwrap_or_default();
-        ui.colored_label(
-            theme::HIGHLIGHT,
-            "Unsaved work from the last session was found:",
-        );
-        ui.strong(format!("{}{from}", offer.scenario.name));
-        if ui.button("Restore it").clicked() {
-            actions.push(Action::RestoreRecovery);
-        }
-        if ui.button("Discard it").clicked() {
-            actions.push(Action::DiscardRecovery);
-        }
-    });
-}
-
-/// The questions, the path prompt and the error of file operations, one at a time.
-fn file_dialogs_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
-    if let Some(error) = &state.files.error {
-        let modal = egui::Modal::new(egui::Id::unique("file_error")).show(ctx, |ui| {
-            ui.set_max_width(560.0);
-            ui.heading("Something went wrong");
-            ui.label(error);
-            ui.label("What was open is unchanged.");
-            if ui.button("OK").clicked() {
-                actions.push(Action::CloseError);
-            }
-        });
-        if modal.should_close() {
-            actions.push(Action::CloseError);
-        }
-        return;
-    }
-    if let Some(question) = &state.files.question {
-        let modal = egui::Modal::new(egui::Id::unique("file_question")).show(ctx, |ui| {
-            ui.set_max_width(480.0);
-            match question {
-                files::Question::Unsaved(_) => {
-                    ui.heading("Save the changes first?");
-                    ui.label(format!("“{}” has changes that are not saved.", state.scenario.name));
-                    ui.horizontal(|ui| {
-                        for (text, answer) in [("Save", files::Answer::Save), ("Discard", files::Answer::Discard), ("Cancel", files::Answer::Cancel)] {
-                            if ui.button(text).clicked() {
-                                actions.push(Action::Answer(answer));
-                            }
-                        }
-                    });
-                }
-                files::Question::Overwrite(path) => {
-                    ui.heading("The file changed on disk");
-                    ui.label(format!(
-                        "{} was changed by someone else since you opened it. Saving replaces their version.",
-                        path.display()
-                    ));
-                    ui.horizontal(|ui| {
-                        if ui.button("Overwrite").clicked() {
-                            actions.push(Action::Answer(files::Answer::Overwrite));
-                        }
-                        if ui.button("Cancel").clicked() {
-                            actions.push(Action::Answer(files::Answer::Cancel));
-                        }
-                        if ui.button("Save as…").clicked() {
-                            actions.push(Action::Answer(files::Answer::Cancel));
-                            actions.push(Action::Command(Command::SaveAs));
-                        }
-                    });
-                }
-            }
-        });
-        if modal.should_close() {
-            actions.push(Action::Answer(files::Answer::Cancel));
-        }
-        return;
-    }
-    if let Some((purpose, typed)) = &state.files.path_prompt {
-        let mut text = typed.clone();
-        let modal = egui::Modal::new(egui::Id::unique("path_prompt")).show(ctx, |ui| {
-            ui.set_max_width(560.0);
-            ui.heading("Type the file's path");
-            ui.label("No file dialog can be shown on this desktop, so type the path instead.");
-            let field = ui
-                .add(egui::TextEdit::singleline(&mut text).desired_width(520.0))
-                .accessible_name("File path");
-            if ui.memory(|m| m.focused().is_none()) {
-                field.request_focus();
-            }
-            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
-            ui.horizontal(|ui| {
-                if (ui.button("OK").clicked() || enter) && !text.trim().is_empty() {
-                    actions.push(Action::TypedPath(*purpose, PathBuf::from(text.trim())));
-                }
-                if ui.button("Cancel").clicked() {
-                    actions.push(Action::CancelPathPrompt);
-                }
-            });
-        });
-        if text != *typed {
-            actions.push(Action::TypedPathEdit(text));
-        }
-        if modal.should_close() {
-            actions.push(Action::CancelPathPrompt);
-        }
-    }
-}
-
-/// In presentation mode, where the products list is hidden: the product on the board.
-fn product_picker_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let s = &state.scenario;
-    let current = state
-        .selection
-        .product
-        .as_deref()
-        .map_or("", |p| s.name_of(p));
-    egui::ComboBox::from_id_salt("present_product")
-        .selected_text(current)
-        .show_ui(ui, |ui| {
-            for p in &s.products {
-                if ui
-                    .selectable_label(
-                        state.selection.product.as_deref() == Some(p.id.as_str()),
-                        &p.name,
-                    )
-                    .clicked()
-                {
-                    actions.push(Action::SelectProduct(p.id.clone()));
-                }
-            }
-        })
-        .response
-        .on_hover_text("The product on the board");
-}
-
-fn status_ui(ui: &mut egui::Ui, state: &AppState) {
-    let a = &state.analysis;
-    ui.horizontal(|ui| {
-        ui.label(format!(
-            "Unassigned: {} h a week",
-            hours(a.loads.total_unassigned_hours())
-        ));
-        ui.separator();
-        ui.label(format!(
-            "Unowned: {} h a week",
-            hours(a.loads.total_unowned_hours())
-        ));
-        ui.separator();
-        ui.label(format!(
-            "Leadership cost: {} a year",
-            dollars(a.leadership_cost)
-        ));
-        ui.separator();
-        use crate::findings::Severity;
-        ui.label(format!(
-            "{} errors, {} warnings, {} information",
-            a.count(Severity::Error),
-            a.count(Severity::Warning),
-            a.count(Severity::Info)
-        ));
-        if let Some(status) = &state.status {
-            ui.separator();
-            ui.weak(status);
-        }
-    });
 }
 
 /// rolesplit's icon (`assets/icon.png`).

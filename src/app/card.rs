@@ -1,0 +1,219 @@
+//! How a card looks: its face (kind stripe and word, hours, badges), its hover text, and
+//! the faint copy a previewed suggestion puts where the card would go.
+
+use egui::{Align2, FontId, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
+
+use crate::findings::Severity;
+use crate::load::CardLoad;
+use crate::model::{Card, Responsibility, Scenario};
+use crate::num::hours;
+
+use super::theme;
+
+#[allow(clippy::too_many_arguments)]
+pub fn paint_card(
+    ui: &Ui,
+    painter: &egui::Painter,
+    rect: Rect,
+    card: &Card,
+    r: &Responsibility,
+    load: &CardLoad,
+    badge: Option<&(Severity, Vec<&'static str>)>,
+    kind_word: &str,
+    selected: bool,
+    highlighted: bool,
+    focused: bool,
+) {
+    let visuals = ui.visuals();
+    let fill = if highlighted {
+        theme::highlight_fill()
+    } else {
+        visuals.faint_bg_color
+    };
+    painter.rect_filled(rect, 6.0, visuals.extreme_bg_color);
+    painter.rect_filled(rect, 6.0, fill);
+    let stroke = if selected || focused {
+        Stroke::new(2.5, visuals.selection.stroke.color)
+    } else if highlighted {
+        Stroke::new(2.0, theme::HIGHLIGHT)
+    } else {
+        visuals.widgets.noninteractive.bg_stroke
+    };
+    painter.rect_stroke(rect, 6.0, stroke, StrokeKind::Inside);
+    let colour = theme::kind_colour(r.kind);
+    let stripe = Rect::from_min_size(rect.min, vec2(7.0, rect.height()));
+    painter.rect_filled(
+        stripe,
+        egui::CornerRadius {
+            nw: 6,
+            sw: 6,
+            ne: 0,
+            se: 0,
+        },
+        colour,
+    );
+
+    let text = visuals.text_color();
+    let left = rect.left() + 14.0;
+    let right = rect.right() - 8.0;
+    let title =
+        ui.fonts_mut(|f| f.layout_no_wrap(r.title.clone(), FontId::proportional(14.5), text));
+    let title = truncate(ui, title, &r.title, right - left, 14.5, text);
+    painter.galley(pos2(left, rect.top() + 7.0), title, text);
+
+    let y = rect.bottom() - 14.0;
+    let kind_text = painter.text(
+        pos2(left, y),
+        Align2::LEFT_CENTER,
+        kind_word.to_uppercase(),
+        FontId::proportional(11.0),
+        theme::kind_text_colour(r.kind, visuals.dark_mode),
+    );
+    let mut extra = format!("{} h", hours(load.hours));
+    if card.hours.is_some() {
+        extra.push_str(" (set here)");
+    }
+    if !card.note.is_empty() {
+        extra.push_str(" · note");
+    }
+    painter.text(
+        pos2(kind_text.right() + 10.0, y),
+        Align2::LEFT_CENTER,
+        extra,
+        FontId::proportional(12.0),
+        visuals.weak_text_color(),
+    );
+    let mut badge_right = right;
+    if let Some((severity, rules)) = badge {
+        let word = match rules.as_slice() {
+            [one] => short_rule(one).to_string(),
+            many => format!("{} findings", many.len()),
+        };
+        badge_right = paint_badge(
+            ui,
+            painter,
+            badge_right,
+            y,
+            &format!("! {word}"),
+            theme::severity_colour(*severity),
+        );
+    }
+    if card.flagged {
+        badge_right = paint_badge(ui, painter, badge_right, y, "? discuss", theme::HIGHLIGHT);
+    }
+    if card.pinned {
+        paint_badge(ui, painter, badge_right, y, "pinned", theme::OTHER);
+    }
+}
+
+/// A rounded label ending at `right`, centred on `y`; returns where the next one ends.
+fn paint_badge(
+    ui: &Ui,
+    painter: &egui::Painter,
+    right: f32,
+    y: f32,
+    text: &str,
+    fill: egui::Color32,
+) -> f32 {
+    let galley = ui.fonts_mut(|f| {
+        f.layout_no_wrap(
+            text.to_string(),
+            FontId::proportional(11.5),
+            egui::Color32::BLACK,
+        )
+    });
+    let badge_rect = Rect::from_min_size(
+        pos2(right - galley.size().x - 10.0, y - 9.0),
+        vec2(galley.size().x + 10.0, 18.0),
+    );
+    painter.rect_filled(badge_rect, 9.0, fill);
+    painter.galley(
+        badge_rect.min + vec2(5.0, (18.0 - galley.size().y) / 2.0),
+        galley,
+        egui::Color32::BLACK,
+    );
+    badge_rect.left() - 4.0
+}
+
+/// Where a previewed suggestion would put a card: a faint copy with a dashed edge.
+pub fn ghost_card_ui(ui: &mut Ui, s: &Scenario, responsibility: &str) {
+    let size = vec2(ui.available_width(), theme::CARD_HEIGHT);
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+    let painter = ui.painter();
+    let stroke = Stroke::new(2.0, theme::HIGHLIGHT);
+    let corners = [
+        rect.left_top(),
+        rect.right_top(),
+        rect.right_bottom(),
+        rect.left_bottom(),
+        rect.left_top(),
+    ];
+    for pair in corners.windows(2) {
+        if let [a, b] = pair {
+            painter.extend(egui::Shape::dashed_line(&[*a, *b], stroke, 6.0, 4.0));
+        }
+    }
+    painter.text(
+        rect.left_center() + vec2(12.0, 0.0),
+        Align2::LEFT_CENTER,
+        format!("suggested here: {}", s.name_of(responsibility)),
+        FontId::proportional(14.0),
+        ui.visuals().weak_text_color(),
+    );
+}
+
+/// A word for a rule on a card's badge.
+fn short_rule(rule: &str) -> &str {
+    match rule {
+        "unowned-work" => "unowned",
+        "unassigned-cards" => "parked",
+        other => other,
+    }
+}
+
+/// Cuts a one-line galley to `width` with an ellipsis.
+pub fn truncate(
+    ui: &Ui,
+    galley: std::sync::Arc<egui::Galley>,
+    text: &str,
+    width: f32,
+    size: f32,
+    colour: egui::Color32,
+) -> std::sync::Arc<egui::Galley> {
+    if galley.size().x <= width {
+        return galley;
+    }
+    let mut job = egui::text::LayoutJob::simple_singleline(
+        text.to_string(),
+        FontId::proportional(size),
+        colour,
+    );
+    job.wrap = egui::text::TextWrapping::truncate_at_width(width);
+    ui.fonts_mut(|f| f.layout_job(job))
+}
+
+/// The hover text of a card: description, stakeholders, source and the decision's note.
+pub fn card_tooltip_ui(ui: &mut Ui, s: &Scenario, card: &Card, r: &Responsibility) {
+    ui.set_max_width(360.0);
+    ui.strong(&r.title);
+    if !r.description.is_empty() {
+        ui.label(&r.description);
+    }
+    ui.label(format!(
+        "{} · {} scope · {} horizon",
+        r.kind.name(),
+        r.scope.name(),
+        r.horizon.name()
+    ));
+    if !r.stakeholders.is_empty() {
+        let names: Vec<&str> = r.stakeholders.iter().map(|id| s.name_of(id)).collect();
+        ui.label(format!("Serves: {}", names.join(", ")));
+    }
+    if !r.source.is_empty() {
+        ui.label(format!("Source: {}", r.source));
+    }
+    if !card.note.is_empty() {
+        ui.label(format!("Decision: {}", card.note));
+    }
+    ui.weak("Drag to another column, or right-click to move.");
+}

@@ -1,0 +1,248 @@
+//! The window's chrome: the menu bar with undo, redo, presentation, suggest, theme and the
+//! timebox, the File menu, and the status line.
+
+use crate::num::{dollars, hours};
+
+use super::state::{AppState, Tab};
+use super::{Action, Command, compare, files, timer};
+
+pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| file_menu_ui(ui, state, actions));
+        ui.menu_button("Edit", |ui| {
+            let undo = state.history.undo_label().is_some();
+            let redo = state.history.redo_label().is_some();
+            for (command, enabled) in [(Command::Undo, undo), (Command::Redo, redo)] {
+                if command.menu_button(ui, enabled) {
+                    actions.push(Action::Command(command));
+                }
+            }
+            ui.separator();
+            let card = state.selection.card.is_some();
+            for column in crate::model::Column::ALL {
+                if Command::MoveTo(column).menu_button(ui, card) {
+                    actions.push(Action::Command(Command::MoveTo(column)));
+                }
+            }
+        });
+        ui.menu_button("View", |ui| {
+            for command in [
+                Command::Find,
+                Command::Presentation,
+                Command::ToggleTheme,
+                Command::ZoomIn,
+                Command::ZoomOut,
+                Command::ZoomReset,
+                Command::Timer,
+                Command::Help,
+            ] {
+                if command.menu_button(ui, true) {
+                    actions.push(Action::Command(command));
+                    ui.close();
+                }
+            }
+        });
+        ui.separator();
+        let marker = if state.is_dirty() { " *" } else { "" };
+        ui.strong(format!("{}{marker}", state.scenario.name))
+            .on_hover_text(if state.is_dirty() {
+                "Unsaved changes"
+            } else {
+                "No unsaved changes"
+            });
+        ui.separator();
+        let undo_tip = state
+            .history
+            .undo_label()
+            .map_or("Nothing to undo".to_string(), |l| format!("Undo: {l}"));
+        if ui
+            .add_enabled(
+                state.history.undo_label().is_some(),
+                egui::Button::new("Undo"),
+            )
+            .on_hover_text(undo_tip)
+            .on_disabled_hover_text("Nothing to undo")
+            .clicked()
+        {
+            actions.push(Action::Command(Command::Undo));
+        }
+        let redo_tip = state
+            .history
+            .redo_label()
+            .map_or("Nothing to redo".to_string(), |l| format!("Redo: {l}"));
+        if ui
+            .add_enabled(
+                state.history.redo_label().is_some(),
+                egui::Button::new("Redo"),
+            )
+            .on_hover_text(redo_tip)
+            .on_disabled_hover_text("Nothing to redo")
+            .clicked()
+        {
+            actions.push(Action::Command(Command::Redo));
+        }
+        ui.separator();
+        let presenting = state.prefs.presentation;
+        let label = if presenting {
+            "Leave presentation"
+        } else {
+            "Present"
+        };
+        if ui
+            .selectable_label(presenting, label)
+            .on_hover_text("Presentation mode (F11): large text, editors hidden")
+            .clicked()
+        {
+            actions.push(Action::Command(Command::Presentation));
+        }
+        let suggest_tip = format!(
+            "Suggest moves that clear errors, overload and parked work ({})",
+            Command::Suggest.shortcut_text(ui.ctx())
+        );
+        if ui.button("Suggest").on_hover_text(suggest_tip).clicked() {
+            actions.push(Action::Command(Command::Suggest));
+        }
+        let theme = if state.prefs.dark {
+            "Light theme"
+        } else {
+            "Dark theme"
+        };
+        if ui
+            .button(theme)
+            .on_hover_text("Switch between the light and the dark theme")
+            .clicked()
+        {
+            actions.push(Action::Command(Command::ToggleTheme));
+        }
+        if presenting {
+            ui.separator();
+            product_picker_ui(ui, state, actions);
+            ui.separator();
+            timer::timer_ui(ui, &state.timer, state.now, true, actions);
+        } else if state.timer.is_running() || state.timer.elapsed(state.now) > 0.0 {
+            ui.separator();
+            timer::timer_ui(ui, &state.timer, state.now, false, actions);
+        }
+        if ui
+            .button("Help")
+            .on_hover_text("Keyboard and mouse help (F1)")
+            .clicked()
+        {
+            actions.push(Action::Command(Command::Help));
+        }
+    });
+}
+
+/// The File menu: new, open, recent, save, export, compare.
+pub fn file_menu_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
+    fn command(ui: &mut egui::Ui, c: Command, actions: &mut Vec<Action>) {
+        if c.menu_button(ui, true) {
+            actions.push(Action::Command(c));
+            ui.close();
+        }
+    }
+    command(ui, Command::New, actions);
+    ui.menu_button("New from a sample", |ui| {
+        for sample in &crate::samples::SAMPLES {
+            if let Ok(scenario) = sample.scenario()
+                && ui.button(&scenario.name).clicked()
+            {
+                actions.push(Action::New(Box::new(scenario)));
+                ui.close();
+            }
+        }
+    });
+    command(ui, Command::Open, actions);
+    ui.menu_button("Open recent", |ui| {
+        if state.prefs.recent.is_empty() {
+            ui.weak("No recent files yet");
+        }
+        for path in &state.prefs.recent {
+            if ui.button(path.display().to_string()).clicked() {
+                actions.push(Action::Open(path.clone()));
+                ui.close();
+            }
+        }
+    });
+    ui.separator();
+    command(ui, Command::Save, actions);
+    command(ui, Command::SaveAs, actions);
+    ui.separator();
+    ui.menu_button("Export", |ui| {
+        use crate::export::ExportFormat;
+        for kind in [
+            files::ExportKind::Split(ExportFormat::Md),
+            files::ExportKind::Split(ExportFormat::Csv),
+            files::ExportKind::Split(ExportFormat::Html),
+            files::ExportKind::Split(ExportFormat::Matrix),
+            files::ExportKind::Png,
+        ] {
+            command(ui, Command::Export(kind), actions);
+        }
+    });
+    if ui.button("Compare with a saved scenario…").clicked() {
+        actions.push(Action::SetTab(Tab::Compare));
+        actions.push(Action::Compare(compare::CompareAction::AddFile));
+        ui.close();
+    }
+    command(ui, Command::ImportFile, actions);
+}
+
+/// In presentation mode, where the products list is hidden: the product on the board.
+pub fn product_picker_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let s = &state.scenario;
+    let current = state
+        .selection
+        .product
+        .as_deref()
+        .map_or("", |p| s.name_of(p));
+    egui::ComboBox::from_id_salt("present_product")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            for p in &s.products {
+                if ui
+                    .selectable_label(
+                        state.selection.product.as_deref() == Some(p.id.as_str()),
+                        &p.name,
+                    )
+                    .clicked()
+                {
+                    actions.push(Action::SelectProduct(p.id.clone()));
+                }
+            }
+        })
+        .response
+        .on_hover_text("The product on the board");
+}
+
+pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
+    let a = &state.analysis;
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "Unassigned: {} h a week",
+            hours(a.loads.total_unassigned_hours())
+        ));
+        ui.separator();
+        ui.label(format!(
+            "Unowned: {} h a week",
+            hours(a.loads.total_unowned_hours())
+        ));
+        ui.separator();
+        ui.label(format!(
+            "Leadership cost: {} a year",
+            dollars(a.leadership_cost)
+        ));
+        ui.separator();
+        use crate::findings::Severity;
+        ui.label(format!(
+            "{} errors, {} warnings, {} information",
+            a.count(Severity::Error),
+            a.count(Severity::Warning),
+            a.count(Severity::Info)
+        ));
+        if let Some(status) = &state.status {
+            ui.separator();
+            ui.weak(status);
+        }
+    });
+}
