@@ -56,6 +56,7 @@ fn suggest_preview_apply_and_undo_byte_identical() {
     h.get_by_label("Apply suggestion 1").hover();
     h.run_ok();
     assert_eq!(h.state().suggest.preview, Some(0), "hovering previews it");
+    h.snapshot("suggest_preview");
 
     h.get_by_label("Apply suggestion 1").click();
     h.run_ok();

@@ -153,13 +153,14 @@ pub fn ghost_card_ui(ui: &mut Ui, s: &Scenario, responsibility: &str) {
             painter.extend(egui::Shape::dashed_line(&[*a, *b], stroke, 6.0, 4.0));
         }
     }
-    painter.text(
-        rect.left_center() + vec2(12.0, 0.0),
-        Align2::LEFT_CENTER,
-        format!("suggested here: {}", s.name_of(responsibility)),
-        FontId::proportional(14.0),
-        ui.visuals().weak_text_color(),
-    );
+    let colour = ui.visuals().weak_text_color();
+    let text = format!("suggested here: {}", s.name_of(responsibility));
+    let mut job =
+        egui::text::LayoutJob::simple_singleline(text, FontId::proportional(14.0), colour);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(rect.width() - 24.0);
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let top = rect.center().y - galley.size().y / 2.0;
+    painter.galley(pos2(rect.left() + 12.0, top), galley, colour);
 }
 
 /// A word for a rule on a card's badge.
