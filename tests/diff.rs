@@ -11,11 +11,9 @@ use std::process::{Command, Output};
 use common::{example_text, temp_file};
 use rolesplit::diff::{Comparison, Diff, Seat, SeatChange, diff};
 use rolesplit::findings::{Rule, Severity};
-use rolesplit::model::Column::{Pm, Po, Unassigned};
-use rolesplit::model::Kind::{Execution, Strategy};
+use rolesplit::model::Column::{Pm, Unassigned};
 use rolesplit::model::Method::Scrum;
 use rolesplit::model::Scenario;
-use rolesplit::model::Scope::{Product, Team};
 use rolesplit::testkit::Builder;
 
 fn rolesplit_in(dir: &std::path::Path, args: &[&str]) -> Output {
@@ -75,18 +73,7 @@ fn example_pair() -> tempfile::TempDir {
 /// Pat is PM of shop, Olga PO of its Scrum squad; vision (3 h) in PM, backlog (4 h a
 /// team) in PO, research (2 h) parked.
 fn base() -> Builder {
-    Builder::new("Base")
-        .person("pat", 40.0)
-        .person("olga", 40.0)
-        .responsibility("vision", Strategy, Product, 3.0, &[])
-        .responsibility("backlog", Execution, Team, 4.0, &[])
-        .responsibility("research", Strategy, Product, 2.0, &[])
-        .product(
-            "shop",
-            Some("pat"),
-            &[("vision", Pm), ("backlog", Po), ("research", Unassigned)],
-        )
-        .team("squad", "shop", 6, Scrum, Some("olga"))
+    common::small_board_builder()
 }
 
 fn ids(list: &[String]) -> Vec<&str> {

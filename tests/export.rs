@@ -8,10 +8,6 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use rolesplit::export::{ExportFormat, render};
-use rolesplit::model::Column::{Pm, Po, Unassigned};
-use rolesplit::model::Kind::{Execution, Strategy};
-use rolesplit::model::Method::Scrum;
-use rolesplit::model::Scope::{Product, Team};
 use rolesplit::{Scenario, analyze};
 
 use common::{example_with, files_in, temp_file};
@@ -184,19 +180,7 @@ const HOSTILE: &str =
     "Zoë \"Z\" O'Brien, Jr. | 日本語\r\nСаша <script>alert('x')</script> & *co* `x` [l](u) #1";
 
 fn hostile() -> Scenario {
-    let mut s = rolesplit::testkit::Builder::new("Hostile")
-        .person("zoe", 40.0)
-        .person("olga", 40.0)
-        .responsibility("vision", Strategy, Product, 3.0, &[])
-        .responsibility("backlog", Execution, Team, 4.0, &[])
-        .responsibility("research", Strategy, Product, 2.0, &[])
-        .product(
-            "shop",
-            Some("zoe"),
-            &[("vision", Pm), ("backlog", Po), ("research", Unassigned)],
-        )
-        .team("squad", "shop", 6, Scrum, Some("olga"))
-        .build();
+    let mut s = common::small_board();
     s.name = format!("Scenario {HOSTILE}");
     s.description = format!("Description {HOSTILE}");
     s.people[0].name = format!("Person {HOSTILE}");

@@ -117,21 +117,21 @@ fn tab_focus_selects_a_card_for_the_keyboard() {
 fn changing_a_seat_makes_a_finding_appear_and_disappear() {
     let mut h = harness(small_board());
     h.run();
-    let rule = |h: &egui_kittest::Harness<'_, AppState>| {
-        h.state()
-            .analysis
-            .findings
-            .iter()
-            .filter(|f| f.rule.id() == "scrum-team-without-po")
-            .count()
-    };
-    assert_eq!(rule(&h), 0, "precondition");
+    assert_eq!(
+        common::findings_of(&h, "scrum-team-without-po"),
+        0,
+        "precondition"
+    );
     h.get_by_label("Squad PO").click();
     h.run();
     h.get_by_label("(empty seat)").click();
     h.run();
     assert_eq!(h.state().scenario.teams[0].po, None);
-    assert_eq!(rule(&h), 1, "a Scrum team without PO is an error");
+    assert_eq!(
+        common::findings_of(&h, "scrum-team-without-po"),
+        1,
+        "a Scrum team without PO is an error"
+    );
     assert!(
         h.query_by_label_contains("Squad (Shop) works in Scrum")
             .is_some(),
@@ -147,7 +147,7 @@ fn changing_a_seat_makes_a_finding_appear_and_disappear() {
         .click();
     h.run();
     assert_eq!(h.state().scenario.teams[0].po.as_deref(), Some("olga"));
-    assert_eq!(rule(&h), 0);
+    assert_eq!(common::findings_of(&h, "scrum-team-without-po"), 0);
 }
 
 #[test]

@@ -120,15 +120,11 @@ fn editing_a_threshold_makes_its_finding_appear_and_disappear() {
     s.teams[0].po = Some("pat".into());
     let mut h = harness(s);
     h.run();
-    let combined = |h: &egui_kittest::Harness<'_, AppState>| {
-        h.state()
-            .analysis
-            .findings
-            .iter()
-            .filter(|f| f.rule.id() == "combined-role-beyond-one-team")
-            .count()
-    };
-    assert_eq!(combined(&h), 1, "precondition: 12 engineers > 10");
+    assert_eq!(
+        common::findings_of(&h, "combined-role-beyond-one-team"),
+        1,
+        "precondition: 12 engineers > 10"
+    );
     open_tab(&mut h, "Settings");
     let field = h.get_by_label("Combined role: most engineers");
     field.click();
@@ -139,7 +135,11 @@ fn editing_a_threshold_makes_its_finding_appear_and_disappear() {
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(h.state().scenario.settings.combined_max_engineers, 12);
-    assert_eq!(combined(&h), 0, "12 engineers ≤ 12: no finding");
+    assert_eq!(
+        common::findings_of(&h, "combined-role-beyond-one-team"),
+        0,
+        "12 engineers ≤ 12: no finding"
+    );
 }
 
 #[test]

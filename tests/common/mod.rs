@@ -60,6 +60,11 @@ pub fn harness(
 /// A small board: Pat is PM, Olga is PO of the one Scrum team; vision (3 h, strategy) is in
 /// PM, backlog (4 h, execution, team scope) in PO, research (2 h) is parked.
 pub fn small_board() -> rolesplit::Scenario {
+    small_board_builder().build()
+}
+
+/// The small board as a builder, to add to it.
+pub fn small_board_builder() -> rolesplit::testkit::Builder {
     use rolesplit::model::Column::{Pm, Po, Unassigned};
     use rolesplit::model::Kind::{Execution, Strategy};
     use rolesplit::model::Scope::{Product, Team};
@@ -81,7 +86,16 @@ pub fn small_board() -> rolesplit::Scenario {
             rolesplit::model::Method::Scrum,
             Some("olga"),
         )
-        .build()
+}
+
+/// How many findings of a rule the window's analysis has.
+pub fn findings_of(h: &egui_kittest::Harness<'_, rolesplit::app::AppState>, rule: &str) -> usize {
+    h.state()
+        .analysis
+        .findings
+        .iter()
+        .filter(|f| f.rule.id() == rule)
+        .count()
 }
 
 /// Clicks a tab of the central area (a button; panels have headings with the same words).
