@@ -50,31 +50,31 @@ pub fn products_ui(ui: &mut Ui, state: &AppState, search: &mut String, actions: 
                     continue;
                 }
                 shown += 1;
-                let errors = state
-                    .analysis
-                    .findings
-                    .iter()
-                    .filter(|f| {
-                        f.severity == crate::findings::Severity::Error
-                            && f.subjects.contains(&product.id)
-                    })
-                    .count();
                 let mut text = product.name.clone();
                 if matching_cards > 0 {
                     text.push_str(&format!(" ({matching_cards} matching)"));
                 }
                 let teams = state.analysis.seats.teams_of.get(i).map_or(0, Vec::len);
                 let response = ui.selectable_label(selected == Some(product.id.as_str()), text);
-                let response = response.on_hover_text(format!(
-                    "{} team{}{}",
-                    teams,
-                    if teams == 1 { "" } else { "s" },
-                    if errors > 0 {
+                // Counted only while the tooltip shows, not on every frame.
+                let response = response.on_hover_ui(|ui| {
+                    let errors = state
+                        .analysis
+                        .findings
+                        .iter()
+                        .filter(|f| {
+                            f.severity == crate::findings::Severity::Error
+                                && f.subjects.contains(&product.id)
+                        })
+                        .count();
+                    let plural = if teams == 1 { "" } else { "s" };
+                    let errors = if errors > 0 {
                         format!(", {errors} error finding(s)")
                     } else {
                         String::new()
-                    }
-                ));
+                    };
+                    ui.label(format!("{teams} team{plural}{errors}"));
+                });
                 if response.clicked() {
                     actions.push(Action::SelectProduct(product.id.clone()));
                 }
