@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
-use crate::error::{LoadError, LoadErrorKind};
+use crate::error::{ReadError, ReadErrorKind};
 use crate::model::{
     Card, Column, FORMAT, Horizon, Kind, MAX_HOURS, Product, Responsibility, Scenario, Scope,
     Stakeholder,
@@ -61,15 +61,15 @@ impl Entry {
 
 impl Catalogue {
     /// The bundled catalogue.
-    pub fn builtin() -> Result<Catalogue, LoadError> {
+    pub fn builtin() -> Result<Catalogue, ReadError> {
         Catalogue::parse(BUILTIN)
     }
 
     /// Reads and checks a catalogue.
-    pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
+    pub fn parse(text: &str) -> Result<Catalogue, ReadError> {
         let catalogue: Catalogue = ron::from_str(text).map_err(|e| {
-            LoadError::new(
-                LoadErrorKind::Syntax,
+            ReadError::new(
+                ReadErrorKind::Syntax,
                 Some(crate::locate::Position {
                     line: e.span.start.line,
                     column: e.span.start.col,
@@ -77,7 +77,7 @@ impl Catalogue {
                 format!("the catalogue is not valid: {}", e.code),
             )
         })?;
-        let invalid = |m: String| LoadError::new(LoadErrorKind::Invalid, None, m);
+        let invalid = |m: String| ReadError::new(ReadErrorKind::Invalid, None, m);
         if catalogue.format > FORMAT {
             return Err(invalid(format!(
                 "the catalogue has format {}, but this rolesplit reads format {FORMAT} at most",

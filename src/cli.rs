@@ -168,7 +168,7 @@ pub fn run(
             output,
         }) => Action::Exit(export(&file, format, output.as_deref(), out, err)),
         None => match cli.file {
-            Some(path) => match io::load(&path) {
+            Some(path) => match io::open(&path) {
                 Ok(scenario) => Action::Window {
                     scenario: Box::new(scenario),
                     path: Some(path),
@@ -200,7 +200,7 @@ fn export(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Exit {
-    let scenario = match io::load(file) {
+    let scenario = match io::open(file) {
         Ok(scenario) => scenario,
         Err(e) => {
             let _ = writeln!(err, "rolesplit: {e}");
@@ -232,7 +232,7 @@ fn run_diff(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Exit {
-    let (sa, sb) = (io::load(a), io::load(b));
+    let (sa, sb) = (io::open(a), io::open(b));
     let (sa, sb) = match (sa, sb) {
         (Ok(sa), Ok(sb)) => (sa, sb),
         (ra, rb) => {
@@ -276,7 +276,7 @@ fn run_suggest(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Exit {
-    let scenario = match io::load(file) {
+    let scenario = match io::open(file) {
         Ok(scenario) => scenario,
         Err(e) => {
             let _ = writeln!(err, "rolesplit: {e}");
@@ -310,7 +310,7 @@ fn check(files: &[PathBuf], format: Format, out: &mut dyn Write, err: &mut dyn W
     let mut exit = Exit::Success;
     for (i, path) in files.iter().enumerate() {
         let shown = path.display().to_string();
-        match io::load(path) {
+        match io::open(path) {
             Ok(scenario) => {
                 let analysis = analyze(&scenario);
                 if analysis.has_errors() {

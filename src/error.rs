@@ -1,13 +1,13 @@
-//! Why a scenario file could not be loaded or saved.
+//! Why a scenario file could not be read or saved.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use crate::locate::Position;
 
-/// What kind of problem stopped a load.
+/// What kind of problem stopped a file from being read.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LoadErrorKind {
+pub enum ReadErrorKind {
     /// The file could not be read.
     Read,
     /// Larger than a scenario file may be.
@@ -26,14 +26,14 @@ pub enum LoadErrorKind {
 /// has one.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
-pub struct LoadError {
-    pub kind: LoadErrorKind,
+pub struct ReadError {
+    pub kind: ReadErrorKind,
     pub position: Option<Position>,
     pub message: String,
 }
 
-impl LoadError {
-    pub(crate) fn new(kind: LoadErrorKind, position: Option<Position>, message: String) -> Self {
+impl ReadError {
+    pub(crate) fn new(kind: ReadErrorKind, position: Option<Position>, message: String) -> Self {
         Self {
             kind,
             position,
@@ -50,12 +50,12 @@ impl LoadError {
     }
 }
 
-/// A load error with the file it happened in. Displays as `FILE:LINE:COL: sentence`, or
+/// A read error with the file it happened in. Displays as `FILE:LINE:COL: sentence`, or
 /// `FILE: sentence` when the problem has no place in the file.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub struct FileError {
     pub path: PathBuf,
-    pub error: LoadError,
+    pub error: ReadError,
 }
 
 impl fmt::Display for FileError {

@@ -4,22 +4,22 @@ use std::fs::File;
 use std::io::{Read, Write};
 use std::path::Path;
 
-use crate::error::{FileError, LoadError, LoadErrorKind, Position, SaveError};
+use crate::error::{FileError, ReadError, ReadErrorKind, Position, SaveError};
 use crate::model::{MAX_FILE_BYTES, Scenario};
 use crate::parse;
 use crate::write;
 
-/// Loads a scenario file. Never writes anything.
-pub fn load(path: &Path) -> Result<Scenario, FileError> {
+/// Opens a scenario file: reads and parses it. Never writes anything.
+pub fn open(path: &Path) -> Result<Scenario, FileError> {
     let text = read_text(path).map_err(|e| e.in_file(path))?;
     parse::scenario_from_str(&text).map_err(|e| e.in_file(path))
 }
 
 /// Reads a file as UTF-8 text, refusing files over the size limit before reading them.
-pub fn read_text(path: &Path) -> Result<String, LoadError> {
+pub fn read_text(path: &Path) -> Result<String, ReadError> {
     let read_error = |e: std::io::Error| {
-        LoadError::new(
-            LoadErrorKind::Read,
+        ReadError::new(
+            ReadErrorKind::Read,
             None,
             format!("cannot read the file: {}", describe_io(&e)),
         )
@@ -27,8 +27,8 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let file = File::open(path).map_err(read_error)?;
     let meta = file.metadata().map_err(read_error)?;
     if meta.is_dir() {
-        return Err(LoadError::new(
-            LoadErrorKind::Read,
+        return Err(ReadError::new(
+            ReadErrorKind::Read,
             None,
             "this is a folder, not a scenario file".into(),
         ));
@@ -46,9 +46,9 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
     text_from_bytes(bytes)
 }
 
-fn too_large(bytes: u64) -> LoadError {
-    LoadError::new(
-        LoadErrorKind::TooLarge { bytes },
+fn too_large(bytes: u64) -> ReadError {
+    ReadError::new(
+        ReadErrorKind::TooLarge { bytes },
         None,
         format!(
             "the file is {} bytes ({:.1} MiB); a scenario file may be at most 64 MiB",
@@ -59,7 +59,7 @@ fn too_large(bytes: u64) -> LoadError {
 }
 
 /// UTF-8 text, or an error placed at the first byte that is not.
-pub fn text_from_bytes(bytes: Vec<u8>) -> Result<String, LoadError> {
+pub fn text_from_bytes(bytes: Vec<u8>) -> Result<String, ReadError> {
     String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let before = e.as_bytes().get(..good).unwrap_or_default();
@@ -67,8 +67,8 @@ pub fn text_from_bytes(bytes: Vec<u8>) -> Result<String, LoadError> {
         let prefix = String::from_utf8_lossy(before);
         let line = prefix.matches('\n').count() + 1;
         let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        LoadError::new(
-            LoadErrorKind::NotText,
+        ReadError::new(
+            ReadErrorKind::NotText,
             Some(Position { line, column }),
             "the file is not UTF-8 text (is it a scenario file?)".into(),
         )

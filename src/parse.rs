@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use crate::error::{LoadError, LoadErrorKind, Position};
+use crate::error::{ReadError, ReadErrorKind, Position};
 use crate::model::{FORMAT, MAX_ENGINEERS, Scenario};
 use crate::validate;
 
@@ -13,10 +13,10 @@ fn ron_options() -> ron::Options {
 }
 
 /// Reads a scenario from the text of a file, migrating older formats, and validates it.
-pub fn scenario_from_str(text: &str) -> Result<Scenario, LoadError> {
+pub fn scenario_from_str(text: &str) -> Result<Scenario, ReadError> {
     if text.trim().is_empty() {
-        return Err(LoadError::new(
-            LoadErrorKind::Syntax,
+        return Err(ReadError::new(
+            ReadErrorKind::Syntax,
             None,
             "the file is empty; a scenario file starts with `Scenario(format: 1, ...`".into(),
         ));
@@ -28,8 +28,8 @@ pub fn scenario_from_str(text: &str) -> Result<Scenario, LoadError> {
             .map_err(|e| ron_error(e, text))?,
         // A later format adds its migration here: parse the old shape, convert, go on.
         _ => {
-            return Err(LoadError::new(
-                LoadErrorKind::Syntax,
+            return Err(ReadError::new(
+                ReadErrorKind::Syntax,
                 None,
                 format!("format {format} does not exist; the first scenario format is 1"),
             ));
@@ -76,7 +76,7 @@ fn leading_format(text: &str) -> Option<u64> {
     digits.parse().ok()
 }
 
-fn read_format(text: &str) -> Result<u64, LoadError> {
+fn read_format(text: &str) -> Result<u64, ReadError> {
     if let Some(found) = leading_format(text).filter(|f| *f <= u64::from(FORMAT)) {
         return Ok(found);
     }
@@ -84,16 +84,16 @@ fn read_format(text: &str) -> Result<u64, LoadError> {
         .from_str(text)
         .map_err(|e| ron_error(e, text))?;
     let Some(found) = probe.format else {
-        return Err(LoadError::new(
-            LoadErrorKind::Syntax,
+        return Err(ReadError::new(
+            ReadErrorKind::Syntax,
             Some(Position { line: 1, column: 1 }),
             "the scenario has no `format` field; a scenario file starts with `Scenario(format: 1, ...`"
                 .into(),
         ));
     };
     if found > u64::from(FORMAT) {
-        return Err(LoadError::new(
-            LoadErrorKind::NewerFormat {
+        return Err(ReadError::new(
+            ReadErrorKind::NewerFormat {
                 found,
                 known: FORMAT,
             },
@@ -156,14 +156,14 @@ const ENDS_TOO_EARLY: &str =
     "the file ends too early: a closing bracket or a value is missing (was the file cut off?)";
 
 /// A ron error in words a workshop facilitator understands, at its place in the file.
-fn ron_error(e: ron::error::SpannedError, text: &str) -> LoadError {
+fn ron_error(e: ron::error::SpannedError, text: &str) -> ReadError {
     use ron::Error as E;
     let position = Some(Position {
         line: e.span.start.line,
         column: e.span.start.col,
     });
     if ends_too_early(&e, text) {
-        return LoadError::new(LoadErrorKind::Syntax, position, ENDS_TOO_EARLY.into());
+        return ReadError::new(ReadErrorKind::Syntax, position, ENDS_TOO_EARLY.into());
     }
     let thing = |outer: &Option<String>| match outer {
         Some(o) => format!("a {o}"),
@@ -216,8 +216,8 @@ fn ron_error(e: ron::error::SpannedError, text: &str) -> LoadError {
             lower_first(&other.to_string())
         ),
     };
-    let kind = LoadErrorKind::Syntax;
-    LoadError::new(kind, position, message)
+    let kind = ReadErrorKind::Syntax;
+    ReadError::new(kind, position, message)
 }
 
 fn lower_first(s: &str) -> String {

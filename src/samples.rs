@@ -1,6 +1,6 @@
 //! The sample scenarios bundled with the program (`data/samples/`).
 
-use crate::error::LoadError;
+use crate::error::ReadError;
 use crate::model::Scenario;
 use crate::parse;
 
@@ -28,7 +28,7 @@ pub const SAMPLES: [Sample; 3] = [
 
 impl Sample {
     /// The sample's scenario.
-    pub fn scenario(&self) -> Result<Scenario, LoadError> {
+    pub fn scenario(&self) -> Result<Scenario, ReadError> {
         parse::scenario_from_str(self.text)
     }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::error::{LoadError, LoadErrorKind, Position};
+use crate::error::{ReadError, ReadErrorKind, Position};
 use crate::locate::{self, Node, Step};
 use crate::model::{MAX_COST, MAX_HOURS, Scenario};
 
@@ -52,7 +52,7 @@ impl Thing {
 
 /// Checks a scenario parsed from `text`; the first problem found is the error, placed at
 /// the line of the offending item.
-pub fn validate(scenario: &Scenario, text: &str) -> Result<(), LoadError> {
+pub fn validate(scenario: &Scenario, text: &str) -> Result<(), ReadError> {
     // The file is scanned for positions only when a problem needs one.
     let root: std::cell::OnceCell<Option<Node>> = std::cell::OnceCell::new();
     let place = |path: &[Step]| {
@@ -64,17 +64,17 @@ pub fn validate(scenario: &Scenario, text: &str) -> Result<(), LoadError> {
 }
 
 /// Checks a scenario that has no file text (built in memory); errors carry no position.
-pub fn validate_scenario(scenario: &Scenario) -> Result<(), LoadError> {
+pub fn validate_scenario(scenario: &Scenario) -> Result<(), ReadError> {
     check(scenario, &|_: &[Step]| None)
 }
 
-fn invalid(position: Option<Position>, message: String) -> LoadError {
-    LoadError::new(LoadErrorKind::Invalid, position, message)
+fn invalid(position: Option<Position>, message: String) -> ReadError {
+    ReadError::new(ReadErrorKind::Invalid, position, message)
 }
 
 type Place<'a> = dyn Fn(&[Step]) -> Option<Position> + 'a;
 
-fn check(s: &Scenario, place: &Place) -> Result<(), LoadError> {
+fn check(s: &Scenario, place: &Place) -> Result<(), ReadError> {
     let ids = check_ids(s, place)?;
     check_settings(s, place)?;
     // Messages and positions are made only for a problem: a valid file of 5,000 people
@@ -83,7 +83,7 @@ fn check(s: &Scenario, place: &Place) -> Result<(), LoadError> {
                    want: Thing,
                    path: &[Step],
                    what: &dyn Fn() -> String|
-     -> Result<(), LoadError> {
+     -> Result<(), ReadError> {
         match ids.get(id) {
             Some((thing, _)) if *thing == want => Ok(()),
             Some((thing, _)) => Err(invalid(
@@ -229,7 +229,7 @@ fn check(s: &Scenario, place: &Place) -> Result<(), LoadError> {
 fn check_ids<'a>(
     s: &'a Scenario,
     place: &Place,
-) -> Result<HashMap<&'a str, (Thing, usize)>, LoadError> {
+) -> Result<HashMap<&'a str, (Thing, usize)>, ReadError> {
     let lists: [(Thing, Vec<&str>); 5] = [
         (
             Thing::Person,
@@ -283,7 +283,7 @@ fn check_ids<'a>(
     Ok(ids)
 }
 
-fn check_settings(s: &Scenario, place: &Place) -> Result<(), LoadError> {
+fn check_settings(s: &Scenario, place: &Place) -> Result<(), ReadError> {
     let at = |field| place(&[Step::Field("settings"), Step::Field(field)]);
     let st = &s.settings;
     if !(0.0..=0.5).contains(&st.hybrid_min_share) {
@@ -321,7 +321,7 @@ fn hours_in_range(
     owner: impl FnOnce() -> String,
     field: &str,
     at: impl FnOnce() -> Option<Position>,
-) -> Result<(), LoadError> {
+) -> Result<(), ReadError> {
     if v.is_finite() && (0.0..=MAX_HOURS).contains(&v) {
         return Ok(());
     }
@@ -338,7 +338,7 @@ fn cost_in_range(
     v: f64,
     owner: impl FnOnce() -> String,
     at: impl FnOnce() -> Option<Position>,
-) -> Result<(), LoadError> {
+) -> Result<(), ReadError> {
     if v.is_finite() && (0.0..=MAX_COST).contains(&v) {
         return Ok(());
     }

@@ -15,7 +15,7 @@ use common::{example_with, files_in, temp_file};
 const SCALEUP: &str = "data/samples/scaleup.ron";
 
 fn scaleup() -> Scenario {
-    rolesplit::io::load(Path::new(SCALEUP)).expect("the sample loads")
+    rolesplit::io::open(Path::new(SCALEUP)).expect("the sample loads")
 }
 
 fn export(format: ExportFormat, s: &Scenario) -> String {

@@ -14,10 +14,10 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use rolesplit::Scenario;
-use rolesplit::error::LoadError;
+use rolesplit::error::ReadError;
 
 /// Loads bytes as `io::load` does after reading a file.
-fn load_bytes(bytes: Vec<u8>) -> Result<Scenario, LoadError> {
+fn load_bytes(bytes: Vec<u8>) -> Result<Scenario, ReadError> {
     let text = rolesplit::io::text_from_bytes(bytes)?;
     rolesplit::parse::scenario_from_str(&text)
 }

@@ -6,10 +6,10 @@
 mod common;
 
 use common::{example_text, example_with, line_of, temp_file};
-use rolesplit::error::{LoadError, LoadErrorKind};
+use rolesplit::error::{ReadError, ReadErrorKind};
 use rolesplit::parse::scenario_from_str;
 
-fn error_of(text: &str) -> LoadError {
+fn error_of(text: &str) -> ReadError {
     scenario_from_str(text).expect_err("the file is refused")
 }
 
@@ -266,7 +266,7 @@ fn a_missing_required_field_is_refused_by_name() {
 #[test]
 fn a_higher_format_is_refused_naming_both_numbers() {
     let e = error_of(&example_with("format: 1", "format: 7"));
-    assert_eq!(e.kind, LoadErrorKind::NewerFormat { found: 7, known: 1 });
+    assert_eq!(e.kind, ReadErrorKind::NewerFormat { found: 7, known: 1 });
     assert!(
         e.message.contains('7') && e.message.contains('1'),
         "{}",
@@ -284,7 +284,7 @@ fn a_higher_format_with_unknown_fields_is_refused_for_its_number() {
     let e = error_of(&text);
     assert_eq!(
         e.kind,
-        LoadErrorKind::NewerFormat { found: 2, known: 1 },
+        ReadErrorKind::NewerFormat { found: 2, known: 1 },
         "{}",
         e.message
     );
@@ -307,8 +307,8 @@ fn an_empty_file_is_refused() {
 fn a_binary_file_is_refused() {
     let (_dir, path) = temp_file("bin.ron", "");
     std::fs::write(&path, [0x89u8, b'P', b'N', b'G', 0, 0xff, 0xfe, 1, 2]).expect("write");
-    let e = rolesplit::io::load(&path).expect_err("refused");
-    assert_eq!(e.error.kind, LoadErrorKind::NotText);
+    let e = rolesplit::io::open(&path).expect_err("refused");
+    assert_eq!(e.error.kind, ReadErrorKind::NotText);
     assert!(
         e.to_string()
             .starts_with(&format!("{}:1:1: ", path.display())),
@@ -334,10 +334,10 @@ fn a_file_over_64_mib_is_refused_before_parsing() {
         .open(&path)
         .expect("open");
     file.set_len(64 * 1024 * 1024 + 1).expect("sparse file");
-    let e = rolesplit::io::load(&path).expect_err("refused");
+    let e = rolesplit::io::open(&path).expect_err("refused");
     assert!(matches!(
         e.error.kind,
-        LoadErrorKind::TooLarge { bytes: 67_108_865 }
+        ReadErrorKind::TooLarge { bytes: 67_108_865 }
     ));
     assert!(
         e.error.message.contains("67,108,865") && e.error.message.contains("64 MiB"),
@@ -347,7 +347,7 @@ fn a_file_over_64_mib_is_refused_before_parsing() {
 
 #[test]
 fn a_missing_file_is_refused_without_a_position() {
-    let e = rolesplit::io::load(std::path::Path::new("no/such/file.ron")).expect_err("refused");
+    let e = rolesplit::io::open(std::path::Path::new("no/such/file.ron")).expect_err("refused");
     assert_eq!(
         e.to_string(),
         "no/such/file.ron: cannot read the file: no such file"
@@ -369,7 +369,7 @@ fn deep_nesting_is_an_error_not_a_crash() {
 fn errors_display_as_file_line_column_sentence() {
     let text = example_with("id: \"tom\"", "id: \"maya\"");
     let (_dir, path) = temp_file("x.ron", &text);
-    let e = rolesplit::io::load(&path).expect_err("refused");
+    let e = rolesplit::io::open(&path).expect_err("refused");
     let line = line_of(&text, "name: \"Tom\"");
     assert!(
         e.to_string()
@@ -382,10 +382,10 @@ fn errors_display_as_file_line_column_sentence() {
 fn loading_never_changes_the_file() {
     let text = example_with("Person(id: \"tom\"", "Person( id: \"tom\"");
     let (dir, path) = temp_file("x.ron", &text);
-    rolesplit::io::load(&path).expect("loads");
+    rolesplit::io::open(&path).expect("loads");
     let bad = example_with("id: \"tom\"", "id: \"maya\"");
     let (_d2, bad_path) = temp_file("bad.ron", &bad);
-    rolesplit::io::load(&bad_path).expect_err("refused");
+    rolesplit::io::open(&bad_path).expect_err("refused");
     assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
     assert_eq!(std::fs::read_to_string(&bad_path).expect("read"), bad);
     assert_eq!(common::files_in(dir.path()), vec!["x.ron"]);
@@ -398,7 +398,7 @@ fn save_then_load_then_save_gives_identical_bytes() {
     let path = dir.path().join("saved.ron");
     rolesplit::io::save(&path, &s).expect("saves");
     let first = std::fs::read(&path).expect("read");
-    let again = rolesplit::io::load(&path).expect("reloads");
+    let again = rolesplit::io::open(&path).expect("reloads");
     assert_eq!(again, s);
     rolesplit::io::save(&path, &again).expect("saves");
     assert_eq!(std::fs::read(&path).expect("read"), first);
@@ -468,7 +468,7 @@ fn every_bundled_sample_loads() {
             .scenario()
             .unwrap_or_else(|e| panic!("{}: {e}", sample.file_name));
         let from_disk =
-            rolesplit::io::load(&std::path::Path::new("data/samples").join(sample.file_name))
+            rolesplit::io::open(&std::path::Path::new("data/samples").join(sample.file_name))
                 .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(s, from_disk);
         assert!(

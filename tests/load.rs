@@ -31,7 +31,7 @@ fn sel(s: &Scenario, l: &Loads, id: &str) -> (f64, f64, f64) {
 
 #[test]
 fn the_contract_example_gives_maya_3_5_8_and_tom_0_5_5() {
-    let s = rolesplit::io::load(std::path::Path::new("tests/fixtures/example.ron")).expect("loads");
+    let s = rolesplit::io::open(std::path::Path::new("tests/fixtures/example.ron")).expect("loads");
     let l = loads(&s);
     assert_eq!(sel(&s, &l, "maya"), (3.0, 5.0, 8.0));
     assert_eq!(sel(&s, &l, "tom"), (0.0, 5.0, 5.0));

@@ -82,7 +82,7 @@ fn a_save_into_a_folder_that_cannot_be_written_keeps_the_file_and_says_why() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("plan.ron");
     std::fs::write(&path, "the plan as it was").expect("write");
-    let scenario = rolesplit::io::load(Path::new(SAMPLE)).expect("sample loads");
+    let scenario = rolesplit::io::open(Path::new(SAMPLE)).expect("sample loads");
     let Some(lock) = LockedFolder::lock(dir.path()) else {
         eprintln!("skipped: this user can neither lock a folder by mode nor make it immutable");
         return;

@@ -45,11 +45,11 @@ fn stderr(o: &Output) -> String {
 }
 
 fn sample(name: &str) -> Scenario {
-    rolesplit::io::load(std::path::Path::new(&format!("data/samples/{name}.ron"))).expect("loads")
+    rolesplit::io::open(std::path::Path::new(&format!("data/samples/{name}.ron"))).expect("loads")
 }
 
 fn example() -> Scenario {
-    rolesplit::io::load(std::path::Path::new("tests/fixtures/example.ron")).expect("loads")
+    rolesplit::io::open(std::path::Path::new("tests/fixtures/example.ron")).expect("loads")
 }
 
 fn proposals(s: &Scenario, max: usize) -> Vec<Proposal> {

@@ -153,7 +153,7 @@ fn changing_a_seat_makes_a_finding_appear_and_disappear() {
 #[test]
 fn clicking_a_finding_selects_its_subjects_and_switches_product() {
     let s =
-        rolesplit::io::load(std::path::Path::new("data/samples/enterprise.ron")).expect("sample");
+        rolesplit::io::open(std::path::Path::new("data/samples/enterprise.ron")).expect("sample");
     let mut h = harness(s);
     h.run();
     assert_ne!(
@@ -188,7 +188,7 @@ fn clicking_a_person_lists_where_their_hours_come_from() {
 #[test]
 fn the_search_filters_products_and_cards() {
     let s =
-        rolesplit::io::load(std::path::Path::new("data/samples/enterprise.ron")).expect("sample");
+        rolesplit::io::open(std::path::Path::new("data/samples/enterprise.ron")).expect("sample");
     let mut h = harness(s);
     h.run();
     assert!(h.query_by_label("Broker portal").is_some(), "precondition");
@@ -219,7 +219,7 @@ fn idle_frames_never_rerun_the_analysis() {
 
 #[test]
 fn snapshots_of_the_board_people_and_findings() {
-    let s = rolesplit::io::load(std::path::Path::new("data/samples/scaleup.ron")).expect("sample");
+    let s = rolesplit::io::open(std::path::Path::new("data/samples/scaleup.ron")).expect("sample");
     let mut h = harness(s);
     h.run();
     h.snapshot("board");

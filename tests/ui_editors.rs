@@ -250,7 +250,7 @@ fn a_cards_hours_override_and_note() {
 #[test]
 fn snapshots_of_an_editor_table_and_the_overview() {
     let s =
-        rolesplit::io::load(std::path::Path::new("data/samples/enterprise.ron")).expect("sample");
+        rolesplit::io::open(std::path::Path::new("data/samples/enterprise.ron")).expect("sample");
     let mut h = harness(s);
     h.run();
     open_tab(&mut h, "People");

@@ -87,7 +87,7 @@ fn open_edit_save_and_reopen_gives_the_edited_scenario() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     assert!(!h.state().is_dirty());
-    let reopened = rolesplit::io::load(&path).expect("loads");
+    let reopened = rolesplit::io::open(&path).expect("loads");
     assert_eq!(reopened, h.state().scenario);
     assert_eq!(reopened.products[0].cards[0].column, Column::Po);
     assert_eq!(
@@ -127,7 +127,7 @@ fn save_as_writes_a_new_file_and_keeps_the_old_one() {
         "the old file is untouched"
     );
     assert_eq!(
-        rolesplit::io::load(&other).expect("loads"),
+        rolesplit::io::open(&other).expect("loads"),
         h.state().scenario
     );
     let recent: Vec<Option<&std::ffi::OsStr>> = h
@@ -253,7 +253,7 @@ fn saving_over_a_file_changed_on_disk_warns_first() {
     h.get_by_label("Overwrite").click();
     h.run();
     assert_eq!(
-        rolesplit::io::load(&path).expect("loads"),
+        rolesplit::io::open(&path).expect("loads"),
         h.state().scenario
     );
 }

@@ -14,7 +14,7 @@ use rolesplit::write::scenario_to_string;
 type H = egui_kittest::Harness<'static, AppState>;
 
 fn enterprise() -> rolesplit::Scenario {
-    rolesplit::io::load(std::path::Path::new("data/samples/enterprise.ron")).expect("sample")
+    rolesplit::io::open(std::path::Path::new("data/samples/enterprise.ron")).expect("sample")
 }
 
 /// Steps frames until the search has finished (it runs on another thread).
@@ -61,7 +61,7 @@ fn suggest_preview_apply_and_undo_byte_identical() {
     h.get_by_label("Apply suggestion 1").click();
     h.run_ok();
     let mut expected =
-        rolesplit::io::load(std::path::Path::new("data/samples/enterprise.ron")).expect("sample");
+        rolesplit::io::open(std::path::Path::new("data/samples/enterprise.ron")).expect("sample");
     rolesplit::edit::apply(&mut expected, &first.edit()).expect("applies");
     assert_eq!(
         h.state().scenario,
@@ -102,7 +102,7 @@ fn the_search_can_be_cancelled() {
 #[test]
 fn a_scenario_without_trouble_gets_no_proposals_and_says_so() {
     let startup =
-        rolesplit::io::load(std::path::Path::new("data/samples/startup.ron")).expect("sample");
+        rolesplit::io::open(std::path::Path::new("data/samples/startup.ron")).expect("sample");
     let mut h = harness(startup);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::G);

@@ -76,7 +76,7 @@ fn undo_and_redo_a_seat_change_with_the_buttons() {
 #[test]
 fn a_thousand_edits_on_the_enterprise_sample_can_all_be_undone() {
     let s =
-        rolesplit::io::load(std::path::Path::new("data/samples/enterprise.ron")).expect("sample");
+        rolesplit::io::open(std::path::Path::new("data/samples/enterprise.ron")).expect("sample");
     let original = s.clone();
     let mut state = rolesplit::app::AppState::new(s, None);
     let product = state.scenario.products[0].id.clone();

@@ -214,7 +214,7 @@ fn f1_shows_every_shortcut() {
 
 #[test]
 fn snapshots_of_presentation_themes_and_advice() {
-    let s = rolesplit::io::load(std::path::Path::new("data/samples/scaleup.ron")).expect("sample");
+    let s = rolesplit::io::open(std::path::Path::new("data/samples/scaleup.ron")).expect("sample");
     let mut h = harness(s);
     h.run();
     h.key_press(Key::F11);

@@ -115,7 +115,7 @@ impl Rendered {
 impl AppState {
     /// Loads a saved scenario into the comparison; a bad file is said in one dialog.
     pub fn add_to_comparison(&mut self, path: &Path) {
-        match crate::io::load(path) {
+        match crate::io::open(path) {
             Ok(scenario) => {
                 let analysis = analyze(&scenario);
                 let name = path.file_name().map_or_else(

@@ -297,7 +297,7 @@ impl AppState {
     /// Opens a file; a file that fails to load leaves everything as it was and says why
     /// in one dialog (file, line, column, what is wrong).
     pub fn open_path(&mut self, path: &Path) -> Result<(), FileError> {
-        match crate::io::load(path) {
+        match crate::io::open(path) {
             Ok(scenario) => {
                 self.remove_recovery();
                 self.replace_scenario(scenario, Some(path.to_path_buf()));

@@ -48,7 +48,7 @@ pub enum Action {
     Command(Command),
     SetTab(Tab),
     /// Reads a CSV file for the import.
-    LoadImport(PathBuf),
+    ReadImport(PathBuf),
     /// The timebox's buttons.
     Timer(TimerAction),
     /// The compare view's buttons.
@@ -292,7 +292,7 @@ fn act(ctx: &egui::Context, state: &mut AppState, action: Action) {
         Action::ConfirmRemoval => state.confirm_removal(),
         Action::CancelRemoval => state.pending_removal = None,
         Action::SetTab(tab) => state.tab = tab,
-        Action::LoadImport(path) => load_import(state, &path),
+        Action::ReadImport(path) => read_import(state, &path),
         Action::Timer(action) => {
             state.timer.act(action, state.now);
             state.prefs.timer_minutes = state.timer.length_seconds / 60.0;
@@ -433,7 +433,7 @@ fn run_command(ctx: &egui::Context, state: &mut AppState, command: Command) {
                 .add_filter("CSV", &["csv", "txt"])
                 .pick_file()
             {
-                Some(path) => load_import(state, &path),
+                Some(path) => read_import(state, &path),
                 None => {
                     state.status = Some(
                         "No file chosen. You can also type the file's path in the Import view."
@@ -446,7 +446,7 @@ fn run_command(ctx: &egui::Context, state: &mut AppState, command: Command) {
 }
 
 /// Reads a CSV file into the import view.
-fn load_import(state: &mut AppState, path: &std::path::Path) {
+fn read_import(state: &mut AppState, path: &std::path::Path) {
     let import = &mut state.editors.import;
     match crate::io::read_text(path) {
         Ok(text) => {

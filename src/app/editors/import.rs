@@ -48,7 +48,7 @@ pub fn import_ui(
             .add_enabled(!import.path.trim().is_empty(), egui::Button::new("Load"))
             .clicked()
         {
-            actions.push(Action::LoadImport(import.path.trim().into()));
+            actions.push(Action::ReadImport(import.path.trim().into()));
         }
     });
     if let Some(error) = &import.error {
