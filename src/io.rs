@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::{Read, Write};
 use std::path::Path;
 
-use crate::error::{FileError, ReadError, ReadErrorKind, Position, SaveError};
+use crate::error::{FileError, Position, ReadError, ReadErrorKind, SaveError};
 use crate::model::{MAX_FILE_BYTES, Scenario};
 use crate::parse;
 use crate::write;
@@ -130,4 +130,51 @@ pub fn write_atomically_with(
     }
     tmp.persist(path).map_err(|e| fail(describe_io(&e.error)))?;
     Ok(())
+}
+
+/// The recovery file of unsaved work, in the app's data folder.
+pub const RECOVERY_FILE: &str = "recovery.ron";
+/// Beside it: the path of the file the unsaved work belongs to (empty for none).
+pub const RECOVERY_SOURCE_FILE: &str = "recovery-source.txt";
+
+/// Unsaved work kept in a recovery folder: the scenario, and the file it belongs to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recovered {
+    pub scenario: Scenario,
+    pub source: Option<std::path::PathBuf>,
+}
+
+/// Writes the recovery copy of unsaved work (atomically, never to the user's file):
+/// the scenario, and the path of the file it belongs to.
+pub fn write_recovery(
+    dir: &Path,
+    scenario: &Scenario,
+    source: Option<&Path>,
+) -> Result<(), SaveError> {
+    std::fs::create_dir_all(dir).map_err(|e| SaveError {
+        path: dir.to_path_buf(),
+        reason: describe_io(&e),
+    })?;
+    let source = source.map(|p| p.display().to_string()).unwrap_or_default();
+    save(&dir.join(RECOVERY_FILE), scenario)?;
+    write_atomically(&dir.join(RECOVERY_SOURCE_FILE), source.as_bytes())
+}
+
+/// Reads the recovery copy left in `dir` by an earlier run, if there is a readable one
+/// (the same size limit and checks as any scenario file).
+pub fn read_recovery(dir: &Path) -> Option<Recovered> {
+    let scenario = open(&dir.join(RECOVERY_FILE)).ok()?;
+    let source = read_text(&dir.join(RECOVERY_SOURCE_FILE))
+        .ok()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .map(std::path::PathBuf::from);
+    Some(Recovered { scenario, source })
+}
+
+/// Removes the recovery copy: the work was saved or deliberately discarded.
+pub fn remove_recovery(dir: &Path) {
+    // A missing file is the usual case; nothing else can be done about a failure here.
+    let _ = std::fs::remove_file(dir.join(RECOVERY_FILE));
+    let _ = std::fs::remove_file(dir.join(RECOVERY_SOURCE_FILE));
 }

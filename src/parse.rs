@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use crate::error::{ReadError, ReadErrorKind, Position};
+use crate::error::{Position, ReadError, ReadErrorKind};
 use crate::model::{FORMAT, MAX_ENGINEERS, Scenario};
 use crate::validate;
 

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::error::{ReadError, ReadErrorKind, Position};
+use crate::error::{Position, ReadError, ReadErrorKind};
 use crate::locate::{self, Node, Step};
 use crate::model::{MAX_COST, MAX_HOURS, Scenario};
 

@@ -13,7 +13,7 @@ use rolesplit::model::Column;
 const VISION: &str = "Vision";
 
 fn column_of(state: &AppState, responsibility: &str) -> Column {
-    state.scenario.products[0]
+    state.doc.scenario.products[0]
         .cards
         .iter()
         .find(|c| c.responsibility == responsibility)
@@ -24,12 +24,13 @@ fn column_of(state: &AppState, responsibility: &str) -> Column {
 /// (strategy, execution) hours of a person.
 fn hours_of(state: &AppState, id: &str) -> (f64, f64) {
     let i = state
+        .doc
         .scenario
         .people
         .iter()
         .position(|p| p.id == id)
         .expect("person");
-    let l = &state.analysis.loads.people[i];
+    let l = &state.doc.analysis.loads.people[i];
     (l.strategy_hours, l.execution_hours)
 }
 
@@ -61,7 +62,7 @@ fn dragging_a_card_from_pm_to_po_moves_its_hours() {
         "Pat lost the card's 3 h"
     );
     assert_eq!(hours_of(h.state(), "olga"), (3.0, 4.0), "Olga gained them");
-    let cards: Vec<&str> = h.state().scenario.products[0]
+    let cards: Vec<&str> = h.state().doc.scenario.products[0]
         .cards
         .iter()
         .map(|c| c.responsibility.as_str())
@@ -91,7 +92,7 @@ fn a_keyboard_shortcut_moves_the_selected_card() {
     h.run();
     h.get_by_label("Research").click();
     h.run();
-    assert_eq!(h.state().selection.card.as_deref(), Some("research"));
+    assert_eq!(h.state().view.selection.card.as_deref(), Some("research"));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
     h.run();
     assert_eq!(column_of(h.state(), "research"), Column::Pm);
@@ -107,7 +108,7 @@ fn tab_focus_selects_a_card_for_the_keyboard() {
     h.run();
     h.get_by_label("Backlog").focus();
     h.run();
-    assert_eq!(h.state().selection.card.as_deref(), Some("backlog"));
+    assert_eq!(h.state().view.selection.card.as_deref(), Some("backlog"));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
     h.run();
     assert_eq!(column_of(h.state(), "backlog"), Column::Unassigned);
@@ -126,7 +127,7 @@ fn changing_a_seat_makes_a_finding_appear_and_disappear() {
     h.run();
     h.get_by_label("(empty seat)").click();
     h.run();
-    assert_eq!(h.state().scenario.teams[0].po, None);
+    assert_eq!(h.state().doc.scenario.teams[0].po, None);
     assert_eq!(
         common::findings_of(&h, "scrum-team-without-po"),
         1,
@@ -146,7 +147,7 @@ fn changing_a_seat_makes_a_finding_appear_and_disappear() {
         .expect("the option")
         .click();
     h.run();
-    assert_eq!(h.state().scenario.teams[0].po.as_deref(), Some("olga"));
+    assert_eq!(h.state().doc.scenario.teams[0].po.as_deref(), Some("olga"));
     assert_eq!(common::findings_of(&h, "scrum-team-without-po"), 0);
 }
 
@@ -157,14 +158,14 @@ fn clicking_a_finding_selects_its_subjects_and_switches_product() {
     let mut h = harness(s);
     h.run();
     assert_ne!(
-        h.state().selection.product.as_deref(),
+        h.state().view.selection.product.as_deref(),
         Some("claims"),
         "precondition"
     );
     h.get_by_label_contains("works in Scrum but has no product owner")
         .click();
     h.run();
-    let sel = &h.state().selection;
+    let sel = &h.state().view.selection;
     assert_eq!(sel.product.as_deref(), Some("claims"));
     assert!(sel.highlight.contains("claims-settlement") && sel.highlight.contains("claims"));
 }
@@ -175,7 +176,7 @@ fn clicking_a_person_lists_where_their_hours_come_from() {
     h.run();
     h.get_by_label("Olga").click();
     h.run();
-    assert_eq!(h.state().selection.person.as_deref(), Some("olga"));
+    assert_eq!(h.state().view.selection.person.as_deref(), Some("olga"));
     assert!(h.query_by_label("Where Olga's hours come from").is_some());
     let rows = rolesplit::app::person_breakdown(h.state(), 1);
     let cards: Vec<(&str, Column, f64)> = rows
@@ -201,7 +202,7 @@ fn the_search_filters_products_and_cards() {
     h.get_by_label("Search products and cards")
         .type_text("claims");
     h.run();
-    assert_eq!(h.state().search, "claims");
+    assert_eq!(h.state().view.search, "claims");
     assert!(h.query_by_label("Broker portal").is_none(), "filtered out");
     assert!(h.query_by_label("Claims").is_some());
 }
@@ -210,11 +211,11 @@ fn the_search_filters_products_and_cards() {
 fn idle_frames_never_rerun_the_analysis() {
     let mut h = harness(small_board());
     h.run();
-    let runs = h.state().analysis_runs;
+    let runs = h.state().doc.analysis_runs;
     for _ in 0..10 {
         h.step();
     }
-    assert_eq!(h.state().analysis_runs, runs);
+    assert_eq!(h.state().doc.analysis_runs, runs);
 }
 
 #[test]

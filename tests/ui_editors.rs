@@ -12,19 +12,20 @@ use rolesplit::model::Column;
 
 fn load_of(state: &AppState, id: &str) -> f64 {
     let i = state
+        .doc
         .scenario
         .people
         .iter()
         .position(|p| p.id == id)
         .expect("person");
-    state.analysis.loads.people[i].load_hours()
+    state.doc.analysis.loads.people[i].load_hours()
 }
 
 #[test]
 fn add_a_person_give_them_a_po_seat_and_undo_both() {
     let mut h = harness(small_board());
     h.run();
-    let original = h.state().scenario.clone();
+    let original = h.state().doc.scenario.clone();
     open_tab(&mut h, "People");
     h.get_by_label("Name of a new person").click();
     h.run();
@@ -32,8 +33,8 @@ fn add_a_person_give_them_a_po_seat_and_undo_both() {
     h.run();
     h.key_press(Key::Enter);
     h.run();
-    assert_eq!(h.state().scenario.people.len(), 3, "Lee was added");
-    let lee = h.state().scenario.people[2].clone();
+    assert_eq!(h.state().doc.scenario.people.len(), 3, "Lee was added");
+    let lee = h.state().doc.scenario.people[2].clone();
     assert_eq!(
         (lee.id.as_str(), lee.name.as_str(), lee.capacity_hours),
         ("lee-park", "Lee Park", 40.0)
@@ -47,7 +48,10 @@ fn add_a_person_give_them_a_po_seat_and_undo_both() {
         .expect("the option")
         .click();
     h.run();
-    assert_eq!(h.state().scenario.teams[0].po.as_deref(), Some("lee-park"));
+    assert_eq!(
+        h.state().doc.scenario.teams[0].po.as_deref(),
+        Some("lee-park")
+    );
     assert_eq!(
         load_of(h.state(), "lee-park"),
         4.0,
@@ -58,18 +62,23 @@ fn add_a_person_give_them_a_po_seat_and_undo_both() {
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().scenario, original, "both edits undone");
+    assert_eq!(h.state().doc.scenario, original, "both edits undone");
 }
 
 #[test]
 fn removing_a_team_says_what_changes_then_cleans_up_and_undoes() {
     let mut h = harness(small_board());
     h.run();
-    let original = h.state().scenario.clone();
+    let original = h.state().doc.scenario.clone();
     open_tab(&mut h, "Teams");
     h.get_by_label("Remove Squad").click();
     h.run();
-    let pending = h.state().pending_removal.clone().expect("a question first");
+    let pending = h
+        .state()
+        .doc
+        .pending_removal
+        .clone()
+        .expect("a question first");
     let effects = pending.effects.join(" ");
     assert!(
         effects.contains("Squad") && effects.contains("6 engineers") && effects.contains("PO Olga"),
@@ -77,19 +86,20 @@ fn removing_a_team_says_what_changes_then_cleans_up_and_undoes() {
     );
     assert!(effects.contains("become unowned"), "{effects}");
     assert_eq!(
-        h.state().scenario,
+        h.state().doc.scenario,
         original,
         "nothing removed before the answer"
     );
     h.get_by_label("Remove").click();
     h.run();
-    assert!(h.state().scenario.teams.is_empty());
-    rolesplit::validate::validate_scenario(&h.state().scenario).expect("still a valid scenario");
-    let saved = rolesplit::write::scenario_to_string(&h.state().scenario);
+    assert!(h.state().doc.scenario.teams.is_empty());
+    rolesplit::validate::validate_scenario(&h.state().doc.scenario)
+        .expect("still a valid scenario");
+    let saved = rolesplit::write::scenario_to_string(&h.state().doc.scenario);
     rolesplit::parse::scenario_from_str(&saved).expect("and it saves and loads");
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().scenario, original, "undo restores it exactly");
+    assert_eq!(h.state().doc.scenario, original, "undo restores it exactly");
 }
 
 #[test]
@@ -101,6 +111,7 @@ fn removing_a_person_empties_their_seats() {
     h.run();
     let effects = h
         .state()
+        .doc
         .pending_removal
         .clone()
         .expect("asks")
@@ -109,8 +120,8 @@ fn removing_a_person_empties_their_seats() {
     assert!(effects.contains("Pat holds 1 PM seat"), "{effects}");
     h.get_by_label("Remove").click();
     h.run();
-    assert_eq!(h.state().scenario.products[0].pm, None);
-    assert_eq!(h.state().scenario.people.len(), 1);
+    assert_eq!(h.state().doc.scenario.products[0].pm, None);
+    assert_eq!(h.state().doc.scenario.people.len(), 1);
 }
 
 #[test]
@@ -134,7 +145,7 @@ fn editing_a_threshold_makes_its_finding_appear_and_disappear() {
     h.run();
     h.key_press(Key::Enter);
     h.run();
-    assert_eq!(h.state().scenario.settings.combined_max_engineers, 12);
+    assert_eq!(h.state().doc.scenario.settings.combined_max_engineers, 12);
     assert_eq!(
         common::findings_of(&h, "combined-role-beyond-one-team"),
         0,
@@ -149,11 +160,12 @@ fn the_overview_changes_a_cards_column_and_the_board_shows_it() {
     open_tab(&mut h, "Overview");
     h.get_by_label_contains("Vision on Shop: PM").click();
     h.run();
-    let vision =
-        |h: &egui_kittest::Harness<'_, AppState>| h.state().scenario.products[0].cards[0].column;
+    let vision = |h: &egui_kittest::Harness<'_, AppState>| {
+        h.state().doc.scenario.products[0].cards[0].column
+    };
     assert_eq!(vision(&h), Column::Po, "one click: PM → PO");
     open_tab(&mut h, "Board");
-    assert_eq!(h.state().tab, Tab::Board);
+    assert_eq!(h.state().view.tab, Tab::Board);
     let po_backlog = h.get_by_label("Backlog").rect();
     let vision_card = h.get_by_label("Vision").rect();
     assert!(
@@ -183,13 +195,14 @@ fn importing_a_csv_takes_the_good_rows_and_reports_the_bad_one_by_line() {
     h.run();
     let names: Vec<&str> = h
         .state()
+        .doc
         .scenario
         .people
         .iter()
         .map(|p| p.name.as_str())
         .collect();
     assert_eq!(names, ["Pat", "Olga", "Lee", "Ada"]);
-    assert_eq!(h.state().history.undo_len(), 1, "one undoable edit");
+    assert_eq!(h.state().doc.history.undo_len(), 1, "one undoable edit");
 }
 
 #[test]
@@ -200,7 +213,7 @@ fn adding_a_catalogue_card_to_a_board() {
     h.run();
     h.get_by_label_contains("Write user stories").click();
     h.run();
-    let s = &h.state().scenario;
+    let s = &h.state().doc.scenario;
     let card = s.products[0]
         .cards
         .iter()
@@ -230,18 +243,18 @@ fn a_cards_hours_override_and_note() {
     h.run();
     h.get_by_label("Own hours on this board").click();
     h.run();
-    assert_eq!(h.state().scenario.products[0].cards[0].hours, Some(3.0));
+    assert_eq!(h.state().doc.scenario.products[0].cards[0].hours, Some(3.0));
     h.get_by_label("Decision note:").click();
     h.run();
     h.get_by_label("Decision note:")
         .type_text("Pat owns the why");
     h.run();
     assert_eq!(
-        h.state().scenario.products[0].cards[0].note,
+        h.state().doc.scenario.products[0].cards[0].note,
         "Pat owns the why"
     );
     assert_eq!(
-        h.state().history.undo_len(),
+        h.state().doc.history.undo_len(),
         2,
         "typing the note is one step"
     );

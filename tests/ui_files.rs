@@ -14,7 +14,7 @@ use common::{example_text, example_with, harness, line_of, small_board, temp_fil
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use rolesplit::app::AppState;
-use rolesplit::app::files::{DialogResult, Dialogs};
+use rolesplit::app::dialogs::{DialogResult, Dialogs};
 use rolesplit::edit::{Edit, Place};
 use rolesplit::model::Column;
 
@@ -52,7 +52,7 @@ fn with_dialogs(h: &mut egui_kittest::Harness<'static, AppState>) -> Scripted {
 }
 
 fn move_vision(h: &mut egui_kittest::Harness<'static, AppState>) {
-    let product = h.state().scenario.products[0].id.clone();
+    let product = h.state().doc.scenario.products[0].id.clone();
     h.state_mut()
         .apply(Edit::MoveCard {
             product,
@@ -73,8 +73,11 @@ fn open_edit_save_and_reopen_gives_the_edited_scenario() {
     dialogs.will_choose(&path);
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run();
-    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
-    assert_eq!(h.state().scenario.name, "Scale-up: one PM over two squads");
+    assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(
+        h.state().doc.scenario.name,
+        "Scale-up: one PM over two squads"
+    );
     assert!(
         h.state().title().contains("x.ron"),
         "the title names the file"
@@ -88,7 +91,7 @@ fn open_edit_save_and_reopen_gives_the_edited_scenario() {
     h.run();
     assert!(!h.state().is_dirty());
     let reopened = rolesplit::io::open(&path).expect("loads");
-    assert_eq!(reopened, h.state().scenario);
+    assert_eq!(reopened, h.state().doc.scenario);
     assert_eq!(reopened.products[0].cards[0].column, Column::Po);
     assert_eq!(
         common::files_in(dir.path()),
@@ -120,7 +123,7 @@ fn save_as_writes_a_new_file_and_keeps_the_old_one() {
         Key::S,
     );
     h.run();
-    assert_eq!(h.state().path.as_deref(), Some(other.as_path()));
+    assert_eq!(h.state().doc.path.as_deref(), Some(other.as_path()));
     assert_eq!(
         std::fs::read_to_string(&path).expect("read"),
         example_text(),
@@ -128,7 +131,7 @@ fn save_as_writes_a_new_file_and_keeps_the_old_one() {
     );
     assert_eq!(
         rolesplit::io::open(&other).expect("loads"),
-        h.state().scenario
+        h.state().doc.scenario
     );
     let recent: Vec<Option<&std::ffi::OsStr>> = h
         .state()
@@ -157,7 +160,7 @@ fn opening_another_file_with_unsaved_work_asks_first() {
     h.get_by_label("Cancel").click();
     h.run();
     assert_eq!(
-        h.state().scenario.name,
+        h.state().doc.scenario.name,
         "Small board",
         "cancel keeps the work"
     );
@@ -166,7 +169,10 @@ fn opening_another_file_with_unsaved_work_asks_first() {
     dialogs.will_choose(&path);
     h.get_by_label("Discard").click();
     h.run();
-    assert_eq!(h.state().scenario.name, "Scale-up: one PM over two squads");
+    assert_eq!(
+        h.state().doc.scenario.name,
+        "Scale-up: one PM over two squads"
+    );
 }
 
 #[test]
@@ -176,14 +182,14 @@ fn a_bad_file_leaves_the_open_scenario_unchanged_and_names_file_line_and_column(
     let mut h = harness(small_board());
     h.run();
     move_vision(&mut h);
-    let before = h.state().scenario.clone();
+    let before = h.state().doc.scenario.clone();
     let dialogs = with_dialogs(&mut h);
     dialogs.will_choose(&path);
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run();
     h.get_by_label("Discard").click();
     h.run();
-    assert_eq!(h.state().scenario, before, "what was open stays open");
+    assert_eq!(h.state().doc.scenario, before, "what was open stays open");
     let error = h.state().files.error.clone().expect("one dialog");
     let line = line_of(&bad, "name: \"Tom\"");
     assert!(
@@ -230,7 +236,7 @@ fn a_failed_save_leaves_the_old_file_intact_and_says_so() {
         "the old file is intact"
     );
     assert!(h.state().is_dirty(), "the work is still unsaved");
-    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+    assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
 }
 
 #[test]
@@ -254,7 +260,7 @@ fn saving_over_a_file_changed_on_disk_warns_first() {
     h.run();
     assert_eq!(
         rolesplit::io::open(&path).expect("loads"),
-        h.state().scenario
+        h.state().doc.scenario
     );
 }
 
@@ -263,24 +269,21 @@ fn unsaved_work_reaches_the_recovery_file_and_the_next_start_restores_it() {
     let recovery = tempfile::tempdir().expect("dir");
     let edited = {
         let mut h = harness(small_board());
-        h.state_mut().files.recovery_dir = Some(recovery.path().to_path_buf());
+        h.state_mut().files.recovery.dir = Some(recovery.path().to_path_buf());
         h.run();
         move_vision(&mut h);
         assert!(
-            h.state().files.recovery_due.is_some(),
+            h.state().files.recovery.due.is_some(),
             "the edit path schedules the recovery copy"
         );
         for _ in 0..40 {
             h.step(); // about 2.7 s of frames
         }
         assert!(
-            recovery
-                .path()
-                .join(rolesplit::app::files::RECOVERY_FILE)
-                .exists(),
+            recovery.path().join(rolesplit::io::RECOVERY_FILE).exists(),
             "written within a few seconds"
         );
-        h.state().scenario.clone()
+        h.state().doc.scenario.clone()
         // The harness is dropped here without saving: a crash.
     };
     let state = AppState::new(small_board(), None).with_recovery_dir(recovery.path().to_path_buf());
@@ -298,15 +301,12 @@ fn unsaved_work_reaches_the_recovery_file_and_the_next_start_restores_it() {
     );
     h.get_by_label("Restore it").click();
     h.run();
-    assert_eq!(h.state().scenario, edited, "exactly the unsaved work");
+    assert_eq!(h.state().doc.scenario, edited, "exactly the unsaved work");
     assert!(h.state().is_dirty());
     let saved = recovery.path().join("saved.ron");
     h.state_mut().save_to(&saved);
     assert!(
-        !recovery
-            .path()
-            .join(rolesplit::app::files::RECOVERY_FILE)
-            .exists(),
+        !recovery.path().join(rolesplit::io::RECOVERY_FILE).exists(),
         "removed once saved"
     );
 }
@@ -314,14 +314,14 @@ fn unsaved_work_reaches_the_recovery_file_and_the_next_start_restores_it() {
 #[test]
 fn discarding_the_recovery_removes_it() {
     let recovery = tempfile::tempdir().expect("dir");
-    let file = recovery.path().join(rolesplit::app::files::RECOVERY_FILE);
+    let file = recovery.path().join(rolesplit::io::RECOVERY_FILE);
     std::fs::write(&file, example_text()).expect("an old recovery copy");
     let mut state =
         AppState::new(small_board(), None).with_recovery_dir(recovery.path().to_path_buf());
-    assert!(state.files.recovery_offer.is_some());
+    assert!(state.files.recovery.offer.is_some());
     state.discard_recovery();
     assert!(!file.exists());
-    assert_eq!(state.scenario.name, "Small board");
+    assert_eq!(state.doc.scenario.name, "Small board");
 }
 
 #[test]
@@ -375,7 +375,7 @@ fn the_export_menu_writes_the_split() {
     let ctx = h.ctx.clone();
     h.state_mut().export(
         &ctx,
-        rolesplit::app::files::ExportKind::Split(rolesplit::export::ExportFormat::Csv),
+        rolesplit::app::dialogs::ExportKind::Split(rolesplit::export::ExportFormat::Csv),
     );
     let text = std::fs::read_to_string(&out).expect("written");
     assert!(text.starts_with("product,responsibility_id,responsibility,kind,scope,horizon,column,owners,hours,note,flagged"));
@@ -401,7 +401,7 @@ fn without_a_file_dialog_the_window_asks_for_a_path() {
     h.get_by_label("OK").click();
     h.run();
     assert_eq!(
-        h.state().path.as_deref(),
+        h.state().doc.path.as_deref(),
         Some(PathBuf::from(&path).as_path())
     );
 }

@@ -34,9 +34,10 @@ fn wait_for_proposals(h: &mut H) {
 fn suggest_preview_apply_and_undo_byte_identical() {
     let mut h = harness(enterprise());
     h.run();
-    let original = scenario_to_string(&h.state().scenario);
+    let original = scenario_to_string(&h.state().doc.scenario);
     let errors_before = h
         .state()
+        .doc
         .analysis
         .count(rolesplit::findings::Severity::Error);
     h.key_press_modifiers(Modifiers::COMMAND, Key::G);
@@ -64,13 +65,14 @@ fn suggest_preview_apply_and_undo_byte_identical() {
         rolesplit::io::open(std::path::Path::new("data/samples/enterprise.ron")).expect("sample");
     rolesplit::edit::apply(&mut expected, &first.edit()).expect("applies");
     assert_eq!(
-        h.state().scenario,
+        h.state().doc.scenario,
         expected,
         "the proposal's edits, through the edit path"
     );
-    assert_eq!(h.state().history.undo_len(), 1, "one undoable step");
+    assert_eq!(h.state().doc.history.undo_len(), 1, "one undoable step");
     let errors_after = h
         .state()
+        .doc
         .analysis
         .count(rolesplit::findings::Severity::Error);
     assert!(errors_after <= errors_before);
@@ -82,7 +84,7 @@ fn suggest_preview_apply_and_undo_byte_identical() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_ok();
     assert_eq!(
-        scenario_to_string(&h.state().scenario),
+        scenario_to_string(&h.state().doc.scenario),
         original,
         "undo gives the same bytes"
     );
@@ -126,18 +128,18 @@ fn locking_a_seat_and_pinning_a_card_are_undoable_edits() {
     h.run();
     h.get_by_label("Lock the seat: PM of Shop").click();
     h.run();
-    assert!(h.state().scenario.products[0].pm_locked);
+    assert!(h.state().doc.scenario.products[0].pm_locked);
     h.get_by_label("Lock the seat: PO of Squad").click();
     h.run();
-    assert!(h.state().scenario.teams[0].po_locked);
+    assert!(h.state().doc.scenario.teams[0].po_locked);
     h.get_by_label("Vision").click();
     h.run();
     h.get_by_label("Pinned").click();
     h.run();
-    assert!(h.state().scenario.products[0].cards[0].pinned);
+    assert!(h.state().doc.scenario.products[0].cards[0].pinned);
     for _ in 0..3 {
         h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         h.run();
     }
-    assert_eq!(h.state().scenario, small_board());
+    assert_eq!(h.state().doc.scenario, small_board());
 }

@@ -22,40 +22,40 @@ const SHIFT_COMMAND: Modifiers = Modifiers {
 fn undo_and_redo_a_move() {
     let mut h = harness(small_board());
     h.run();
-    let original = h.state().scenario.clone();
+    let original = h.state().doc.scenario.clone();
     h.get_by_label("Vision").click_secondary();
     h.run();
     h.get_by_label_contains("Move card to PO").click();
     h.run();
-    let moved = h.state().scenario.clone();
+    let moved = h.state().doc.scenario.clone();
     assert_ne!(moved, original, "precondition: the move happened");
     assert!(h.state().is_dirty());
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(
-        h.state().scenario,
+        h.state().doc.scenario,
         original,
         "Ctrl+Z restores the exact scenario"
     );
-    assert!(!h.state().is_dirty() || h.state().generation > 0);
+    assert!(!h.state().is_dirty() || h.state().doc.generation > 0);
 
     h.key_press_modifiers(SHIFT_COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().scenario, moved, "Ctrl+Shift+Z redoes");
+    assert_eq!(h.state().doc.scenario, moved, "Ctrl+Shift+Z redoes");
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     h.run();
-    assert_eq!(h.state().scenario, moved, "Ctrl+Y redoes too");
+    assert_eq!(h.state().doc.scenario, moved, "Ctrl+Y redoes too");
 }
 
 #[test]
 fn undo_and_redo_a_seat_change_with_the_buttons() {
     let mut h = harness(small_board());
     h.run();
-    let original = h.state().scenario.clone();
+    let original = h.state().doc.scenario.clone();
     h.get_by_label("Product manager").click();
     h.run();
     h.get_all_by_label("Olga")
@@ -63,14 +63,17 @@ fn undo_and_redo_a_seat_change_with_the_buttons() {
         .expect("the option")
         .click();
     h.run();
-    assert_eq!(h.state().scenario.products[0].pm.as_deref(), Some("olga"));
-    let changed = h.state().scenario.clone();
+    assert_eq!(
+        h.state().doc.scenario.products[0].pm.as_deref(),
+        Some("olga")
+    );
+    let changed = h.state().doc.scenario.clone();
     h.get_by_label("Undo").click();
     h.run();
-    assert_eq!(h.state().scenario, original);
+    assert_eq!(h.state().doc.scenario, original);
     h.get_by_label("Redo").click();
     h.run();
-    assert_eq!(h.state().scenario, changed);
+    assert_eq!(h.state().doc.scenario, changed);
 }
 
 #[test]
@@ -79,8 +82,8 @@ fn a_thousand_edits_on_the_enterprise_sample_can_all_be_undone() {
         rolesplit::io::open(std::path::Path::new("data/samples/enterprise.ron")).expect("sample");
     let original = s.clone();
     let mut state = rolesplit::app::AppState::new(s, None);
-    let product = state.scenario.products[0].id.clone();
-    let cards: Vec<String> = state.scenario.products[0]
+    let product = state.doc.scenario.products[0].id.clone();
+    let cards: Vec<String> = state.doc.scenario.products[0]
         .cards
         .iter()
         .map(|c| c.responsibility.clone())
@@ -95,10 +98,10 @@ fn a_thousand_edits_on_the_enterprise_sample_can_all_be_undone() {
             place: Place::Keep,
         });
     }
-    let steps = state.history.undo_len();
+    let steps = state.doc.history.undo_len();
     assert!(steps >= 900, "{steps} steps recorded");
     while state.undo() {}
-    assert_eq!(state.scenario, original);
+    assert_eq!(state.doc.scenario, original);
 }
 
 #[test]
@@ -109,6 +112,6 @@ fn an_edit_naming_nothing_is_refused_without_an_undo_step() {
         person: None,
     });
     assert!(result.is_err());
-    assert_eq!(state.history.undo_len(), 0);
+    assert_eq!(state.doc.history.undo_len(), 0);
     assert!(!state.is_dirty());
 }

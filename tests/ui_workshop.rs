@@ -16,7 +16,7 @@ type H = egui_kittest::Harness<'static, AppState>;
 
 /// (recommendation, reason ids) of the first product.
 fn advice(h: &H) -> (&'static str, Vec<&'static str>) {
-    let a = &h.state().analysis.advice[0];
+    let a = &h.state().doc.analysis.advice[0];
     (
         a.recommendation.as_str(),
         a.reasons.iter().map(|r| r.id()).collect(),
@@ -63,7 +63,7 @@ fn toggling_a_checklist_answer_changes_the_recommendation_and_its_reasons() {
     h.run();
     assert_eq!(advice(&h).0, "combined");
     assert_eq!(
-        h.state().scenario.products[0]
+        h.state().doc.scenario.products[0]
             .checklist
             .answer(rolesplit::checklist::Question::ExperiencedHybrid),
         None
@@ -71,7 +71,7 @@ fn toggling_a_checklist_answer_changes_the_recommendation_and_its_reasons() {
 }
 
 fn flagged(h: &H) -> bool {
-    h.state().scenario.products[0]
+    h.state().doc.scenario.products[0]
         .cards
         .iter()
         .find(|c| c.responsibility == "vision")
@@ -131,7 +131,7 @@ fn the_timer_counts_while_running_and_requests_no_repaint_when_paused() {
     let full = h.state().timer.length_seconds;
     h.key_press_modifiers(Modifiers::COMMAND, Key::T);
     h.run_steps(30);
-    let now = h.state().now;
+    let now = h.state().view.now;
     let remaining = h.state().timer.remaining(now);
     assert!(h.state().timer.is_running());
     assert!(remaining < full, "it counts: {remaining} < {full}");
@@ -142,10 +142,10 @@ fn the_timer_counts_while_running_and_requests_no_repaint_when_paused() {
     h.get_by_label("Pause").click();
     h.run();
     assert!(!h.state().timer.is_running());
-    let paused_at = h.state().timer.remaining(h.state().now);
+    let paused_at = h.state().timer.remaining(h.state().view.now);
     h.run_steps(20);
     assert_eq!(
-        h.state().timer.remaining(h.state().now),
+        h.state().timer.remaining(h.state().view.now),
         paused_at,
         "paused: no counting"
     );
@@ -156,7 +156,7 @@ fn the_timer_counts_while_running_and_requests_no_repaint_when_paused() {
     );
     h.get_by_label("Reset").click();
     h.run();
-    assert_eq!(h.state().timer.remaining(h.state().now), full);
+    assert_eq!(h.state().timer.remaining(h.state().view.now), full);
 }
 
 #[test]
@@ -194,7 +194,7 @@ fn f1_shows_every_shortcut() {
     h.run();
     h.key_press(Key::F1);
     h.run();
-    assert!(h.state().help_open);
+    assert!(h.state().view.help_open);
     for label in [
         "Undo",
         "Move card to PO",
@@ -209,7 +209,7 @@ fn f1_shows_every_shortcut() {
     }
     h.get_by_label("Close").click();
     h.run();
-    assert!(!h.state().help_open);
+    assert!(!h.state().view.help_open);
 }
 
 #[test]

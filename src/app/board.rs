@@ -11,11 +11,12 @@ use crate::load::CardLoad;
 use crate::model::{Card, Column, Product, Responsibility, Scenario};
 use crate::num::hours;
 
-use super::Action;
-use super::card::{card_tooltip_ui, ghost_card_ui, paint_card};
+use super::action::{Action, CardIntent, SeatIntent, SeatRef};
+use super::card::{CardFace, Emphasis, card_tooltip_ui, ghost_card_ui, paint_card};
 use super::command::Command;
 use super::state::AppState;
 use super::theme;
+use super::widgets::person_picker;
 
 /// What is carried while a card is dragged.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,21 +27,28 @@ pub struct CardDrag {
 
 /// The board of the selected product.
 pub fn board_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let s = &state.scenario;
+    let s = &state.doc.scenario;
     let Some(index) = state.product_index() else {
         ui.label("This scenario has no products yet.");
         return;
     };
     let (Some(product), Some(load)) = (
         s.products.get(index),
-        state.analysis.loads.products.get(index),
+        state.doc.analysis.loads.products.get(index),
     ) else {
         return;
     };
     ui.horizontal(|ui| {
         ui.heading(&product.name);
-        let teams = state.analysis.seats.teams_of.get(index).map_or(0, Vec::len);
+        let teams = state
+            .doc
+            .analysis
+            .seats
+            .teams_of
+            .get(index)
+            .map_or(0, Vec::len);
         let engineers = state
+            .doc
             .analysis
             .seats
             .engineers_of
@@ -57,7 +65,7 @@ pub fn board_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         add_card_menu_ui(ui, state, product, actions);
     }
     let badges = card_badges(state, product);
-    let filter = state.search.trim().to_lowercase();
+    let filter = state.view.search.trim().to_lowercase();
     // Narrower than this, the columns scroll sideways instead of overlapping.
     egui::ScrollArea::horizontal()
         .id_salt("board_columns")
@@ -78,7 +86,7 @@ const MIN_BOARD_WIDTH: f32 = 3.0 * 250.0;
 /// Puts a responsibility on the board: one of the scenario's, or one of the reference
 /// catalogue's (which joins the scenario with the stakeholders it serves).
 fn add_card_menu_ui(ui: &mut Ui, state: &AppState, product: &Product, actions: &mut Vec<Action>) {
-    let s = &state.scenario;
+    let s = &state.doc.scenario;
     ui.horizontal(|ui| {
         ui.menu_button("Add a card…", |ui| {
             ui.set_max_height(500.0);
@@ -170,7 +178,7 @@ fn card_badges(
     product: &Product,
 ) -> HashMap<String, (Severity, Vec<&'static str>)> {
     let mut badges: HashMap<String, (Severity, Vec<&'static str>)> = HashMap::new();
-    for f in &state.analysis.findings {
+    for f in &state.doc.analysis.findings {
         if f.subjects.first() != Some(&product.id) {
             continue;
         }
@@ -200,7 +208,7 @@ fn column_ui(
     filter: &str,
     actions: &mut Vec<Action>,
 ) {
-    let s = &state.scenario;
+    let s = &state.doc.scenario;
     let total: f64 = product
         .cards
         .iter()
@@ -264,7 +272,10 @@ fn column_ui(
                 );
                 card_rects.push((card.responsibility.clone(), rect));
             }
-            for (responsibility, to) in state.previewed_moves(&product.id) {
+            for (responsibility, to) in state
+                .suggest
+                .previewed_moves(state.doc.generation, &product.id)
+            {
                 if to == column {
                     ghost_card_ui(ui, s, &responsibility);
                 }
@@ -289,12 +300,11 @@ fn column_ui(
             .iter()
             .find(|(r, rect)| *r != dropped.responsibility && pointer_y < rect.center().y)
             .map_or(Place::End, |(r, _)| Place::Before(r.clone()));
-        actions.push(Action::Edit(Edit::MoveCard {
+        actions.push(Action::Card {
             product: product.id.clone(),
             responsibility: dropped.responsibility.clone(),
-            to: column,
-            place,
-        }));
+            intent: CardIntent::Move { to: column, place },
+        });
     }
 }
 
@@ -307,59 +317,56 @@ fn seats_ui(
     column: Column,
     actions: &mut Vec<Action>,
 ) {
-    let s = &state.scenario;
-    let highlight = &state.selection.highlight;
+    let s = &state.doc.scenario;
+    let highlight = &state.view.selection.highlight;
     match column {
         Column::Pm => {
-            let seat = Seat {
+            let seat = SeatView {
                 accessible_name: format!("PM of {}", product.name),
                 label: "Product manager".into(),
                 current: product.pm.as_deref(),
                 highlighted: highlight.contains(&product.id),
                 locked: product.pm_locked,
-                suggested: state.previewed_seat(Some(&product.id), None),
+                suggested: state.suggest.previewed_seat(
+                    &state.doc.scenario,
+                    state.doc.generation,
+                    Some(&product.id),
+                    None,
+                ),
             };
-            match seat_picker(ui, s, &seat) {
-                Some(SeatChange::Person(person)) => actions.push(Action::Edit(Edit::SetPm {
-                    product: product.id.clone(),
-                    person,
-                })),
-                Some(SeatChange::Lock(pm_locked)) => {
-                    actions.push(Action::Edit(Edit::UpdateProduct {
-                        id: product.id.clone(),
-                        name: product.name.clone(),
-                        market: product.market,
-                        stage: product.stage,
-                        pm_locked,
-                    }))
-                }
-                None => {}
+            if let Some(intent) = seat_picker(ui, s, &seat) {
+                actions.push(Action::Seat {
+                    seat: SeatRef::Pm {
+                        product: product.id.clone(),
+                    },
+                    intent,
+                });
             }
         }
         Column::Po => {
             let mut any = false;
             for team in s.teams_of(&product.id) {
                 any = true;
-                let seat = Seat {
+                let seat = SeatView {
                     accessible_name: format!("PO of {}", team.name),
                     label: format!("{} PO", team.name),
                     current: team.po.as_deref(),
                     highlighted: highlight.contains(&team.id),
                     locked: team.po_locked,
-                    suggested: state.previewed_seat(None, Some(&team.id)),
+                    suggested: state.suggest.previewed_seat(
+                        &state.doc.scenario,
+                        state.doc.generation,
+                        None,
+                        Some(&team.id),
+                    ),
                 };
-                match seat_picker(ui, s, &seat) {
-                    Some(SeatChange::Person(person)) => actions.push(Action::Edit(Edit::SetPo {
-                        team: team.id.clone(),
-                        person,
-                    })),
-                    Some(SeatChange::Lock(po_locked)) => {
-                        actions.push(Action::Edit(Edit::UpdateTeam(crate::model::Team {
-                            po_locked,
-                            ..team.clone()
-                        })))
-                    }
-                    None => {}
+                if let Some(intent) = seat_picker(ui, s, &seat) {
+                    actions.push(Action::Seat {
+                        seat: SeatRef::Po {
+                            team: team.id.clone(),
+                        },
+                        intent,
+                    });
                 }
             }
             if !any {
@@ -373,7 +380,7 @@ fn seats_ui(
 }
 
 /// One seat as its picker shows it.
-struct Seat<'a> {
+struct SeatView<'a> {
     accessible_name: String,
     label: String,
     current: Option<&'a str>,
@@ -383,14 +390,8 @@ struct Seat<'a> {
     suggested: Option<String>,
 }
 
-enum SeatChange {
-    Person(Option<String>),
-    Lock(bool),
-}
-
 /// A labelled picker of the person in a seat, with its lock. Returns what changed.
-fn seat_picker(ui: &mut Ui, s: &Scenario, seat: &Seat) -> Option<SeatChange> {
-    let mut choice = seat.current.map(str::to_string);
+fn seat_picker(ui: &mut Ui, s: &Scenario, seat: &SeatView) -> Option<SeatIntent> {
     let mut change = None;
     ui.horizontal(|ui| {
         let text = egui::RichText::new(&seat.label);
@@ -399,19 +400,14 @@ fn seat_picker(ui: &mut Ui, s: &Scenario, seat: &Seat) -> Option<SeatChange> {
         } else {
             ui.label(text)
         };
-        let shown = seat.current.map_or("(empty seat)", |id| s.name_of(id));
-        egui::ComboBox::from_id_salt(&seat.accessible_name)
-            .selected_text(shown)
-            .width((ui.available_width() - 56.0).clamp(60.0, 160.0))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut choice, None, "(empty seat)");
-                for p in &s.people {
-                    ui.selectable_value(&mut choice, Some(p.id.clone()), &p.name);
-                }
-            })
-            .response
+        let width = (ui.available_width() - 56.0).clamp(60.0, 160.0);
+        let (response, changed) = person_picker(ui, &seat.accessible_name, s, seat.current, width);
+        response
             .labelled_by(label_response.id)
             .on_hover_text(&seat.accessible_name);
+        if let Some(person) = changed {
+            change = Some(SeatIntent::Give(person));
+        }
         let lock_name = format!("Lock the seat: {}", seat.accessible_name);
         if ui
             .selectable_label(seat.locked, if seat.locked { "locked" } else { "lock" })
@@ -419,7 +415,7 @@ fn seat_picker(ui: &mut Ui, s: &Scenario, seat: &Seat) -> Option<SeatChange> {
             .on_hover_text("A locked seat was decided in the workshop: suggestions never change it")
             .clicked()
         {
-            change = Some(SeatChange::Lock(!seat.locked));
+            change = Some(SeatIntent::Lock(!seat.locked));
         }
         if let Some(name) = &seat.suggested {
             ui.label(
@@ -429,9 +425,6 @@ fn seat_picker(ui: &mut Ui, s: &Scenario, seat: &Seat) -> Option<SeatChange> {
             );
         }
     });
-    if choice.as_deref() != seat.current {
-        change = Some(SeatChange::Person(choice));
-    }
     change
 }
 
@@ -447,20 +440,28 @@ fn card_ui(
     badge: Option<&(Severity, Vec<&'static str>)>,
     actions: &mut Vec<Action>,
 ) -> Rect {
-    let selected = state.selection.card.as_deref() == Some(card.responsibility.as_str());
-    let highlighted = state.selection.highlight.contains(&card.responsibility)
+    let selected = state.view.selection.card.as_deref() == Some(card.responsibility.as_str());
+    let highlighted = state
+        .view
+        .selection
+        .highlight
+        .contains(&card.responsibility)
         || state
+            .view
             .selection
             .person
             .as_ref()
-            .and_then(|p| state.scenario.people.iter().position(|x| x.id == *p))
+            .and_then(|p| state.doc.scenario.people.iter().position(|x| x.id == *p))
             .is_some_and(|p| load.shares.iter().any(|sh| sh.person == p));
+    let face = CardFace {
+        card,
+        responsibility: r,
+        load,
+        badge,
+        emphasis: Emphasis::default(),
+    };
     let size = vec2(ui.available_width(), theme::CARD_HEIGHT);
     let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
-    let kind_word = match r.kind {
-        crate::model::Kind::Strategy => "Strategy",
-        crate::model::Kind::Execution => "Execution",
-    };
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &r.title));
     response.dnd_set_drag_payload(CardDrag {
         product: product.id.clone(),
@@ -480,19 +481,15 @@ fn card_ui(
         );
         let layer = egui::LayerId::new(egui::Order::Tooltip, response.id);
         let painter = ui.ctx().layer_painter(layer);
-        paint_card(
-            ui,
-            &painter,
-            rect,
-            card,
-            r,
-            load,
-            badge,
-            kind_word,
-            true,
-            highlighted,
-            false,
-        );
+        let face = CardFace {
+            emphasis: Emphasis {
+                selected: true,
+                highlighted,
+                focused: false,
+            },
+            ..face
+        };
+        paint_card(ui, &painter, rect, &face);
         // Moves what was painted on the layer (only shapes painted before this call).
         let delta = ui
             .ctx()
@@ -503,7 +500,8 @@ fn card_ui(
     } else if ui.is_rect_visible(rect) {
         let painter = ui.painter().clone();
         if let Some((_, to)) = state
-            .previewed_moves(&product.id)
+            .suggest
+            .previewed_moves(state.doc.generation, &product.id)
             .into_iter()
             .find(|(r, _)| *r == card.responsibility)
         {
@@ -522,33 +520,30 @@ fn card_ui(
                 theme::HIGHLIGHT,
             );
         }
-        let focused = response.has_focus();
-        paint_card(
-            ui,
-            &painter,
-            rect,
-            card,
-            r,
-            load,
-            badge,
-            kind_word,
-            selected,
-            highlighted,
-            focused,
-        );
+        let face = CardFace {
+            emphasis: Emphasis {
+                selected,
+                highlighted,
+                focused: response.has_focus(),
+            },
+            ..face
+        };
+        paint_card(ui, &painter, rect, &face);
     }
 
-    let response = response.on_hover_ui(|ui| card_tooltip_ui(ui, &state.scenario, card, r));
+    let response = response.on_hover_ui(|ui| card_tooltip_ui(ui, &state.doc.scenario, card, r));
     response.context_menu(|ui| {
         for column in Column::ALL {
             let enabled = column != card.column;
             if Command::MoveTo(column).menu_button(ui, enabled) {
-                actions.push(Action::Edit(Edit::MoveCard {
+                actions.push(Action::Card {
                     product: product.id.clone(),
                     responsibility: card.responsibility.clone(),
-                    to: column,
-                    place: Place::Keep,
-                }));
+                    intent: CardIntent::Move {
+                        to: column,
+                        place: Place::Keep,
+                    },
+                });
                 ui.close();
             }
         }
@@ -562,12 +557,11 @@ fn card_ui(
             .add(egui::Button::new(flag).shortcut_text(Command::FlagCard.shortcut_text(ui.ctx())))
             .clicked()
         {
-            let mut copy = card.clone();
-            copy.flagged = !copy.flagged;
-            actions.push(Action::Edit(Edit::UpdateCard {
+            actions.push(Action::Card {
                 product: product.id.clone(),
-                card: copy,
-            }));
+                responsibility: card.responsibility.clone(),
+                intent: CardIntent::ToggleFlag,
+            });
             ui.close();
         }
     });

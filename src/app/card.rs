@@ -5,25 +5,55 @@ use egui::{Align2, FontId, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 
 use crate::findings::Severity;
 use crate::load::CardLoad;
-use crate::model::{Card, Responsibility, Scenario};
+use crate::model::{Card, Kind, Responsibility, Scenario};
 use crate::num::hours;
 
 use super::theme;
 
-#[allow(clippy::too_many_arguments)]
-pub fn paint_card(
-    ui: &Ui,
-    painter: &egui::Painter,
-    rect: Rect,
-    card: &Card,
-    r: &Responsibility,
-    load: &CardLoad,
-    badge: Option<&(Severity, Vec<&'static str>)>,
-    kind_word: &str,
-    selected: bool,
-    highlighted: bool,
-    focused: bool,
-) {
+/// What a card's face shows.
+pub struct CardFace<'a> {
+    pub card: &'a Card,
+    pub responsibility: &'a Responsibility,
+    pub load: &'a CardLoad,
+    /// The worst severity of the findings about the card, with their rule ids.
+    pub badge: Option<&'a (Severity, Vec<&'static str>)>,
+    /// How the card stands out.
+    pub emphasis: Emphasis,
+}
+
+/// How a card stands out from the others.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Emphasis {
+    /// Selected (or being dragged).
+    pub selected: bool,
+    /// One of the subjects of what is selected (a finding, a person).
+    pub highlighted: bool,
+    /// Has the keyboard focus.
+    pub focused: bool,
+}
+
+/// The word for a responsibility's kind, as a card shows it.
+pub fn kind_word(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Strategy => "Strategy",
+        Kind::Execution => "Execution",
+    }
+}
+
+/// Paints a card's face in `rect`.
+pub fn paint_card(ui: &Ui, painter: &egui::Painter, rect: Rect, face: &CardFace) {
+    let CardFace {
+        card,
+        responsibility: r,
+        load,
+        badge,
+        emphasis:
+            Emphasis {
+                selected,
+                highlighted,
+                focused,
+            },
+    } = *face;
     let visuals = ui.visuals();
     let fill = if highlighted {
         theme::highlight_fill()
@@ -65,7 +95,7 @@ pub fn paint_card(
     let kind_text = painter.text(
         pos2(left, y),
         Align2::LEFT_CENTER,
-        kind_word.to_uppercase(),
+        kind_word(r.kind).to_uppercase(),
         FontId::proportional(11.0),
         theme::kind_text_colour(r.kind, visuals.dark_mode),
     );

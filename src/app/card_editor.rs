@@ -6,15 +6,20 @@ use egui::Ui;
 use crate::edit::Edit;
 use crate::model::{Card, MAX_HOURS};
 
-use super::Action;
+use super::action::{Action, CardIntent};
 use super::state::AppState;
 
 /// Edits the card selected on the board.
 pub fn card_editor_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let s = &state.scenario;
+    let s = &state.doc.scenario;
     let (Some(product), Some(card_id)) = (
-        state.selection.product.as_ref().and_then(|p| s.product(p)),
-        state.selection.card.as_deref(),
+        state
+            .view
+            .selection
+            .product
+            .as_ref()
+            .and_then(|p| s.product(p)),
+        state.view.selection.card.as_deref(),
     ) else {
         return;
     };
@@ -31,6 +36,11 @@ pub fn card_editor_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) 
             product: product.id.clone(),
             card: copy,
         }
+    };
+    let on_card = |intent| Action::Card {
+        product: product.id.clone(),
+        responsibility: card.responsibility.clone(),
+        intent,
     };
     ui.add_space(4.0);
     ui.horizontal(|ui| {
@@ -71,7 +81,7 @@ pub fn card_editor_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) 
             .on_hover_text("Park a contested point without losing it: it is listed under open points and in exports")
             .changed()
         {
-            actions.push(Action::Edit(update(&|c| c.flagged = flagged)));
+            actions.push(on_card(CardIntent::Flag(flagged)));
         }
         let mut pinned = card.pinned;
         if ui
@@ -79,7 +89,7 @@ pub fn card_editor_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) 
             .on_hover_text("Decided in the workshop: suggestions never move a pinned card")
             .changed()
         {
-            actions.push(Action::Edit(update(&|c| c.pinned = pinned)));
+            actions.push(on_card(CardIntent::Pin(pinned)));
         }
         ui.separator();
         if ui.button("Take off this board…").clicked() {

@@ -14,7 +14,7 @@ pub enum Command {
     Save,
     SaveAs,
     /// Writes an export through a save dialog.
-    Export(super::files::ExportKind),
+    Export(super::dialogs::ExportKind),
     Undo,
     Redo,
     /// Moves the selected card to a column.
@@ -84,21 +84,21 @@ impl Command {
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
             Command::Export(kind) => match kind {
-                super::files::ExportKind::Split(crate::export::ExportFormat::Md) => {
+                super::dialogs::ExportKind::Split(crate::export::ExportFormat::Md) => {
                     "Markdown (.md)…"
                 }
-                super::files::ExportKind::Split(crate::export::ExportFormat::Csv) => {
+                super::dialogs::ExportKind::Split(crate::export::ExportFormat::Csv) => {
                     "CSV, one row per card (.csv)…"
                 }
-                super::files::ExportKind::Split(crate::export::ExportFormat::Html) => {
+                super::dialogs::ExportKind::Split(crate::export::ExportFormat::Html) => {
                     "HTML report (.html)…"
                 }
-                super::files::ExportKind::Split(crate::export::ExportFormat::Matrix) => {
+                super::dialogs::ExportKind::Split(crate::export::ExportFormat::Matrix) => {
                     "Responsibility matrix (.csv)…"
                 }
-                super::files::ExportKind::Png => "Image of the window (.png)…",
-                super::files::ExportKind::Comparison { html: false } => "Comparison as Markdown…",
-                super::files::ExportKind::Comparison { html: true } => "Comparison as HTML…",
+                super::dialogs::ExportKind::Png => "Image of the window (.png)…",
+                super::dialogs::ExportKind::Comparison { html: false } => "Comparison as Markdown…",
+                super::dialogs::ExportKind::Comparison { html: true } => "Comparison as HTML…",
             },
             Command::Undo => "Undo",
             Command::Redo => "Redo",

@@ -1,151 +1,91 @@
-//! The window's questions: before a removal, before losing unsaved work, before
-//! overwriting a file changed on disk; the typed-path prompt; errors; the recovery banner.
+//! File dialogs behind a trait: the window uses the platform's (through rfd), tests a
+//! double. Where no dialog can be shown, the window asks for a typed path instead.
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
-use super::state::AppState;
-use super::{Action, Command, files, theme};
+/// What a file dialog gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogResult {
+    Chosen(PathBuf),
+    Cancelled,
+    /// No dialog could be shown (a desktop without a portal): the window asks for a path.
+    Unavailable,
+}
 
-/// Asks before a removal, saying what it will change.
-pub fn removal_dialog_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let Some(pending) = &state.pending_removal else {
-        return;
-    };
-    let modal = egui::Modal::new(egui::Id::unique("removal_dialog")).show(ui.ctx(), |ui| {
-        ui.set_max_width(460.0);
-        ui.heading(format!("{}?", pending.title));
-        if pending.effects.is_empty() {
-            ui.label("Nothing else refers to it.");
-        }
-        for effect in &pending.effects {
-            ui.label(effect);
-        }
-        ui.label("You can undo this with Ctrl+Z.");
-        ui.horizontal(|ui| {
-            if ui.button("Remove").clicked() {
-                actions.push(Action::ConfirmRemoval);
-            }
-            if ui.button("Cancel").clicked() {
-                actions.push(Action::CancelRemoval);
-            }
-        });
-    });
-    if modal.should_close() {
-        actions.push(Action::CancelRemoval);
+/// File dialogs; the window uses native ones, tests a double.
+pub trait Dialogs {
+    /// Asks for a file to open.
+    fn open(&mut self, title: &str, extensions: &[&str]) -> DialogResult;
+    /// Asks where to save, suggesting a file name.
+    fn save(&mut self, title: &str, file_name: &str, extensions: &[&str]) -> DialogResult;
+}
+
+/// The platform's dialogs (through rfd). A dialog that returns nothing at once could not be
+/// shown; one the user closed took longer.
+pub struct NativeDialogs;
+
+const DIALOG_SHOWN_AFTER: Duration = Duration::from_millis(150);
+
+fn judge(started: Instant, chosen: Option<PathBuf>) -> DialogResult {
+    match chosen {
+        Some(path) => DialogResult::Chosen(path),
+        None if started.elapsed() < DIALOG_SHOWN_AFTER => DialogResult::Unavailable,
+        None => DialogResult::Cancelled,
     }
 }
 
-/// The banner offering the unsaved work of an earlier session.
-pub fn recovery_banner_ui(
-    ui: &mut egui::Ui,
-    offer: &files::RecoveryOffer,
-    actions: &mut Vec<Action>,
-) {
-    ui.horizontal(|ui| {
-        let from = offer
-            .source
-            .as_ref()
-            .map(|p| format!(" (from {})", p.display()))
-            .unwrap_or_default();
-        ui.colored_label(
-            theme::HIGHLIGHT,
-            "Unsaved work from the last session was found:",
-        );
-        ui.strong(format!("{}{from}", offer.scenario.name));
-        if ui.button("Restore it").clicked() {
-            actions.push(Action::RestoreRecovery);
-        }
-        if ui.button("Discard it").clicked() {
-            actions.push(Action::DiscardRecovery);
-        }
-    });
+impl Dialogs for NativeDialogs {
+    fn open(&mut self, title: &str, extensions: &[&str]) -> DialogResult {
+        let started = Instant::now();
+        let chosen = rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter("Files", extensions)
+            .pick_file();
+        judge(started, chosen)
+    }
+
+    fn save(&mut self, title: &str, file_name: &str, extensions: &[&str]) -> DialogResult {
+        let started = Instant::now();
+        let chosen = rfd::FileDialog::new()
+            .set_title(title)
+            .set_file_name(file_name)
+            .add_filter("Files", extensions)
+            .save_file();
+        judge(started, chosen)
+    }
 }
 
-/// The questions, the path prompt and the error of file operations, one at a time.
-pub fn file_dialogs_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
-    if let Some(error) = &state.files.error {
-        let modal = egui::Modal::new(egui::Id::unique("file_error")).show(ctx, |ui| {
-            ui.set_max_width(560.0);
-            ui.heading("Something went wrong");
-            ui.label(error);
-            ui.label("What was open is unchanged.");
-            if ui.button("OK").clicked() {
-                actions.push(Action::CloseError);
-            }
-        });
-        if modal.should_close() {
-            actions.push(Action::CloseError);
-        }
-        return;
-    }
-    if let Some(question) = &state.files.question {
-        let modal = egui::Modal::new(egui::Id::unique("file_question")).show(ctx, |ui| {
-            ui.set_max_width(480.0);
-            match question {
-                files::Question::Unsaved(_) => {
-                    ui.heading("Save the changes first?");
-                    ui.label(format!("“{}” has changes that are not saved.", state.scenario.name));
-                    ui.horizontal(|ui| {
-                        for (text, answer) in [("Save", files::Answer::Save), ("Discard", files::Answer::Discard), ("Cancel", files::Answer::Cancel)] {
-                            if ui.button(text).clicked() {
-                                actions.push(Action::Answer(answer));
-                            }
-                        }
-                    });
-                }
-                files::Question::Overwrite(path) => {
-                    ui.heading("The file changed on disk");
-                    ui.label(format!(
-                        "{} was changed by someone else since you opened it. Saving replaces their version.",
-                        path.display()
-                    ));
-                    ui.horizontal(|ui| {
-                        if ui.button("Overwrite").clicked() {
-                            actions.push(Action::Answer(files::Answer::Overwrite));
-                        }
-                        if ui.button("Cancel").clicked() {
-                            actions.push(Action::Answer(files::Answer::Cancel));
-                        }
-                        if ui.button("Save as…").clicked() {
-                            actions.push(Action::Answer(files::Answer::Cancel));
-                            actions.push(Action::Command(Command::SaveAs));
-                        }
-                    });
-                }
-            }
-        });
-        if modal.should_close() {
-            actions.push(Action::Answer(files::Answer::Cancel));
-        }
-        return;
-    }
-    if let Some((purpose, typed)) = &state.files.path_prompt {
-        let mut text = typed.clone();
-        let modal = egui::Modal::new(egui::Id::unique("path_prompt")).show(ctx, |ui| {
-            ui.set_max_width(560.0);
-            ui.heading("Type the file's path");
-            ui.label("No file dialog can be shown on this desktop, so type the path instead.");
-            let field = ui
-                .add(egui::TextEdit::singleline(&mut text).desired_width(520.0))
-                .accessible_name("File path");
-            if ui.memory(|m| m.focused().is_none()) {
-                field.request_focus();
-            }
-            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
-            ui.horizontal(|ui| {
-                if (ui.button("OK").clicked() || enter) && !text.trim().is_empty() {
-                    actions.push(Action::TypedPath(*purpose, PathBuf::from(text.trim())));
-                }
-                if ui.button("Cancel").clicked() {
-                    actions.push(Action::CancelPathPrompt);
-                }
-            });
-        });
-        if text != *typed {
-            actions.push(Action::TypedPathEdit(text));
-        }
-        if modal.should_close() {
-            actions.push(Action::CancelPathPrompt);
+/// Why a path is being asked for in the window (no file dialog could be shown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    SaveAs,
+    Export(ExportKind),
+    Compare,
+    /// A CSV file for the Import view.
+    Import,
+}
+
+/// What the Export menu writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    Split(crate::export::ExportFormat),
+    /// An image of the window, for slides.
+    Png,
+    /// The comparison with the baseline, as Markdown or HTML.
+    Comparison {
+        html: bool,
+    },
+}
+
+impl ExportKind {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportKind::Split(f) => f.extension(),
+            ExportKind::Png => "png",
+            ExportKind::Comparison { html: true } => "html",
+            ExportKind::Comparison { html: false } => "md",
         }
     }
 }

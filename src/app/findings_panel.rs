@@ -4,7 +4,7 @@ use egui::{Sense, Ui, WidgetInfo};
 
 use crate::findings::{Finding, Severity};
 
-use super::Action;
+use super::action::Action;
 use super::state::AppState;
 use super::theme;
 
@@ -15,7 +15,7 @@ enum Row<'a> {
 
 /// The findings list; only the visible rows are drawn.
 pub fn findings_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let findings = &state.analysis.findings;
+    let findings = &state.doc.analysis.findings;
     ui.strong(format!("Findings ({})", findings.len()));
     if findings.is_empty() {
         ui.label(
@@ -63,6 +63,7 @@ pub fn findings_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
 
 fn finding_row_ui(ui: &mut Ui, state: &AppState, f: &Finding, actions: &mut Vec<Action>) {
     let selected = state
+        .view
         .selection
         .finding
         .as_ref()

@@ -1,6 +1,6 @@
 //! The help overlay (F1): every shortcut and mouse gesture.
 
-use super::Action;
+use super::action::Action;
 use super::command::Command;
 
 /// Lists every command with its shortcuts, and what the mouse does.

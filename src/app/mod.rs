@@ -1,82 +1,51 @@
-//! The window. Views draw the state and return [`Action`]s; only this module acts on them,
-//! and every change to the scenario goes through [`AppState::apply`].
+//! The window. Views draw the state and return [`Action`]s; [`AppState::act`] carries them
+//! out after the frame, and every change to the scenario goes through [`AppState::apply`].
+//! This module only lays the views out and runs the eframe application.
 
+pub mod action;
 mod board;
 mod card;
 mod card_editor;
-mod command;
-mod compare;
-mod dialogs;
+pub mod command;
+pub mod compare;
+mod compare_view;
+pub mod dialogs;
+pub mod document;
+pub mod editor_inputs;
 mod editors;
 pub mod files;
 mod findings_panel;
 mod help;
 pub mod history;
+mod intent;
+mod modals;
 mod overview;
 mod people;
+pub mod prefs;
 mod products;
-mod state;
-mod suggest_panel;
-mod theme;
+pub mod recovery;
+pub mod state;
+pub mod suggest;
+mod suggest_view;
+pub mod theme;
 pub mod timer;
 mod top_bar;
+pub mod view;
+mod widgets;
 mod workshop;
 
 use std::path::PathBuf;
 
+pub use action::{Action, CardIntent, SeatIntent, SeatRef};
 pub use board::CardDrag;
 pub use command::Command;
 pub use people::{BreakdownRow, person_breakdown};
-pub use state::{
-    AppState, EditorsState, ImportState, PRESENTATION_ZOOM, PendingRemoval, Prefs, Selection, Tab,
-};
+pub use prefs::{PRESENTATION_ZOOM, Prefs};
+pub use state::AppState;
 pub use timer::{Timer, TimerAction};
+pub use view::{Selection, Tab};
 
-use crate::edit::{Edit, Place};
 use crate::model::Scenario;
-
-/// What a view asks for: an edit of the scenario, or a change of what is shown.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    Edit(Edit),
-    /// An edit that merges with the previous one of the same key (typing in one field).
-    EditMerging(Edit, String),
-    /// A removal to confirm first, with what it changes.
-    AskRemove(Edit),
-    ConfirmRemoval,
-    CancelRemoval,
-    Command(Command),
-    SetTab(Tab),
-    /// Reads a CSV file for the import.
-    ReadImport(PathBuf),
-    /// The timebox's buttons.
-    Timer(TimerAction),
-    /// The compare view's buttons.
-    Compare(compare::CompareAction),
-    /// The Suggest panel's buttons.
-    Suggest(suggest_panel::SuggestAction),
-    /// Opens a file (asking first about unsaved work).
-    Open(PathBuf),
-    /// Starts a new scenario (asking first about unsaved work).
-    New(Box<Scenario>),
-    /// The answer to the open question (save, discard, cancel, overwrite).
-    Answer(files::Answer),
-    /// A path typed by hand where no dialog could be shown.
-    TypedPath(files::PathPurpose, PathBuf),
-    /// The text of the path prompt changed.
-    TypedPathEdit(String),
-    CancelPathPrompt,
-    CloseError,
-    RestoreRecovery,
-    DiscardRecovery,
-    SelectProduct(String),
-    SelectCard(Option<String>),
-    SelectPerson(Option<String>),
-    SelectFinding {
-        rule: String,
-        subjects: Vec<String>,
-    },
-}
 
 /// The eframe application.
 pub struct RolesplitApp {
@@ -137,32 +106,26 @@ impl eframe::App for RolesplitApp {
 
 /// The whole window's content. It draws into any `Ui`, so tests run it in a harness.
 pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    state.now = ui.input(|i| i.time);
     apply_prefs(ui.ctx(), state);
-    state.recovery_tick(ui.ctx());
-    state.suggest_tick(ui.ctx());
-    state.take_screenshot(ui.ctx());
+    state.begin_frame(ui.ctx());
     let mut actions = Vec::new();
-    shortcuts(ui, state, &mut actions);
+    shortcuts(ui, &mut actions);
     dropped_files(ui, &mut actions);
     let presenting = state.prefs.presentation;
 
     egui::Panel::top("top_bar").show(ui, |ui| top_bar::top_bar_ui(ui, state, &mut actions));
     egui::Panel::bottom("status_line").show(ui, |ui| top_bar::status_ui(ui, state));
-    if let Some(offer) = &state.files.recovery_offer {
-        egui::Panel::top("recovery_banner").show(ui, |ui| {
-            dialogs::recovery_banner_ui(ui, offer, &mut actions)
-        });
+    if let Some(offer) = &state.files.recovery.offer {
+        egui::Panel::top("recovery_banner")
+            .show(ui, |ui| modals::recovery_banner_ui(ui, offer, &mut actions));
     }
     if !presenting {
-        let mut search = std::mem::take(&mut state.search);
         egui::Panel::left("products")
             .default_size(210.0)
             .size_range(160.0..=400.0)
             .show(ui, |ui| {
-                products::products_ui(ui, state, &mut search, &mut actions)
+                products::products_ui(ui, &state.doc, &mut state.view, &mut actions)
             });
-        state.search = search;
     }
     egui::Panel::right("people_and_findings")
         .default_size(if presenting { 330.0 } else { 350.0 })
@@ -176,14 +139,14 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
             findings_panel::findings_ui(ui, state, &mut actions);
         });
     egui::CentralPanel::default().show(ui, |ui| central_ui(ui, state, &mut actions));
-    dialogs::removal_dialog_ui(ui, state, &mut actions);
-    if state.help_open {
+    modals::removal_dialog_ui(ui, state, &mut actions);
+    if state.view.help_open {
         help::help_ui(ui.ctx(), &mut actions);
     }
-    dialogs::file_dialogs_ui(ui.ctx(), state, &mut actions);
+    modals::file_dialogs_ui(ui.ctx(), state, &mut actions);
 
     for action in actions {
-        act(ui.ctx(), state, action);
+        state.act(ui.ctx(), action);
     }
 }
 
@@ -207,61 +170,61 @@ fn central_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
     } else {
         &Tab::ALL
     };
-    if state.prefs.presentation && !tabs.contains(&state.tab) {
-        state.tab = Tab::Board;
+    if state.prefs.presentation && !tabs.contains(&state.view.tab) {
+        state.view.tab = Tab::Board;
     }
     ui.horizontal_wrapped(|ui| {
         for &tab in tabs {
-            if ui.selectable_label(state.tab == tab, tab.label()).clicked() {
+            if ui
+                .selectable_label(state.view.tab == tab, tab.label())
+                .clicked()
+            {
                 actions.push(Action::SetTab(tab));
             }
         }
     });
     ui.separator();
-    let mut editors = std::mem::take(&mut state.editors);
-    let state_ref: &AppState = state;
-    match state_ref.tab {
+    let doc = &state.doc;
+    let editors = &mut state.editors;
+    match state.view.tab {
         Tab::Board => {
-            if state_ref.suggest.open {
+            if state.suggest.open {
                 egui::Panel::right("suggestions")
                     .default_size(340.0)
                     .size_range(240.0..=560.0)
-                    .show(ui, |ui| suggest_panel::suggest_ui(ui, state_ref, actions));
+                    .show(ui, |ui| suggest_view::suggest_ui(ui, state, actions));
             }
-            if state_ref.selection.card.is_some() && !state_ref.prefs.presentation {
+            if state.view.selection.card.is_some() && !state.prefs.presentation {
                 egui::Panel::bottom("card_editor")
                     .resizable(false)
-                    .show(ui, |ui| card_editor::card_editor_ui(ui, state_ref, actions));
+                    .show(ui, |ui| card_editor::card_editor_ui(ui, state, actions));
             }
-            board::board_ui(ui, state_ref, actions);
+            board::board_ui(ui, state, actions);
         }
-        Tab::Advice => workshop::advice_ui(ui, state_ref, actions),
-        Tab::OpenPoints => workshop::open_points_ui(ui, state_ref, actions),
-        Tab::Overview => overview::overview_ui(ui, state_ref, actions),
-        Tab::Compare => compare::compare_ui(ui, state_ref, actions),
-        Tab::People => editors::people_editor_ui(ui, state_ref, &mut editors.new_person, actions),
-        Tab::Teams => editors::teams_editor_ui(ui, state_ref, &mut editors.new_team, actions),
-        Tab::Products => {
-            editors::products_editor_ui(ui, state_ref, &mut editors.new_product, actions)
+        Tab::Advice => workshop::advice_ui(ui, state, actions),
+        Tab::OpenPoints => workshop::open_points_ui(ui, state, actions),
+        Tab::Overview => overview::overview_ui(ui, state, actions),
+        Tab::Compare => compare_view::compare_ui(ui, state, actions),
+        Tab::People => editors::people_editor_ui(ui, doc, &mut editors.new_person, actions),
+        Tab::Teams => {
+            let shown = state.view.selection.product.as_deref();
+            editors::teams_editor_ui(ui, doc, shown, &mut editors.new_team, actions)
         }
+        Tab::Products => editors::products_editor_ui(ui, doc, &mut editors.new_product, actions),
         Tab::Stakeholders => {
-            editors::stakeholders_editor_ui(ui, state_ref, &mut editors.new_stakeholder, actions)
+            editors::stakeholders_editor_ui(ui, doc, &mut editors.new_stakeholder, actions)
         }
-        Tab::Responsibilities => editors::responsibilities_editor_ui(
-            ui,
-            state_ref,
-            &mut editors.new_responsibility,
-            actions,
-        ),
-        Tab::Scenario => editors::scenario_editor_ui(ui, state_ref, actions),
-        Tab::Import => editors::import_ui(ui, state_ref, &mut editors.import, actions),
+        Tab::Responsibilities => {
+            editors::responsibilities_editor_ui(ui, doc, &mut editors.new_responsibility, actions)
+        }
+        Tab::Settings => editors::settings_editor_ui(ui, doc, actions),
+        Tab::Import => editors::import_ui(ui, doc, &mut editors.import, actions),
     }
-    state.editors = editors;
 }
 
 /// Keyboard shortcuts become commands. Undo and redo stay with a text field that has the
 /// keyboard focus (it undoes its own typing).
-fn shortcuts(ui: &egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
+fn shortcuts(ui: &egui::Ui, actions: &mut Vec<Action>) {
     let typing = ui.ctx().egui_wants_keyboard_input();
     for command in Command::ALL {
         if (typing && command.yields_to_text_fields()) || command.handled_by_egui() {
@@ -275,189 +238,6 @@ fn shortcuts(ui: &egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
             actions.push(Action::Command(command));
         }
     }
-    let _ = state;
-}
-
-/// Carries out one action.
-fn act(ctx: &egui::Context, state: &mut AppState, action: Action) {
-    match action {
-        Action::Edit(edit) => {
-            // A refused edit leaves its reason in the status line.
-            let _ = state.apply(edit);
-        }
-        Action::EditMerging(edit, key) => {
-            let _ = state.apply_merging(edit, Some(key));
-        }
-        Action::AskRemove(edit) => state.ask_removal(edit),
-        Action::ConfirmRemoval => state.confirm_removal(),
-        Action::CancelRemoval => state.pending_removal = None,
-        Action::SetTab(tab) => state.tab = tab,
-        Action::ReadImport(path) => read_import(state, &path),
-        Action::Timer(action) => {
-            state.timer.act(action, state.now);
-            state.prefs.timer_minutes = state.timer.length_seconds / 60.0;
-        }
-        Action::Command(command) => run_command(ctx, state, command),
-        Action::Compare(action) => state.compare_act(action),
-        Action::Suggest(action) => state.suggest_act(action),
-        Action::Open(path) => state.when_saved_or_discarded(ctx, files::After::Open(path)),
-        Action::New(scenario) => state.when_saved_or_discarded(ctx, files::After::New(scenario)),
-        Action::Answer(answer) => state.answer(ctx, answer),
-        Action::TypedPath(purpose, path) => {
-            state.files.path_prompt = None;
-            state.use_typed_path(ctx, purpose, &path);
-        }
-        Action::CancelPathPrompt => state.files.path_prompt = None,
-        Action::TypedPathEdit(text) => {
-            if let Some((_, typed)) = &mut state.files.path_prompt {
-                *typed = text;
-            }
-        }
-        Action::CloseError => state.files.error = None,
-        Action::RestoreRecovery => state.restore_recovery(),
-        Action::DiscardRecovery => state.discard_recovery(),
-        Action::SelectProduct(id) => state.select_product(&id),
-        Action::SelectCard(card) => state.selection.card = card,
-        Action::SelectPerson(person) => state.select_person(person.as_deref()),
-        Action::SelectFinding { rule, subjects } => state.select_finding(&rule, &subjects),
-    }
-}
-
-fn run_command(ctx: &egui::Context, state: &mut AppState, command: Command) {
-    match command {
-        Command::Undo => {
-            if !state.undo() {
-                state.status = Some("Nothing to undo".into());
-            }
-        }
-        Command::Redo => {
-            if !state.redo() {
-                state.status = Some("Nothing to redo".into());
-            }
-        }
-        Command::MoveTo(column) => {
-            let (Some(product), Some(card)) = (
-                state.selection.product.clone(),
-                state.selection.card.clone(),
-            ) else {
-                state.status = Some("Select a card first (click it, or Tab to it)".into());
-                return;
-            };
-            let _ = state.apply(Edit::MoveCard {
-                product,
-                responsibility: card,
-                to: column,
-                place: Place::Keep,
-            });
-        }
-        Command::Find => ctx.memory_mut(|m| m.request_focus(products::search_id())),
-        Command::New => match crate::catalogue::Catalogue::builtin() {
-            Ok(c) => {
-                state.when_saved_or_discarded(ctx, files::After::New(Box::new(c.new_scenario())))
-            }
-            Err(e) => {
-                state.files.error = Some(format!("The reference catalogue could not be read: {e}"))
-            }
-        },
-        Command::Open => state.when_saved_or_discarded(ctx, files::After::OpenDialog),
-        Command::Save => {
-            state.save(ctx);
-        }
-        Command::SaveAs => {
-            state.save_as(ctx);
-        }
-        Command::Export(kind) => state.export(ctx, kind),
-        Command::FlagCard => {
-            let s = &state.scenario;
-            let card = state
-                .selection
-                .product
-                .as_ref()
-                .and_then(|p| s.product(p))
-                .and_then(|p| {
-                    state
-                        .selection
-                        .card
-                        .as_ref()
-                        .and_then(|c| p.cards.iter().find(|x| x.responsibility == *c))
-                        .map(|c| (p, c))
-                });
-            match card {
-                Some((product, card)) => {
-                    let mut copy = card.clone();
-                    copy.flagged = !copy.flagged;
-                    let edit = Edit::UpdateCard {
-                        product: product.id.clone(),
-                        card: copy,
-                    };
-                    let _ = state.apply(edit);
-                }
-                None => state.status = Some("Select a card first (click it, or Tab to it)".into()),
-            }
-        }
-        Command::Presentation => {
-            state.prefs.presentation = !state.prefs.presentation;
-            let factor = if state.prefs.presentation {
-                PRESENTATION_ZOOM
-            } else {
-                1.0 / PRESENTATION_ZOOM
-            };
-            ctx.set_zoom_factor(ctx.zoom_factor() * factor);
-            state.prefs.zoom = ctx.zoom_factor();
-        }
-        Command::ToggleTheme => state.prefs.dark = !state.prefs.dark,
-        Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
-        Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
-        Command::ZoomReset => ctx.set_zoom_factor(if state.prefs.presentation {
-            PRESENTATION_ZOOM
-        } else {
-            1.0
-        }),
-        Command::Timer => {
-            let action = if state.timer.is_running() {
-                TimerAction::Pause
-            } else {
-                TimerAction::Start
-            };
-            state.timer.act(action, state.now);
-        }
-        Command::Help => state.help_open = !state.help_open,
-        Command::Suggest => {
-            state.tab = Tab::Board;
-            state.start_suggest();
-        }
-        Command::ImportFile => {
-            // The native dialog; where none can be shown, the path field of the import view
-            // is the way in, and the status line says so.
-            match rfd::FileDialog::new()
-                .add_filter("CSV", &["csv", "txt"])
-                .pick_file()
-            {
-                Some(path) => read_import(state, &path),
-                None => {
-                    state.status = Some(
-                        "No file chosen. You can also type the file's path in the Import view."
-                            .into(),
-                    );
-                }
-            }
-        }
-    }
-}
-
-/// Reads a CSV file into the import view.
-fn read_import(state: &mut AppState, path: &std::path::Path) {
-    let import = &mut state.editors.import;
-    match crate::io::read_text(path) {
-        Ok(text) => {
-            import.text = text;
-            import.plan = None;
-            import.error = None;
-            import.path = path.display().to_string();
-        }
-        Err(e) => import.error = Some(format!("{}: {}", path.display(), e.message)),
-    }
-    state.tab = Tab::Import;
 }
 
 /// Opens a scenario file dropped on the window.
@@ -493,8 +273,8 @@ pub fn run(
     if let Some(dir) = eframe::storage_dir("rolesplit") {
         state = state.with_recovery_dir(dir);
     }
-    if let Some(p) = &state.path {
-        files::remember_recent(&mut state.prefs.recent, p);
+    if let Some(p) = state.doc.path.clone() {
+        state.prefs.remember_recent(&p);
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

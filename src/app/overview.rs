@@ -8,8 +8,9 @@ use egui_extras::{Column as TableColumn, TableBuilder};
 use crate::edit::{Edit, Place};
 use crate::model::{Card, Column};
 
+use super::action::Action;
 use super::state::AppState;
-use super::{Action, theme};
+use super::theme;
 
 const CELL_WIDTH: f32 = 76.0;
 const ROW_HEIGHT: f32 = 24.0;
@@ -17,7 +18,7 @@ const ROW_HEIGHT: f32 = 24.0;
 /// The grid; clicking a cell moves the card to the next column, right-clicking offers every
 /// choice, and an empty cell puts the responsibility on that board (Unassigned).
 pub fn overview_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let s = &state.scenario;
+    let s = &state.doc.scenario;
     ui.heading("Overview: who does what, everywhere");
     ui.label("Each cell is one card: click to move it from PM to PO to Unassigned, right-click for every choice. Hover for the owners.");
     if s.products.is_empty() || s.responsibilities.is_empty() {
@@ -70,7 +71,7 @@ pub fn overview_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                                 .clicked()
                             {
                                 actions.push(Action::SelectProduct(product.id.clone()));
-                                actions.push(Action::SetTab(super::state::Tab::Board));
+                                actions.push(Action::SetTab(super::view::Tab::Board));
                             }
                         });
                         for r in &s.responsibilities {
@@ -109,7 +110,7 @@ fn cell_ui(
     responsibility: &str,
     actions: &mut Vec<Action>,
 ) {
-    let s = &state.scenario;
+    let s = &state.doc.scenario;
     let Some(product) = s.products.get(p_index) else {
         return;
     };
@@ -134,6 +135,7 @@ fn cell_ui(
         return;
     };
     let owners: Vec<String> = state
+        .doc
         .analysis
         .loads
         .products

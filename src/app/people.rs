@@ -6,15 +6,15 @@ use crate::load::PersonLoad;
 use crate::model::Person;
 use crate::num::{gt, hours, percent};
 
-use super::Action;
+use super::action::Action;
 use super::state::AppState;
 use super::theme;
 
 /// The people list: one row each with hours and a stacked bar of strategy, execution and
 /// other duties against a capacity line. Long lists draw only the visible rows.
 pub fn people_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let s = &state.scenario;
-    let loads = &state.analysis.loads.people;
+    let s = &state.doc.scenario;
+    let loads = &state.doc.analysis.loads.people;
     ui.horizontal(|ui| {
         ui.strong("People");
         legend_ui(ui);
@@ -23,7 +23,7 @@ pub fn people_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         ui.weak("No people yet.");
         return;
     }
-    let breakdown_height = if state.selection.person.is_some() {
+    let breakdown_height = if state.view.selection.person.is_some() {
         ui.available_height() * 0.4
     } else {
         0.0
@@ -35,9 +35,12 @@ pub fn people_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         .show_rows(ui, theme::PERSON_ROW_HEIGHT, s.people.len(), |ui, rows| {
             for i in rows {
                 if let (Some(person), Some(load)) = (s.people.get(i), loads.get(i)) {
-                    let selected = state.selection.person.as_deref() == Some(person.id.as_str());
-                    let lit = state.selection.highlight.contains(&person.id);
-                    let after = state.previewed_load(&person.id);
+                    let selected =
+                        state.view.selection.person.as_deref() == Some(person.id.as_str());
+                    let lit = state.view.selection.highlight.contains(&person.id);
+                    let after = state
+                        .suggest
+                        .previewed_load(state.doc.generation, &person.id);
                     if person_row_ui(ui, person, load, selected || lit, after).clicked() {
                         let next = if selected {
                             None
@@ -49,7 +52,7 @@ pub fn people_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 }
             }
         });
-    if let Some(id) = &state.selection.person {
+    if let Some(id) = &state.view.selection.person {
         ui.separator();
         breakdown_ui(ui, state, id, actions);
     }
@@ -202,7 +205,7 @@ pub fn load_bar(
 
 /// Where the selected person's hours come from: every card, product, column and hours.
 fn breakdown_ui(ui: &mut Ui, state: &AppState, id: &str, actions: &mut Vec<Action>) {
-    let s = &state.scenario;
+    let s = &state.doc.scenario;
     let Some(index) = s.people.iter().position(|p| p.id == id) else {
         return;
     };
@@ -237,7 +240,7 @@ fn breakdown_ui(ui: &mut Ui, state: &AppState, id: &str, actions: &mut Vec<Actio
                         ui.end_row();
                     }
                 });
-            if let Some(load) = state.analysis.loads.people.get(index)
+            if let Some(load) = state.doc.analysis.loads.people.get(index)
                 && load.other_hours > 0.0
             {
                 ui.label(format!("Other duties: {} h", hours(load.other_hours)));
@@ -258,9 +261,9 @@ pub struct BreakdownRow {
 
 /// Every card that gives hours to the person (by index), in file order.
 pub fn person_breakdown(state: &AppState, person: usize) -> Vec<BreakdownRow> {
-    let s = &state.scenario;
+    let s = &state.doc.scenario;
     let mut rows = Vec::new();
-    for (product, load) in s.products.iter().zip(&state.analysis.loads.products) {
+    for (product, load) in s.products.iter().zip(&state.doc.analysis.loads.products) {
         for (card, card_load) in product.cards.iter().zip(&load.cards) {
             for share in card_load.shares.iter().filter(|sh| sh.person == person) {
                 rows.push(BreakdownRow {

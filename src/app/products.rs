@@ -2,16 +2,13 @@
 
 use egui::Ui;
 
-use super::Action;
-use super::state::AppState;
-
-/// The id of the search box, so that Ctrl+F can focus it.
-pub fn search_id() -> egui::Id {
-    egui::Id::unique("search_products_and_cards")
-}
+use super::action::Action;
+use super::document::Document;
+use super::view::{View, search_id};
 
 /// The search box and the products that match it (by name, or by a card's title).
-pub fn products_ui(ui: &mut Ui, state: &AppState, search: &mut String, actions: &mut Vec<Action>) {
+pub fn products_ui(ui: &mut Ui, doc: &Document, view: &mut View, actions: &mut Vec<Action>) {
+    let search = &mut view.search;
     ui.strong("Products");
     ui.add(
         egui::TextEdit::singleline(search)
@@ -21,9 +18,9 @@ pub fn products_ui(ui: &mut Ui, state: &AppState, search: &mut String, actions: 
     )
     .accessible_name("Search products and cards");
     ui.separator();
-    let s = &state.scenario;
+    let s = &doc.scenario;
     let needle = search.trim().to_lowercase();
-    let selected = state.selection.product.as_deref();
+    let selected = view.selection.product.as_deref();
     egui::ScrollArea::vertical()
         .id_salt("products_list")
         .auto_shrink([false, false])
@@ -54,11 +51,11 @@ pub fn products_ui(ui: &mut Ui, state: &AppState, search: &mut String, actions: 
                 if matching_cards > 0 {
                     text.push_str(&format!(" ({matching_cards} matching)"));
                 }
-                let teams = state.analysis.seats.teams_of.get(i).map_or(0, Vec::len);
+                let teams = doc.analysis.seats.teams_of.get(i).map_or(0, Vec::len);
                 let response = ui.selectable_label(selected == Some(product.id.as_str()), text);
                 // Counted only while the tooltip shows, not on every frame.
                 let response = response.on_hover_ui(|ui| {
-                    let errors = state
+                    let errors = doc
                         .analysis
                         .findings
                         .iter()

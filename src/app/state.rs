@@ -1,252 +1,85 @@
-//! The window's state and its one mutation path, [`AppState::apply`].
+//! The window's state: one small struct composing the concerns (the document, what is
+//! shown, files, comparison, suggestions, editors, preferences, timebox), and the one place
+//! where the actions views return are carried out.
 
-use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::analysis::{Analysis, analyze};
-use crate::edit::{self, Edit, EditError};
+use crate::edit::{Edit, EditError};
+use crate::error::FileError;
 use crate::model::Scenario;
 
-use super::history::History;
-
-/// What the user has selected or highlighted; it never changes the scenario.
-#[derive(Clone, Debug, Default)]
-pub struct Selection {
-    /// The product whose board is shown.
-    pub product: Option<String>,
-    /// The selected card's responsibility, on the shown product.
-    pub card: Option<String>,
-    /// The person whose hours are broken down.
-    pub person: Option<String>,
-    /// Ids to highlight (a clicked finding's subjects, a person's cards).
-    pub highlight: HashSet<String>,
-    /// The finding that was clicked (its rule id and subjects).
-    pub finding: Option<(String, Vec<String>)>,
-}
-
-/// The views of the central area.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Tab {
-    #[default]
-    Board,
-    Advice,
-    OpenPoints,
-    Overview,
-    People,
-    Teams,
-    Products,
-    Stakeholders,
-    Responsibilities,
-    Scenario,
-    Import,
-    Compare,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 12] = [
-        Tab::Board,
-        Tab::Advice,
-        Tab::OpenPoints,
-        Tab::Overview,
-        Tab::People,
-        Tab::Teams,
-        Tab::Products,
-        Tab::Stakeholders,
-        Tab::Responsibilities,
-        Tab::Scenario,
-        Tab::Import,
-        Tab::Compare,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Tab::Board => "Board",
-            Tab::Advice => "Advice",
-            Tab::OpenPoints => "Open points",
-            Tab::Overview => "Overview",
-            Tab::People => "People",
-            Tab::Teams => "Teams",
-            Tab::Products => "Products",
-            Tab::Stakeholders => "Stakeholders",
-            Tab::Responsibilities => "Responsibilities",
-            Tab::Scenario => "Settings",
-            Tab::Import => "Import",
-            Tab::Compare => "Compare",
-        }
-    }
-}
-
-impl Tab {
-    /// The tabs of presentation mode: no editors.
-    pub const PRESENTING: [Tab; 3] = [Tab::Board, Tab::Advice, Tab::OpenPoints];
-}
-
-/// The window's preferences, remembered between runs.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct Prefs {
-    /// Presentation mode: large text, editors hidden.
-    pub presentation: bool,
-    /// The dark theme (else the light one).
-    pub dark: bool,
-    /// The zoom factor (Ctrl+plus / Ctrl+minus), presentation's enlargement included.
-    pub zoom: f32,
-    /// The timebox's length, in minutes.
-    pub timer_minutes: f64,
-    /// Recently opened or saved files, newest first.
-    pub recent: Vec<std::path::PathBuf>,
-}
-
-impl Default for Prefs {
-    fn default() -> Self {
-        Prefs {
-            presentation: false,
-            dark: true,
-            zoom: 1.0,
-            timer_minutes: 10.0,
-            recent: Vec::new(),
-        }
-    }
-}
-
-/// How much larger everything is in presentation mode.
-pub const PRESENTATION_ZOOM: f32 = 1.3;
-
-/// What the editors keep between frames: the names typed for new things, the import.
-#[derive(Clone, Debug, Default)]
-pub struct EditorsState {
-    pub new_person: String,
-    pub new_team: String,
-    pub new_product: String,
-    pub new_stakeholder: String,
-    pub new_responsibility: String,
-    pub import: ImportState,
-}
-
-/// The import being prepared: pasted or loaded CSV text and its preview.
-#[derive(Clone, Debug)]
-pub struct ImportState {
-    pub kind: crate::import::ImportKind,
-    pub text: String,
-    /// A path typed by hand, for machines without a file dialog.
-    pub path: String,
-    /// The preview of `text` (kept until the text or the scenario changes).
-    pub plan: Option<crate::import::ImportPlan>,
-    /// Why the last file could not be read.
-    pub error: Option<String>,
-}
-
-impl Default for ImportState {
-    fn default() -> Self {
-        ImportState {
-            kind: crate::import::ImportKind::People,
-            text: String::new(),
-            path: String::new(),
-            plan: None,
-            error: None,
-        }
-    }
-}
-
-/// A removal waiting for the user's confirmation, with what it will change.
-#[derive(Clone, Debug)]
-pub struct PendingRemoval {
-    pub edit: Edit,
-    pub title: String,
-    pub effects: Vec<String>,
-}
+use super::action::Action;
+use super::command::Command;
+use super::compare::{Compare, CompareAction};
+use super::dialogs::{ExportKind, PathPurpose};
+use super::document::Document;
+use super::editor_inputs::Editors;
+use super::files::{After, Files, Next};
+use super::intent;
+use super::prefs::{PRESENTATION_ZOOM, Prefs};
+use super::recovery::Recovery;
+use super::suggest::{Suggest, SuggestAction};
+use super::timer::{Timer, TimerAction};
+use super::view::{Tab, View, search_id};
 
 /// Everything the window shows and edits.
 pub struct AppState {
-    /// The view in the central area.
-    pub tab: Tab,
-    pub prefs: Prefs,
-    pub timer: super::timer::Timer,
-    /// The help overlay (F1) is open.
-    pub help_open: bool,
-    /// Files, dialogs, questions and the recovery file.
-    pub files: super::files::FileState,
+    /// The scenario, its analysis, undo history, file and status line.
+    pub doc: Document,
+    /// The tab, the selection, the search, the help overlay, the frame's time.
+    pub view: View,
+    /// Dialogs, questions, the recovery copy.
+    pub files: Files,
     /// The scenarios being compared.
-    pub compare: super::compare::CompareState,
+    pub compare: Compare,
     /// The Suggest panel: proposals, the search under way, the previewed one.
-    pub suggest: super::suggest_panel::SuggestState,
-    pub editors: EditorsState,
-    /// A removal the user must confirm first.
-    pub pending_removal: Option<PendingRemoval>,
-    pub scenario: Scenario,
-    /// Recomputed on every change of the scenario, never per frame.
-    pub analysis: Analysis,
-    pub history: History,
-    pub path: Option<PathBuf>,
-    pub selection: Selection,
-    /// The text of the search box.
-    pub search: String,
-    /// Counts changes; the scenario is unsaved when it differs from `saved_generation`.
-    pub generation: u64,
-    pub saved_generation: u64,
-    /// How many times the analysis ran (tests check that idle frames never run it).
-    pub analysis_runs: u64,
-    /// A short message for the status line (what the last action did or why it failed).
-    pub status: Option<String>,
-    /// The time of the current frame (seconds), for merging bursts of edits.
-    pub now: f64,
+    pub suggest: Suggest,
+    /// What the editors keep between frames.
+    pub editors: Editors,
+    pub prefs: Prefs,
+    pub timer: Timer,
 }
+
+const SELECT_A_CARD: &str = "Select a card first (click it, or Tab to it)";
 
 impl AppState {
     pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
-        let mut state = Self {
-            tab: Tab::Board,
+        AppState {
+            view: View::new(&scenario),
+            doc: Document::new(scenario, path),
+            files: Files::default(),
+            compare: Compare::default(),
+            suggest: Suggest::default(),
+            editors: Editors::default(),
             prefs: Prefs::default(),
-            timer: super::timer::Timer::default(),
-            help_open: false,
-            files: Default::default(),
-            compare: Default::default(),
-            suggest: Default::default(),
-            editors: EditorsState::default(),
-            pending_removal: None,
-            analysis: Analysis::default(),
-            scenario,
-            history: History::default(),
-            path,
-            selection: Selection::default(),
-            search: String::new(),
-            generation: 0,
-            saved_generation: 0,
-            analysis_runs: 0,
-            status: None,
-            now: 0.0,
-        };
-        state.recompute();
-        state.selection.product = state.scenario.products.first().map(|p| p.id.clone());
-        state
+            timer: Timer::default(),
+        }
+    }
+
+    /// Keeps the recovery copy in `dir`, and offers the unsaved work found there.
+    pub fn with_recovery_dir(mut self, dir: PathBuf) -> Self {
+        self.files.recovery = Recovery::in_dir(dir);
+        self
+    }
+
+    /// The index of the product whose board is shown.
+    pub fn product_index(&self) -> Option<usize> {
+        self.doc
+            .product_index(self.view.selection.product.as_deref()?)
     }
 
     /// Whether there are changes not saved to the file.
     pub fn is_dirty(&self) -> bool {
-        self.generation != self.saved_generation
+        self.doc.is_dirty()
     }
 
     /// The window title: the scenario's name, the file name, and a marker when unsaved.
     pub fn title(&self) -> String {
-        let marker = if self.is_dirty() { "* " } else { "" };
-        match self.path.as_ref().and_then(|p| p.file_name()) {
-            Some(file) => format!(
-                "{marker}{} — {} — rolesplit",
-                self.scenario.name,
-                file.to_string_lossy()
-            ),
-            None => format!("{marker}{} — rolesplit", self.scenario.name),
-        }
+        self.doc.title()
     }
 
-    fn recompute(&mut self) {
-        self.analysis = analyze(&self.scenario);
-        self.analysis_runs += 1;
-    }
-
-    /// The one way the scenario changes: checks the edit (unknown ids are refused and
-    /// leave no undo step), skips no-ops, records the scenario for undo, applies the edit,
-    /// re-runs the analysis and marks the scenario unsaved. Returns whether it changed.
+    /// The one way the scenario changes (see [`Document::apply`]); a refused edit leaves
+    /// its reason in the status line. Returns whether the scenario changed.
     pub fn apply(&mut self, edit: Edit) -> Result<bool, EditError> {
         self.apply_merging(edit, None)
     }
@@ -258,143 +91,374 @@ impl AppState {
         edit: Edit,
         merge_key: Option<String>,
     ) -> Result<bool, EditError> {
-        match edit::applied(&self.scenario, &edit) {
-            Ok(None) => Ok(false),
-            Ok(Some(next)) => {
-                let label = edit.describe(&self.scenario);
-                let before = std::mem::replace(&mut self.scenario, next);
-                self.history
-                    .record(before, label.clone(), merge_key, self.now);
+        match self.doc.apply(&edit, merge_key, self.view.now) {
+            Ok(Some(label)) => {
+                self.doc.status = Some(label);
                 self.changed();
-                self.status = Some(label);
                 Ok(true)
             }
+            Ok(None) => Ok(false),
             Err(e) => {
-                self.status = Some(format!("Not changed: {e}"));
+                self.doc.status = Some(format!("Not changed: {e}"));
                 Err(e)
             }
         }
     }
 
-    /// Asks before a removal: what it will change is worked out now and shown to the user.
-    pub fn ask_removal(&mut self, edit: Edit) {
-        let effects = edit::removal_effects(&self.scenario, &self.analysis, &edit);
-        let title = edit.describe(&self.scenario);
-        self.pending_removal = Some(PendingRemoval {
-            edit,
-            title,
-            effects,
-        });
-    }
-
-    /// Carries out the removal the user confirmed.
-    pub fn confirm_removal(&mut self) {
-        if let Some(pending) = self.pending_removal.take() {
-            let _ = self.apply(pending.edit);
-        }
-    }
-
-    fn changed(&mut self) {
-        self.generation += 1;
-        self.editors.import.plan = None;
-        self.schedule_recovery();
-        self.recompute();
-        self.keep_selection_valid();
-    }
-
     /// Undoes the last edit; false when there is nothing to undo.
     pub fn undo(&mut self) -> bool {
-        let label = self.history.undo_label().map(str::to_string);
-        match self.history.undo(&self.scenario) {
-            Some(previous) => {
-                self.scenario = previous;
-                self.changed();
-                self.status = label.map(|l| format!("Undone: {l}"));
-                true
-            }
-            None => false,
-        }
+        let Some(label) = self.doc.undo() else {
+            return false;
+        };
+        self.doc.status = Some(format!("Undone: {label}"));
+        self.changed();
+        true
     }
 
     /// Redoes the last undone edit; false when there is nothing to redo.
     pub fn redo(&mut self) -> bool {
-        let label = self.history.redo_label().map(str::to_string);
-        match self.history.redo(&self.scenario) {
-            Some(next) => {
-                self.scenario = next;
-                self.changed();
-                self.status = label.map(|l| format!("Redone: {l}"));
-                true
+        let Some(label) = self.doc.redo() else {
+            return false;
+        };
+        self.doc.status = Some(format!("Redone: {label}"));
+        self.changed();
+        true
+    }
+
+    /// After every change of the scenario: the recovery copy follows, and what is shown
+    /// stays valid.
+    fn changed(&mut self) {
+        self.files.recovery.schedule(&self.doc, self.view.now);
+        self.view.selection.keep_valid(&self.doc.scenario);
+    }
+
+    /// Puts another scenario in the window (open, new, restore): history and selection
+    /// start afresh.
+    pub fn replace_scenario(&mut self, scenario: Scenario, path: Option<PathBuf>) {
+        self.doc.replace(scenario, path);
+        self.files.opened(&self.doc, &mut self.prefs);
+        self.view.reset(&self.doc.scenario, self.prefs.presentation);
+    }
+
+    /// Opens a file; a file that fails to load leaves everything as it was and says why
+    /// in one dialog (file, line, column, what is wrong).
+    pub fn open_path(&mut self, path: &Path) -> Result<(), FileError> {
+        let scenario = self.files.open_path(&mut self.prefs, path)?;
+        self.follow(Next::Replace(scenario, Some(path.to_path_buf())));
+        Ok(())
+    }
+
+    /// Saves to a path (atomically). A failure leaves the old file whole and says so.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        self.files.save_to(&mut self.doc, &mut self.prefs, path)
+    }
+
+    /// Export: asks where, then writes.
+    pub fn export(&mut self, ctx: &egui::Context, kind: ExportKind) {
+        self.files.export(ctx, &mut self.doc, &self.compare, kind);
+    }
+
+    /// Goes on with `after`, asking first when there is unsaved work.
+    pub fn when_saved_or_discarded(&mut self, ctx: &egui::Context, after: After) {
+        let next = self
+            .files
+            .when_saved_or_discarded(&self.doc, &mut self.prefs, after);
+        self.follow_in(ctx, next);
+    }
+
+    /// Takes the unsaved work of an earlier run back.
+    pub fn restore_recovery(&mut self) {
+        if let Some(offer) = self.files.recovery.offer.take() {
+            self.replace_scenario(offer.scenario, offer.source);
+            // Not saved: it differs from the file (or has none).
+            self.doc.mark_unsaved();
+            self.doc.status = Some("Restored the unsaved work of the last session".into());
+        }
+    }
+
+    /// Throws the unsaved work of an earlier run away.
+    pub fn discard_recovery(&mut self) {
+        self.files.recovery.offer = None;
+        self.files.recovery.remove();
+    }
+
+    /// Starts looking for proposals on the scenario as it is.
+    pub fn start_suggest(&mut self) {
+        self.suggest.start(&self.doc.scenario, self.doc.generation);
+    }
+
+    /// Stops the search for proposals under way.
+    pub fn cancel_suggest(&mut self) {
+        self.suggest.cancel();
+    }
+
+    /// What the frame does before drawing: the clock, the recovery copy, a finished search,
+    /// a written screenshot, the comparison's differences.
+    pub fn begin_frame(&mut self, ctx: &egui::Context) {
+        self.view.now = ctx.input(|i| i.time);
+        if let Some(problem) = self.files.recovery.tick(ctx, &self.doc, self.view.now) {
+            self.doc.status = Some(problem);
+        }
+        self.suggest.tick(ctx);
+        self.files.poll_screenshot(&mut self.doc);
+        if self.view.tab == Tab::Compare {
+            self.compare.refresh(&self.doc);
+        }
+    }
+
+    fn follow(&mut self, next: Next) -> bool {
+        match next {
+            Next::Done => {}
+            Next::Replace(scenario, path) => {
+                let status = match &path {
+                    Some(p) => format!("Opened {}", p.display()),
+                    None => "A new scenario: save it to keep it".to_string(),
+                };
+                self.replace_scenario(scenario, path);
+                self.doc.status = Some(status);
             }
-            None => false,
+            Next::Close => return true,
+        }
+        false
+    }
+
+    fn follow_in(&mut self, ctx: &egui::Context, next: Next) {
+        if self.follow(next) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 
-    /// Drops selections that no longer exist after an edit or an undo.
-    fn keep_selection_valid(&mut self) {
-        let s = &self.scenario;
-        let sel = &mut self.selection;
-        if sel
-            .product
-            .as_ref()
-            .is_none_or(|id| s.product(id).is_none())
-        {
-            sel.product = s.products.first().map(|p| p.id.clone());
-        }
-        if let (Some(card), Some(product)) =
-            (&sel.card, sel.product.as_ref().and_then(|p| s.product(p)))
-            && !product.cards.iter().any(|c| c.responsibility == *card)
-        {
-            sel.card = None;
-        }
-        if sel.person.as_ref().is_some_and(|id| s.person(id).is_none()) {
-            sel.person = None;
+    /// Carries out one action.
+    pub fn act(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            // A refused edit leaves its reason in the status line.
+            Action::Edit(edit) => drop(self.apply(edit)),
+            Action::EditMerging(edit, key) => drop(self.apply_merging(edit, Some(key))),
+            Action::Card {
+                product,
+                responsibility,
+                intent,
+            } => {
+                if let Some(edit) =
+                    intent::card_edit(&self.doc.scenario, &product, &responsibility, intent)
+                {
+                    drop(self.apply(edit));
+                }
+            }
+            Action::Seat { seat, intent } => {
+                if let Some(edit) = intent::seat_edit(&self.doc.scenario, &seat, intent) {
+                    drop(self.apply(edit));
+                }
+            }
+            Action::AskRemove(edit) => self.doc.ask_removal(edit),
+            Action::ConfirmRemoval => {
+                if let Some(pending) = self.doc.pending_removal.take() {
+                    drop(self.apply(pending.edit));
+                }
+            }
+            Action::CancelRemoval => self.doc.pending_removal = None,
+            Action::SetTab(tab) => self.view.tab = tab,
+            Action::ReadImport(path) => self.read_import(&path),
+            Action::Timer(action) => {
+                self.timer.act(action, self.view.now);
+                self.prefs.timer_minutes = self.timer.length_seconds / 60.0;
+            }
+            Action::Command(command) => self.run_command(ctx, command),
+            Action::Compare(CompareAction::AddFile) => {
+                let title = "Add a saved scenario to the comparison";
+                if let Some(path) = self.files.ask_open(title, &["ron"], PathPurpose::Compare) {
+                    self.add_to_comparison(&path);
+                }
+            }
+            Action::Compare(action) => self.compare.act(action),
+            Action::Suggest(action) => self.suggest_act(action),
+            Action::Open(path) => self.when_saved_or_discarded(ctx, After::Open(path)),
+            Action::New(scenario) => self.when_saved_or_discarded(ctx, After::New(scenario)),
+            Action::Answer(answer) => {
+                let next = self.files.answer(&mut self.doc, &mut self.prefs, answer);
+                self.follow_in(ctx, next);
+            }
+            Action::TypedPath(purpose, path) => {
+                self.files.path_prompt = None;
+                self.use_typed_path(ctx, purpose, &path);
+            }
+            Action::CancelPathPrompt => self.files.path_prompt = None,
+            Action::TypedPathEdit(text) => {
+                if let Some((_, typed)) = &mut self.files.path_prompt {
+                    *typed = text;
+                }
+            }
+            Action::CloseError => self.files.error = None,
+            Action::RestoreRecovery => self.restore_recovery(),
+            Action::DiscardRecovery => self.discard_recovery(),
+            Action::SelectProduct(id) => self.view.selection.select_product(&id),
+            Action::SelectCard(card) => self.view.selection.card = card,
+            Action::SelectPerson(person) => self.view.selection.select_person(person.as_deref()),
+            Action::SelectFinding { rule, subjects } => {
+                self.view
+                    .selection
+                    .select_finding(&self.doc.scenario, &rule, &subjects)
+            }
         }
     }
 
-    /// The index of the product whose board is shown.
-    pub fn product_index(&self) -> Option<usize> {
-        let id = self.selection.product.as_ref()?;
-        self.scenario.products.iter().position(|p| p.id == *id)
-    }
-
-    /// Shows a product's board.
-    pub fn select_product(&mut self, id: &str) {
-        if self.selection.product.as_deref() != Some(id) {
-            self.selection.product = Some(id.to_string());
-            self.selection.card = None;
+    /// Carries out a Suggest panel request.
+    fn suggest_act(&mut self, action: SuggestAction) {
+        match action {
+            SuggestAction::Run => self.start_suggest(),
+            SuggestAction::Cancel => self.suggest.cancel(),
+            SuggestAction::Close => self.suggest.close(),
+            SuggestAction::Apply(i) => {
+                if let Some(edit) = self.suggest.take_proposal(i, self.doc.generation) {
+                    drop(self.apply(edit));
+                }
+            }
+            SuggestAction::Preview(p) => self.suggest.preview = p,
         }
     }
 
-    /// Selects a person: their hours are broken down and their cards highlighted.
-    pub fn select_person(&mut self, id: Option<&str>) {
-        self.selection.person = id.map(str::to_string);
-        self.selection.finding = None;
-        self.selection.highlight.clear();
-        if let Some(id) = id {
-            self.selection.highlight.insert(id.to_string());
+    /// Brings a saved scenario into the comparison; a bad file is said in one dialog.
+    pub fn add_to_comparison(&mut self, path: &Path) {
+        if let Err(e) = self.compare.add(path) {
+            self.files.error = Some(e);
         }
     }
 
-    /// Selects a finding: its subjects are highlighted, and the board switches to the
-    /// product it concerns.
-    pub fn select_finding(&mut self, rule: &str, subjects: &[String]) {
-        let s = &self.scenario;
-        let person = subjects.iter().find(|id| s.person(id).is_some()).cloned();
-        let product = subjects
-            .iter()
-            .find(|id| s.product(id).is_some())
-            .cloned()
-            .or_else(|| {
-                subjects
-                    .iter()
-                    .find_map(|id| s.team(id).map(|t| t.product.clone()))
-            });
-        if let Some(p) = product {
-            self.select_product(&p);
+    /// A typed path, for when no dialog could be shown.
+    fn use_typed_path(&mut self, ctx: &egui::Context, purpose: PathPurpose, path: &Path) {
+        match purpose {
+            PathPurpose::Open => drop(self.open_path(path)),
+            PathPurpose::SaveAs => drop(self.save_to(path)),
+            PathPurpose::Export(kind) => {
+                self.files
+                    .export_to(ctx, &mut self.doc, &self.compare, kind, path)
+            }
+            PathPurpose::Compare => self.add_to_comparison(path),
+            PathPurpose::Import => self.read_import(path),
         }
-        self.selection.person = person;
-        self.selection.highlight = subjects.iter().cloned().collect();
-        self.selection.finding = Some((rule.to_string(), subjects.to_vec()));
+    }
+
+    /// Reads a CSV file into the import view.
+    fn read_import(&mut self, path: &Path) {
+        let import = &mut self.editors.import;
+        match crate::io::read_text(path) {
+            Ok(text) => {
+                import.text = text;
+                import.plan.clear();
+                import.error = None;
+                import.path = path.display().to_string();
+            }
+            Err(e) => import.error = Some(format!("{}: {}", path.display(), e.message)),
+        }
+        self.view.tab = Tab::Import;
+    }
+
+    /// The card selected on the board, as (product, responsibility), or a status line
+    /// asking for one.
+    fn selected_card(&mut self) -> Option<(String, String)> {
+        let card = self
+            .view
+            .selection
+            .card()
+            .map(|(p, c)| (p.to_string(), c.to_string()));
+        if card.is_none() {
+            self.doc.status = Some(SELECT_A_CARD.into());
+        }
+        card
+    }
+
+    fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Undo => {
+                if !self.undo() {
+                    self.doc.status = Some("Nothing to undo".into());
+                }
+            }
+            Command::Redo => {
+                if !self.redo() {
+                    self.doc.status = Some("Nothing to redo".into());
+                }
+            }
+            Command::MoveTo(to) => self.on_selected_card(
+                ctx,
+                super::action::CardIntent::Move {
+                    to,
+                    place: crate::edit::Place::Keep,
+                },
+            ),
+            Command::FlagCard => self.on_selected_card(ctx, super::action::CardIntent::ToggleFlag),
+            Command::Find => ctx.memory_mut(|m| m.request_focus(search_id())),
+            Command::New => match crate::catalogue::Catalogue::builtin() {
+                Ok(c) => self.when_saved_or_discarded(ctx, After::New(Box::new(c.new_scenario()))),
+                Err(e) => {
+                    self.files.error =
+                        Some(format!("The reference catalogue could not be read: {e}"))
+                }
+            },
+            Command::Open => self.when_saved_or_discarded(ctx, After::OpenDialog),
+            Command::Save => drop(self.files.save(&mut self.doc, &mut self.prefs)),
+            Command::SaveAs => drop(self.files.save_as(&mut self.doc, &mut self.prefs)),
+            Command::Export(kind) => self.export(ctx, kind),
+            Command::Presentation => self.toggle_presentation(ctx),
+            Command::ToggleTheme => self.prefs.dark = !self.prefs.dark,
+            Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
+            Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
+            Command::ZoomReset => ctx.set_zoom_factor(self.prefs.base_zoom()),
+            Command::Timer => {
+                let action = if self.timer.is_running() {
+                    TimerAction::Pause
+                } else {
+                    TimerAction::Start
+                };
+                self.timer.act(action, self.view.now);
+            }
+            Command::Help => self.view.help_open = !self.view.help_open,
+            Command::Suggest => {
+                self.view.tab = Tab::Board;
+                self.start_suggest();
+            }
+            Command::ImportFile => {
+                let title = "Import people or teams from a CSV file";
+                match self
+                    .files
+                    .ask_open(title, &["csv", "txt"], PathPurpose::Import)
+                {
+                    Some(path) => self.read_import(&path),
+                    None if self.files.path_prompt.is_none() => {
+                        self.doc.status = Some(
+                            "No file chosen. You can also type the file's path in the Import view."
+                                .into(),
+                        );
+                    }
+                    None => {}
+                }
+            }
+        }
+    }
+
+    /// Carries out an intent on the selected card (a key or a menu).
+    fn on_selected_card(&mut self, ctx: &egui::Context, intent: super::action::CardIntent) {
+        if let Some((product, responsibility)) = self.selected_card() {
+            self.act(
+                ctx,
+                Action::Card {
+                    product,
+                    responsibility,
+                    intent,
+                },
+            );
+        }
+    }
+
+    /// Presentation mode on or off, with its enlargement.
+    fn toggle_presentation(&mut self, ctx: &egui::Context) {
+        self.prefs.presentation = !self.prefs.presentation;
+        let factor = if self.prefs.presentation {
+            PRESENTATION_ZOOM
+        } else {
+            1.0 / PRESENTATION_ZOOM
+        };
+        ctx.set_zoom_factor(ctx.zoom_factor() * factor);
+        self.prefs.zoom = ctx.zoom_factor();
     }
 }

@@ -1,12 +1,6 @@
 //! A timebox for a workshop discussion. It runs on the frame clock (`egui` input time),
 //! and the window repaints only while it runs.
 
-use std::time::Duration;
-
-use egui::Ui;
-
-use super::Action;
-
 /// A countdown that can be started, paused and reset.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Timer {
@@ -70,76 +64,6 @@ pub fn clock(seconds: f64) -> String {
     let whole = seconds.abs().ceil() as u64;
     let text = format!("{}:{:02}", whole / 60, whole % 60);
     if over { format!("+{text}") } else { text }
-}
-
-/// The timer's face and buttons. While it runs it asks for a repaint once a second;
-/// paused or stopped, it asks for none.
-pub fn timer_ui(ui: &mut Ui, timer: &Timer, now: f64, big: bool, actions: &mut Vec<Action>) {
-    let remaining = timer.remaining(now);
-    ui.horizontal(|ui| {
-        let size = if big { 28.0 } else { 16.0 };
-        let mut text = egui::RichText::new(clock(remaining))
-            .size(size)
-            .monospace()
-            .strong();
-        if remaining < 0.0 {
-            text = text.color(super::theme::OVER);
-        }
-        let face = ui.label(text);
-        let state = if remaining < 0.0 {
-            "time is up"
-        } else if timer.is_running() {
-            "running"
-        } else {
-            "paused"
-        };
-        face.on_hover_text(format!("Timebox: {} left, {state}", clock(remaining)));
-        if remaining < 0.0 {
-            ui.colored_label(super::theme::OVER, "Time is up");
-        }
-        if timer.is_running() {
-            if ui
-                .button("Pause")
-                .on_hover_text("Pause the timebox")
-                .clicked()
-            {
-                actions.push(Action::Timer(TimerAction::Pause));
-            }
-        } else if ui
-            .button("Start")
-            .on_hover_text("Start the timebox")
-            .clicked()
-        {
-            actions.push(Action::Timer(TimerAction::Start));
-        }
-        if ui
-            .button("Reset")
-            .on_hover_text("Reset the timebox")
-            .clicked()
-        {
-            actions.push(Action::Timer(TimerAction::Reset));
-        }
-        let mut minutes = timer.length_seconds / 60.0;
-        let response = ui
-            .add(
-                egui::DragValue::new(&mut minutes)
-                    .range(1.0..=180.0)
-                    .speed(0.5)
-                    .suffix(" min")
-                    .max_decimals(0),
-            )
-            .on_hover_text("Length of the timebox, minutes");
-        if response.changed() {
-            actions.push(Action::Timer(TimerAction::Length(minutes * 60.0)));
-        }
-    });
-    if timer.is_running() {
-        // Only while counting: one repaint a second keeps the face current.
-        let fraction = remaining.rem_euclid(1.0);
-        let wait = if fraction > 0.0 { fraction } else { 1.0 };
-        ui.ctx()
-            .request_repaint_after(Duration::from_secs_f64(wait.clamp(0.05, 1.0)));
-    }
 }
 
 /// What the timer's buttons ask for.

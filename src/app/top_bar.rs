@@ -3,22 +3,32 @@
 
 use crate::num::{dollars, hours};
 
-use super::state::{AppState, Tab};
-use super::{Action, Command, compare, files, timer};
+use super::state::AppState;
+use super::view::Tab;
+use std::time::Duration;
+
+use egui::Ui;
+
+use super::action::Action;
+use super::command::Command;
+use super::compare::CompareAction;
+use super::dialogs::ExportKind;
+use super::theme;
+use super::timer::{Timer, TimerAction, clock};
 
 pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu_ui(ui, state, actions));
         ui.menu_button("Edit", |ui| {
-            let undo = state.history.undo_label().is_some();
-            let redo = state.history.redo_label().is_some();
+            let undo = state.doc.history.undo_label().is_some();
+            let redo = state.doc.history.redo_label().is_some();
             for (command, enabled) in [(Command::Undo, undo), (Command::Redo, redo)] {
                 if command.menu_button(ui, enabled) {
                     actions.push(Action::Command(command));
                 }
             }
             ui.separator();
-            let card = state.selection.card.is_some();
+            let card = state.view.selection.card.is_some();
             for column in crate::model::Column::ALL {
                 if Command::MoveTo(column).menu_button(ui, card) {
                     actions.push(Action::Command(Command::MoveTo(column)));
@@ -44,7 +54,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
         });
         ui.separator();
         let marker = if state.is_dirty() { " *" } else { "" };
-        ui.strong(format!("{}{marker}", state.scenario.name))
+        ui.strong(format!("{}{marker}", state.doc.scenario.name))
             .on_hover_text(if state.is_dirty() {
                 "Unsaved changes"
             } else {
@@ -52,12 +62,13 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
             });
         ui.separator();
         let undo_tip = state
+            .doc
             .history
             .undo_label()
             .map_or("Nothing to undo".to_string(), |l| format!("Undo: {l}"));
         if ui
             .add_enabled(
-                state.history.undo_label().is_some(),
+                state.doc.history.undo_label().is_some(),
                 egui::Button::new("Undo"),
             )
             .on_hover_text(undo_tip)
@@ -67,12 +78,13 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
             actions.push(Action::Command(Command::Undo));
         }
         let redo_tip = state
+            .doc
             .history
             .redo_label()
             .map_or("Nothing to redo".to_string(), |l| format!("Redo: {l}"));
         if ui
             .add_enabled(
-                state.history.redo_label().is_some(),
+                state.doc.history.redo_label().is_some(),
                 egui::Button::new("Redo"),
             )
             .on_hover_text(redo_tip)
@@ -118,10 +130,10 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
             ui.separator();
             product_picker_ui(ui, state, actions);
             ui.separator();
-            timer::timer_ui(ui, &state.timer, state.now, true, actions);
-        } else if state.timer.is_running() || state.timer.elapsed(state.now) > 0.0 {
+            timer_ui(ui, &state.timer, state.view.now, true, actions);
+        } else if state.timer.is_running() || state.timer.elapsed(state.view.now) > 0.0 {
             ui.separator();
-            timer::timer_ui(ui, &state.timer, state.now, false, actions);
+            timer_ui(ui, &state.timer, state.view.now, false, actions);
         }
         if ui
             .button("Help")
@@ -171,18 +183,18 @@ pub fn file_menu_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Actio
     ui.menu_button("Export", |ui| {
         use crate::export::ExportFormat;
         for kind in [
-            files::ExportKind::Split(ExportFormat::Md),
-            files::ExportKind::Split(ExportFormat::Csv),
-            files::ExportKind::Split(ExportFormat::Html),
-            files::ExportKind::Split(ExportFormat::Matrix),
-            files::ExportKind::Png,
+            ExportKind::Split(ExportFormat::Md),
+            ExportKind::Split(ExportFormat::Csv),
+            ExportKind::Split(ExportFormat::Html),
+            ExportKind::Split(ExportFormat::Matrix),
+            ExportKind::Png,
         ] {
             command(ui, Command::Export(kind), actions);
         }
     });
     if ui.button("Compare with a saved scenario…").clicked() {
         actions.push(Action::SetTab(Tab::Compare));
-        actions.push(Action::Compare(compare::CompareAction::AddFile));
+        actions.push(Action::Compare(CompareAction::AddFile));
         ui.close();
     }
     command(ui, Command::ImportFile, actions);
@@ -190,8 +202,9 @@ pub fn file_menu_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Actio
 
 /// In presentation mode, where the products list is hidden: the product on the board.
 pub fn product_picker_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let s = &state.scenario;
+    let s = &state.doc.scenario;
     let current = state
+        .view
         .selection
         .product
         .as_deref()
@@ -202,7 +215,7 @@ pub fn product_picker_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<
             for p in &s.products {
                 if ui
                     .selectable_label(
-                        state.selection.product.as_deref() == Some(p.id.as_str()),
+                        state.view.selection.product.as_deref() == Some(p.id.as_str()),
                         &p.name,
                     )
                     .clicked()
@@ -216,7 +229,7 @@ pub fn product_picker_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<
 }
 
 pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
-    let a = &state.analysis;
+    let a = &state.doc.analysis;
     ui.horizontal(|ui| {
         ui.label(format!(
             "Unassigned: {} h a week",
@@ -240,9 +253,79 @@ pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
             a.count(Severity::Warning),
             a.count(Severity::Info)
         ));
-        if let Some(status) = &state.status {
+        if let Some(status) = &state.doc.status {
             ui.separator();
             ui.weak(status);
         }
     });
+}
+
+/// The timer's face and buttons. While it runs it asks for a repaint once a second;
+/// paused or stopped, it asks for none.
+pub fn timer_ui(ui: &mut Ui, timer: &Timer, now: f64, big: bool, actions: &mut Vec<Action>) {
+    let remaining = timer.remaining(now);
+    ui.horizontal(|ui| {
+        let size = if big { 28.0 } else { 16.0 };
+        let mut text = egui::RichText::new(clock(remaining))
+            .size(size)
+            .monospace()
+            .strong();
+        if remaining < 0.0 {
+            text = text.color(theme::OVER);
+        }
+        let face = ui.label(text);
+        let state = if remaining < 0.0 {
+            "time is up"
+        } else if timer.is_running() {
+            "running"
+        } else {
+            "paused"
+        };
+        face.on_hover_text(format!("Timebox: {} left, {state}", clock(remaining)));
+        if remaining < 0.0 {
+            ui.colored_label(theme::OVER, "Time is up");
+        }
+        if timer.is_running() {
+            if ui
+                .button("Pause")
+                .on_hover_text("Pause the timebox")
+                .clicked()
+            {
+                actions.push(Action::Timer(TimerAction::Pause));
+            }
+        } else if ui
+            .button("Start")
+            .on_hover_text("Start the timebox")
+            .clicked()
+        {
+            actions.push(Action::Timer(TimerAction::Start));
+        }
+        if ui
+            .button("Reset")
+            .on_hover_text("Reset the timebox")
+            .clicked()
+        {
+            actions.push(Action::Timer(TimerAction::Reset));
+        }
+        let mut minutes = timer.length_seconds / 60.0;
+        let response = ui
+            .add(
+                egui::DragValue::new(&mut minutes)
+                    .range(1.0..=180.0)
+                    .speed(0.5)
+                    .suffix(" min")
+                    .max_decimals(0),
+            )
+            .on_hover_text("Length of the timebox, minutes");
+        if response.changed() {
+            actions.push(Action::Timer(TimerAction::Length(minutes * 60.0)));
+        }
+    });
+    if timer.is_running() {
+        // Only while counting: one repaint a second keeps the face current.
+        let fraction = remaining.rem_euclid(1.0);
+        let wait = if fraction > 0.0 { fraction } else { 1.0 };
+        ui.ctx()
+            .request_repaint_after(Duration::from_secs_f64(wait.clamp(0.05, 1.0)));
+    }
 }

@@ -7,18 +7,20 @@ use crate::advice::Recommendation;
 use crate::checklist::{Question, QuestionSide};
 use crate::edit::Edit;
 
-use super::Action;
-use super::state::{AppState, Tab};
+use super::action::{Action, CardIntent};
+use super::state::AppState;
+use super::view::Tab;
 
 /// The advice for the product on the board: the recommendation, its reasons with their
 /// sources, and the checklist questions to answer yes, no or not at all.
 pub fn advice_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let s = &state.scenario;
+    let s = &state.doc.scenario;
     let Some(index) = state.product_index() else {
         ui.label("This scenario has no products yet.");
         return;
     };
-    let (Some(product), Some(advice)) = (s.products.get(index), state.analysis.advice.get(index))
+    let (Some(product), Some(advice)) =
+        (s.products.get(index), state.doc.analysis.advice.get(index))
     else {
         return;
     };
@@ -108,7 +110,7 @@ fn answer_buttons_ui(
 
 /// The cards flagged "needs discussion", across all products, with their notes.
 pub fn open_points_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let s = &state.scenario;
+    let s = &state.doc.scenario;
     ui.heading("Open points");
     ui.label("Cards flagged “needs discussion”: parked for later, not lost. They go into the exports too.");
     let flagged: Vec<(&crate::model::Product, &crate::model::Card)> = s
@@ -155,12 +157,11 @@ pub fn open_points_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) 
                                 .accessible_name(format!("Resolved {title}"))
                                 .clicked()
                             {
-                                let mut copy = card.clone();
-                                copy.flagged = false;
-                                actions.push(Action::Edit(Edit::UpdateCard {
+                                actions.push(Action::Card {
                                     product: product.id.clone(),
-                                    card: copy,
-                                }));
+                                    responsibility: card.responsibility.clone(),
+                                    intent: CardIntent::Flag(false),
+                                });
                             }
                         });
                         ui.end_row();

@@ -91,6 +91,7 @@ pub fn small_board_builder() -> rolesplit::testkit::Builder {
 /// How many findings of a rule the window's analysis has.
 pub fn findings_of(h: &egui_kittest::Harness<'_, rolesplit::app::AppState>, rule: &str) -> usize {
     h.state()
+        .doc
         .analysis
         .findings
         .iter()

@@ -3,18 +3,15 @@
 
 use egui::Ui;
 
-use crate::app::state::{AppState, ImportState};
-use crate::app::{Action, Command};
+use crate::app::action::Action;
+use crate::app::command::Command;
+use crate::app::document::Document;
+use crate::app::editor_inputs::ImportState;
 use crate::import::{self, ImportKind};
 
 /// The import view. It works out the preview itself (a pure computation) when the text
 /// or the scenario changed.
-pub fn import_ui(
-    ui: &mut Ui,
-    state: &AppState,
-    import: &mut ImportState,
-    actions: &mut Vec<Action>,
-) {
+pub fn import_ui(ui: &mut Ui, doc: &Document, import: &mut ImportState, actions: &mut Vec<Action>) {
     ui.heading("Import people or teams from CSV");
     ui.label("Paste rows from a spreadsheet, or load a .csv file. A first row starting with “name” is taken as the header.");
     ui.horizontal(|ui| {
@@ -30,7 +27,7 @@ pub fn import_ui(
             "Teams: name, product, engineers, method, po",
         );
         if import.kind != before {
-            import.plan = None;
+            import.plan.clear();
         }
     });
     ui.horizontal(|ui| {
@@ -64,14 +61,14 @@ pub fn import_ui(
     );
     let text = text.labelled_by(label.id);
     if text.changed() {
-        import.plan = None;
+        import.plan.clear();
     }
     if import.text.trim().is_empty() {
         return;
     }
-    let plan = import
-        .plan
-        .get_or_insert_with(|| import::plan(&state.scenario, import.kind, &import.text));
+    let plan = import.plan.get(doc.generation, || {
+        import::plan(&doc.scenario, import.kind, &import.text)
+    });
     ui.separator();
     let taken = plan.accepted();
     let refused = plan.rows.len() - taken;

@@ -3,9 +3,9 @@
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
-use super::{ROW_HEIGHT, add_row_ui, number_cell, remove_button, text_cell};
-use crate::app::Action;
-use crate::app::state::AppState;
+use super::cells::{ROW_HEIGHT, add_row_ui, number_cell, remove_button, text_cell};
+use crate::app::action::Action;
+use crate::app::document::Document;
 use crate::edit::{Edit, unique_id};
 use crate::model::{MAX_COST, MAX_HOURS, Person};
 use crate::num::hours;
@@ -13,11 +13,11 @@ use crate::num::hours;
 /// Add, rename and remove people; capacity, other duties and annual cost.
 pub fn people_editor_ui(
     ui: &mut Ui,
-    state: &AppState,
+    doc: &Document,
     new_name: &mut String,
     actions: &mut Vec<Action>,
 ) {
-    let s = &state.scenario;
+    let s = &doc.scenario;
     ui.heading("People");
     add_row_ui(
         ui,
@@ -120,8 +120,8 @@ pub fn people_editor_ui(
                         });
                         row.col(|ui| cost_cell(ui, p, actions));
                         row.col(|ui| {
-                            let pm = state.analysis.seats.pm_of.get(i).map_or(0, Vec::len);
-                            let po = state.analysis.seats.po_of.get(i).map_or(0, Vec::len);
+                            let pm = doc.analysis.seats.pm_of.get(i).map_or(0, Vec::len);
+                            let po = doc.analysis.seats.po_of.get(i).map_or(0, Vec::len);
                             ui.label(match (pm, po) {
                                 (0, 0) => "no seat".to_string(),
                                 (pm, 0) => format!("PM ×{pm}"),
@@ -130,7 +130,7 @@ pub fn people_editor_ui(
                             });
                         });
                         row.col(|ui| {
-                            if let Some(l) = state.analysis.loads.people.get(i) {
+                            if let Some(l) = doc.analysis.loads.people.get(i) {
                                 ui.label(format!("{} h", hours(l.load_hours())));
                             }
                         });

@@ -3,9 +3,9 @@
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
-use super::{ROW_HEIGHT, add_row_ui, choice, person_choice, remove_button, text_cell};
-use crate::app::Action;
-use crate::app::state::AppState;
+use super::cells::{ROW_HEIGHT, add_row_ui, choice, person_choice, remove_button, text_cell};
+use crate::app::action::Action;
+use crate::app::document::Document;
 use crate::edit::{Edit, unique_id};
 use crate::model::{Market, Product, Stage};
 
@@ -20,11 +20,11 @@ const STAGES: [(Option<Stage>, &str); 4] = [
 /// Add, rename and remove products; market, stage and PM.
 pub fn products_editor_ui(
     ui: &mut Ui,
-    state: &AppState,
+    doc: &Document,
     new_name: &mut String,
     actions: &mut Vec<Action>,
 ) {
-    let s = &state.scenario;
+    let s = &doc.scenario;
     ui.heading("Products");
     add_row_ui(
         ui,
@@ -130,7 +130,7 @@ pub fn products_editor_ui(
                             }
                         });
                         row.col(|ui| {
-                            let teams = state.analysis.seats.teams_of.get(i).map_or(0, Vec::len);
+                            let teams = doc.analysis.seats.teams_of.get(i).map_or(0, Vec::len);
                             ui.label(format!("{teams} teams, {} cards", p.cards.len()));
                         });
                         row.col(|ui| {

@@ -3,9 +3,9 @@
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
-use super::{ROW_HEIGHT, add_row_ui, choice, number_cell, remove_button, text_cell};
-use crate::app::Action;
-use crate::app::state::AppState;
+use super::cells::{ROW_HEIGHT, add_row_ui, choice, number_cell, remove_button, text_cell};
+use crate::app::action::Action;
+use crate::app::document::Document;
 use crate::edit::{Edit, unique_id};
 use crate::model::{Horizon, Kind, MAX_HOURS, Responsibility, Scope};
 
@@ -21,11 +21,11 @@ const HORIZONS: [(Horizon, &str); 3] = [
 /// hours, stakeholders and source.
 pub fn responsibilities_editor_ui(
     ui: &mut Ui,
-    state: &AppState,
+    doc: &Document,
     new_title: &mut String,
     actions: &mut Vec<Action>,
 ) {
-    let s = &state.scenario;
+    let s = &doc.scenario;
     ui.heading("Responsibilities");
     add_row_ui(
         ui,

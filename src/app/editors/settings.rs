@@ -2,16 +2,16 @@
 
 use egui::Ui;
 
-use super::choice;
-use crate::app::Action;
-use crate::app::state::AppState;
+use super::cells::choice;
+use crate::app::action::Action;
+use crate::app::document::Document;
 use crate::edit::Edit;
 use crate::model::{CostRegion, Settings};
 
 /// Name and description of the scenario, the rule thresholds and the cost region, each
 /// kept within its valid range as you type.
-pub fn scenario_editor_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let s = &state.scenario;
+pub fn settings_editor_ui(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>) {
+    let s = &doc.scenario;
     ui.heading("Scenario");
     egui::Grid::new("scenario_grid")
         .num_columns(2)

@@ -3,20 +3,20 @@
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
-use super::{ROW_HEIGHT, add_row_ui, choice, remove_button, text_cell};
-use crate::app::Action;
-use crate::app::state::AppState;
+use super::cells::{ROW_HEIGHT, add_row_ui, choice, remove_button, text_cell};
+use crate::app::action::Action;
+use crate::app::document::Document;
 use crate::edit::{Edit, unique_id};
 use crate::model::{Side, Stakeholder};
 
 /// Add, rename and remove stakeholders; their side.
 pub fn stakeholders_editor_ui(
     ui: &mut Ui,
-    state: &AppState,
+    doc: &Document,
     new_name: &mut String,
     actions: &mut Vec<Action>,
 ) {
-    let s = &state.scenario;
+    let s = &doc.scenario;
     ui.heading("Stakeholders");
     ui.label("The groups the product work serves: external (leadership, sales, customers…) or internal (the team, design, QA…).");
     add_row_ui(

@@ -3,9 +3,11 @@
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
-use super::{ROW_HEIGHT, add_row_ui, choice, number_cell, person_choice, remove_button, text_cell};
-use crate::app::Action;
-use crate::app::state::AppState;
+use super::cells::{
+    ROW_HEIGHT, add_row_ui, choice, number_cell, person_choice, remove_button, text_cell,
+};
+use crate::app::action::Action;
+use crate::app::document::Document;
 use crate::edit::{Edit, unique_id};
 use crate::model::{MAX_ENGINEERS, Method, Team};
 
@@ -18,16 +20,15 @@ const METHODS: [(Method, &str); 3] = [
 /// Add, rename and remove teams; their product, engineers, method and PO.
 pub fn teams_editor_ui(
     ui: &mut Ui,
-    state: &AppState,
+    doc: &Document,
+    shown_product: Option<&str>,
     new_name: &mut String,
     actions: &mut Vec<Action>,
 ) {
-    let s = &state.scenario;
+    let s = &doc.scenario;
     ui.heading("Teams");
-    let product = state
-        .selection
-        .product
-        .clone()
+    let product = shown_product
+        .map(str::to_string)
         .or_else(|| s.products.first().map(|p| p.id.clone()));
     if let Some(product) = product {
         ui.label(format!(

@@ -1,0 +1,197 @@
+//! The open scenario and its one mutation path: every change goes through
+//! [`Document::apply`], which validates the edit, records it for undo, re-runs the analysis
+//! and counts a new generation. Views that derive tables from the scenario key their caches
+//! by [`Document::generation`].
+
+use std::path::PathBuf;
+
+use crate::analysis::{Analysis, analyze};
+use crate::edit::{self, Edit, EditError};
+use crate::model::Scenario;
+
+use super::history::History;
+
+/// A removal waiting for the user's confirmation, with what it will change.
+#[derive(Clone, Debug)]
+pub struct PendingRemoval {
+    pub edit: Edit,
+    pub title: String,
+    pub effects: Vec<String>,
+}
+
+/// The scenario being edited, its analysis, its undo history and its file.
+pub struct Document {
+    pub scenario: Scenario,
+    /// Recomputed on every change of the scenario, never per frame.
+    pub analysis: Analysis,
+    pub history: History,
+    /// The file the scenario was opened from or saved to.
+    pub path: Option<PathBuf>,
+    /// Counts changes (edits, undo, redo, a replaced scenario); never goes back, so a cache
+    /// keyed by it is stale after any change.
+    pub generation: u64,
+    /// The generation that was last saved; the scenario is unsaved when they differ.
+    pub saved_generation: u64,
+    /// How many times the analysis ran (tests check that idle frames never run it).
+    pub analysis_runs: u64,
+    /// A removal the user must confirm first.
+    pub pending_removal: Option<PendingRemoval>,
+    /// A short message for the status line: what the last action did or why it failed.
+    pub status: Option<String>,
+}
+
+impl Document {
+    pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
+        Document {
+            analysis: analyze(&scenario),
+            scenario,
+            history: History::default(),
+            path,
+            generation: 0,
+            saved_generation: 0,
+            analysis_runs: 1,
+            pending_removal: None,
+            status: None,
+        }
+    }
+
+    /// Whether there are changes not saved to the file.
+    pub fn is_dirty(&self) -> bool {
+        self.generation != self.saved_generation
+    }
+
+    /// The window title: the scenario's name, the file name, and a marker when unsaved.
+    pub fn title(&self) -> String {
+        let marker = if self.is_dirty() { "* " } else { "" };
+        match self.path.as_ref().and_then(|p| p.file_name()) {
+            Some(file) => format!(
+                "{marker}{} — {} — rolesplit",
+                self.scenario.name,
+                file.to_string_lossy()
+            ),
+            None => format!("{marker}{} — rolesplit", self.scenario.name),
+        }
+    }
+
+    /// Checks the edit (unknown ids are refused and leave no undo step), skips no-ops,
+    /// records the scenario for undo, applies the edit and re-runs the analysis. Edits with
+    /// the same `merge_key` in quick succession (`now`, in seconds) become one undo step.
+    /// Returns the edit's description when the scenario changed.
+    pub fn apply(
+        &mut self,
+        edit: &Edit,
+        merge_key: Option<String>,
+        now: f64,
+    ) -> Result<Option<String>, EditError> {
+        let Some(next) = edit::applied(&self.scenario, edit)? else {
+            return Ok(None);
+        };
+        let label = edit.describe(&self.scenario);
+        let before = std::mem::replace(&mut self.scenario, next);
+        self.history.record(before, label.clone(), merge_key, now);
+        self.changed();
+        Ok(Some(label))
+    }
+
+    /// Undoes the last edit; returns its description, `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Option<String> {
+        let label = self.history.undo_label()?.to_string();
+        self.scenario = self.history.undo(&self.scenario)?;
+        self.changed();
+        Some(label)
+    }
+
+    /// Redoes the last undone edit; returns its description, `None` when there is none.
+    pub fn redo(&mut self) -> Option<String> {
+        let label = self.history.redo_label()?.to_string();
+        self.scenario = self.history.redo(&self.scenario)?;
+        self.changed();
+        Some(label)
+    }
+
+    /// Replaces the scenario (open, new, restore): the history starts afresh and the new
+    /// scenario counts as saved to `path`.
+    pub fn replace(&mut self, scenario: Scenario, path: Option<PathBuf>) {
+        self.scenario = scenario;
+        self.path = path;
+        self.history.clear();
+        self.pending_removal = None;
+        self.changed();
+        self.saved_generation = self.generation;
+    }
+
+    /// The scenario is now saved as `path`.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.saved_generation = self.generation;
+    }
+
+    /// Marks the scenario unsaved without changing it (restored work that differs from its
+    /// file).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_generation = self.generation.wrapping_sub(1);
+    }
+
+    /// Asks before a removal: what it will change is worked out now and shown to the user.
+    pub fn ask_removal(&mut self, edit: Edit) {
+        let effects = edit::removal_effects(&self.scenario, &self.analysis, &edit);
+        let title = edit.describe(&self.scenario);
+        self.pending_removal = Some(PendingRemoval {
+            edit,
+            title,
+            effects,
+        });
+    }
+
+    /// The index of a product in the scenario.
+    pub fn product_index(&self, id: &str) -> Option<usize> {
+        self.scenario.products.iter().position(|p| p.id == id)
+    }
+
+    fn changed(&mut self) {
+        self.generation += 1;
+        self.analysis = analyze(&self.scenario);
+        self.analysis_runs += 1;
+    }
+}
+
+/// A value derived from the scenario, rebuilt only when the document's generation moved
+/// on: the one rule by which every derived view (import preview, comparison) is kept fresh.
+#[derive(Clone, Debug)]
+pub struct Derived<T> {
+    made_for: Option<u64>,
+    value: Option<T>,
+}
+
+impl<T> Default for Derived<T> {
+    fn default() -> Self {
+        Derived {
+            made_for: None,
+            value: None,
+        }
+    }
+}
+
+impl<T> Derived<T> {
+    /// The value for `generation`, built by `make` when there is none for it yet.
+    pub fn get(&mut self, generation: u64, make: impl FnOnce() -> T) -> &T {
+        if self.made_for != Some(generation) {
+            self.made_for = Some(generation);
+            self.value = None;
+        }
+        self.value.get_or_insert_with(make)
+    }
+
+    /// The value made for `generation`, if it is still fresh.
+    pub fn fresh(&self, generation: u64) -> Option<&T> {
+        (self.made_for == Some(generation))
+            .then_some(self.value.as_ref())
+            .flatten()
+    }
+
+    /// Forgets the value: its inputs other than the scenario changed.
+    pub fn clear(&mut self) {
+        self.made_for = None;
+        self.value = None;
+    }
+}

@@ -1,0 +1,187 @@
+//! What the window shows: the tab, the selected product, card and person, the search, the
+//! help overlay and the status line. None of it changes the scenario.
+
+use std::collections::HashSet;
+
+use crate::model::Scenario;
+
+/// What the user has selected or highlighted; it never changes the scenario.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    /// The product whose board is shown.
+    pub product: Option<String>,
+    /// The selected card's responsibility, on the shown product.
+    pub card: Option<String>,
+    /// The person whose hours are broken down.
+    pub person: Option<String>,
+    /// Ids to highlight (a clicked finding's subjects, a person's cards).
+    pub highlight: HashSet<String>,
+    /// The finding that was clicked (its rule id and subjects).
+    pub finding: Option<(String, Vec<String>)>,
+}
+
+/// The views of the central area.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    #[default]
+    Board,
+    Advice,
+    OpenPoints,
+    Overview,
+    People,
+    Teams,
+    Products,
+    Stakeholders,
+    Responsibilities,
+    Settings,
+    Import,
+    Compare,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 12] = [
+        Tab::Board,
+        Tab::Advice,
+        Tab::OpenPoints,
+        Tab::Overview,
+        Tab::People,
+        Tab::Teams,
+        Tab::Products,
+        Tab::Stakeholders,
+        Tab::Responsibilities,
+        Tab::Settings,
+        Tab::Import,
+        Tab::Compare,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Board => "Board",
+            Tab::Advice => "Advice",
+            Tab::OpenPoints => "Open points",
+            Tab::Overview => "Overview",
+            Tab::People => "People",
+            Tab::Teams => "Teams",
+            Tab::Products => "Products",
+            Tab::Stakeholders => "Stakeholders",
+            Tab::Responsibilities => "Responsibilities",
+            Tab::Settings => "Settings",
+            Tab::Import => "Import",
+            Tab::Compare => "Compare",
+        }
+    }
+}
+
+impl Tab {
+    /// The tabs of presentation mode: no editors.
+    pub const PRESENTING: [Tab; 3] = [Tab::Board, Tab::Advice, Tab::OpenPoints];
+}
+
+/// The id of the search box, so that Ctrl+F can focus it.
+pub fn search_id() -> egui::Id {
+    egui::Id::unique("search_products_and_cards")
+}
+
+/// What is shown, and when: the state of the window apart from the scenario.
+#[derive(Clone, Debug, Default)]
+pub struct View {
+    /// The view in the central area.
+    pub tab: Tab,
+    pub selection: Selection,
+    /// The text of the search box.
+    pub search: String,
+    /// The help overlay (F1) is open.
+    pub help_open: bool,
+    /// A short message for the status line (what the last action did or why it failed).
+    pub status: Option<String>,
+    /// The time of the current frame (seconds), for merging bursts of edits and timing.
+    pub now: f64,
+}
+
+impl View {
+    /// A view of a scenario's first product.
+    pub fn new(s: &Scenario) -> View {
+        let mut view = View::default();
+        view.selection.product = s.products.first().map(|p| p.id.clone());
+        view
+    }
+
+    /// Starts afresh on another scenario; the tab stays unless presentation hides it.
+    pub fn reset(&mut self, s: &Scenario, presenting: bool) {
+        self.selection = Selection::default();
+        self.selection.product = s.products.first().map(|p| p.id.clone());
+        if presenting && !Tab::PRESENTING.contains(&self.tab) {
+            self.tab = Tab::Board;
+        }
+    }
+}
+
+impl Selection {
+    /// Drops selections that no longer exist after an edit or an undo.
+    pub fn keep_valid(&mut self, s: &Scenario) {
+        if self
+            .product
+            .as_ref()
+            .is_none_or(|id| s.product(id).is_none())
+        {
+            self.product = s.products.first().map(|p| p.id.clone());
+        }
+        if let (Some(card), Some(product)) =
+            (&self.card, self.product.as_ref().and_then(|p| s.product(p)))
+            && !product.cards.iter().any(|c| c.responsibility == *card)
+        {
+            self.card = None;
+        }
+        if self
+            .person
+            .as_ref()
+            .is_some_and(|id| s.person(id).is_none())
+        {
+            self.person = None;
+        }
+    }
+
+    /// Shows a product's board.
+    pub fn select_product(&mut self, id: &str) {
+        if self.product.as_deref() != Some(id) {
+            self.product = Some(id.to_string());
+            self.card = None;
+        }
+    }
+
+    /// Selects a person: their hours are broken down and their cards highlighted.
+    pub fn select_person(&mut self, id: Option<&str>) {
+        self.person = id.map(str::to_string);
+        self.finding = None;
+        self.highlight.clear();
+        if let Some(id) = id {
+            self.highlight.insert(id.to_string());
+        }
+    }
+
+    /// Selects a finding: its subjects are highlighted, and the board switches to the
+    /// product it concerns.
+    pub fn select_finding(&mut self, s: &Scenario, rule: &str, subjects: &[String]) {
+        let person = subjects.iter().find(|id| s.person(id).is_some()).cloned();
+        let product = subjects
+            .iter()
+            .find(|id| s.product(id).is_some())
+            .cloned()
+            .or_else(|| {
+                subjects
+                    .iter()
+                    .find_map(|id| s.team(id).map(|t| t.product.clone()))
+            });
+        if let Some(p) = product {
+            self.select_product(&p);
+        }
+        self.person = person;
+        self.highlight = subjects.iter().cloned().collect();
+        self.finding = Some((rule.to_string(), subjects.to_vec()));
+    }
+
+    /// The selected card, as (product, responsibility).
+    pub fn card(&self) -> Option<(&str, &str)> {
+        Some((self.product.as_deref()?, self.card.as_deref()?))
+    }
+}
