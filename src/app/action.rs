@@ -1,5 +1,5 @@
 //! What views ask for: [`Action`]s, collected while drawing and carried out after the frame
-//! by [`AppState::act`](super::state::AppState::act). A user intent on a card or a seat is
+//! by `AppState::act` (`state.rs`). A user intent on a card or a seat is
 //! one [`CardIntent`] or [`SeatIntent`], whether it comes from a drag, a menu, a key or a
 //! panel; `intent.rs` turns it into the edit.
 

@@ -98,22 +98,27 @@ impl History {
     /// Steps back: returns the scenario before the last edit; `current` becomes redoable.
     pub fn undo(&mut self, current: &Scenario) -> Option<Scenario> {
         let step = self.undo.pop()?;
-        self.bytes -= step.bytes;
-        let redo = History::step(current.clone(), step.label.clone(), None, step.time);
-        self.bytes += redo.bytes;
-        self.redo.push(redo);
-        Some(step.scenario)
+        Some(self.swap(step, current, Direction::Redo))
     }
 
     /// Steps forward again after an undo.
     pub fn redo(&mut self, current: &Scenario) -> Option<Scenario> {
         let step = self.redo.pop()?;
-        self.bytes -= step.bytes;
-        let undo = History::step(current.clone(), step.label.clone(), None, step.time);
-        self.bytes += undo.bytes;
-        self.undo.push(undo);
+        let scenario = self.swap(step, current, Direction::Undo);
         self.evict();
-        Some(step.scenario)
+        Some(scenario)
+    }
+
+    /// Takes `step` out of the history and keeps `current` on the other side.
+    fn swap(&mut self, step: Step, current: &Scenario, keep_on: Direction) -> Scenario {
+        self.bytes -= step.bytes;
+        let kept = History::step(current.clone(), step.label.clone(), None, step.time);
+        self.bytes += kept.bytes;
+        match keep_on {
+            Direction::Undo => self.undo.push(kept),
+            Direction::Redo => self.redo.push(kept),
+        }
+        step.scenario
     }
 
     /// What the next undo would undo.
@@ -211,4 +216,10 @@ mod tests {
         assert_eq!(h.undo_len(), 1500);
         assert!(h.bytes() <= one * 1500);
     }
+}
+
+/// Which list of the history a step goes on.
+enum Direction {
+    Undo,
+    Redo,
 }

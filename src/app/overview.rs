@@ -8,7 +8,7 @@ use egui_extras::{Column as TableColumn, TableBuilder};
 use crate::edit::{Edit, Place};
 use crate::model::{Card, Column};
 
-use super::action::Action;
+use super::action::{Action, CardIntent};
 use super::state::AppState;
 use super::theme;
 
@@ -179,13 +179,13 @@ fn cell_ui(
         card.column.label()
     );
     let response = response.accessible_name(&name).on_hover_text(&name);
-    let move_to = |to: Column| {
-        Action::Edit(Edit::MoveCard {
-            product: product.id.clone(),
-            responsibility: responsibility.to_string(),
+    let move_to = |to: Column| Action::Card {
+        product: product.id.clone(),
+        responsibility: responsibility.to_string(),
+        intent: CardIntent::Move {
             to,
             place: Place::Keep,
-        })
+        },
     };
     if response.clicked() {
         actions.push(move_to(next(card.column)));

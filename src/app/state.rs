@@ -107,20 +107,22 @@ impl AppState {
 
     /// Undoes the last edit; false when there is nothing to undo.
     pub fn undo(&mut self) -> bool {
-        let Some(label) = self.doc.undo() else {
-            return false;
-        };
-        self.doc.status = Some(format!("Undone: {label}"));
-        self.changed();
-        true
+        let label = self.doc.undo();
+        self.stepped("Undone", label)
     }
 
     /// Redoes the last undone edit; false when there is nothing to redo.
     pub fn redo(&mut self) -> bool {
-        let Some(label) = self.doc.redo() else {
+        let label = self.doc.redo();
+        self.stepped("Redone", label)
+    }
+
+    /// After an undo or redo: says what was undone or redone.
+    fn stepped(&mut self, done: &str, label: Option<String>) -> bool {
+        let Some(label) = label else {
             return false;
         };
-        self.doc.status = Some(format!("Redone: {label}"));
+        self.doc.status = Some(format!("{done}: {label}"));
         self.changed();
         true
     }

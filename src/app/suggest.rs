@@ -187,26 +187,24 @@ impl Suggest {
         team: Option<&str>,
     ) -> Option<String> {
         let p = self.previewed(generation)?;
-        p.changes.iter().find_map(|c| match c {
-            Change::SetPm {
-                product: pr,
-                person,
-                hire,
-                ..
-            } if Some(pr.as_str()) == product => Some(
-                hire.as_ref()
-                    .map_or_else(|| s.name_of(person).to_string(), |h| h.name.clone()),
-            ),
-            Change::SetPo {
-                team: t,
-                person,
-                hire,
-                ..
-            } if Some(t.as_str()) == team => Some(
-                hire.as_ref()
-                    .map_or_else(|| s.name_of(person).to_string(), |h| h.name.clone()),
-            ),
-            _ => None,
+        p.changes.iter().find_map(|c| {
+            let (person, hire) = match c {
+                Change::SetPm {
+                    product: pr,
+                    person,
+                    hire,
+                    ..
+                } if Some(pr.as_str()) == product => (person, hire),
+                Change::SetPo {
+                    team: t,
+                    person,
+                    hire,
+                    ..
+                } if Some(t.as_str()) == team => (person, hire),
+                _ => return None,
+            };
+            let name = hire.as_ref().map(|h| h.name.clone());
+            Some(name.unwrap_or_else(|| s.name_of(person).to_string()))
         })
     }
 }

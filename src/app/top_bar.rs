@@ -61,37 +61,21 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
                 "No unsaved changes"
             });
         ui.separator();
-        let undo_tip = state
-            .doc
-            .history
-            .undo_label()
-            .map_or("Nothing to undo".to_string(), |l| format!("Undo: {l}"));
-        if ui
-            .add_enabled(
-                state.doc.history.undo_label().is_some(),
-                egui::Button::new("Undo"),
-            )
-            .on_hover_text(undo_tip)
-            .on_disabled_hover_text("Nothing to undo")
-            .clicked()
-        {
-            actions.push(Action::Command(Command::Undo));
-        }
-        let redo_tip = state
-            .doc
-            .history
-            .redo_label()
-            .map_or("Nothing to redo".to_string(), |l| format!("Redo: {l}"));
-        if ui
-            .add_enabled(
-                state.doc.history.redo_label().is_some(),
-                egui::Button::new("Redo"),
-            )
-            .on_hover_text(redo_tip)
-            .on_disabled_hover_text("Nothing to redo")
-            .clicked()
-        {
-            actions.push(Action::Command(Command::Redo));
+        let history = &state.doc.history;
+        for (command, label) in [
+            (Command::Undo, history.undo_label()),
+            (Command::Redo, history.redo_label()),
+        ] {
+            let word = command.label();
+            let nothing = format!("Nothing to {}", word.to_lowercase());
+            if ui
+                .add_enabled(label.is_some(), egui::Button::new(word))
+                .on_hover_text(label.map_or(nothing.clone(), |l| format!("{word}: {l}")))
+                .on_disabled_hover_text(nothing)
+                .clicked()
+            {
+                actions.push(Action::Command(command));
+            }
         }
         ui.separator();
         let presenting = state.prefs.presentation;

@@ -9,6 +9,7 @@ mod products;
 mod responsibilities;
 mod settings;
 mod stakeholders;
+mod table;
 mod teams;
 
 pub use import::import_ui;

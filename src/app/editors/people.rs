@@ -1,14 +1,29 @@
 //! The people table.
 
 use egui::Ui;
-use egui_extras::{Column, TableBuilder};
 
-use super::cells::{ROW_HEIGHT, add_row_ui, number_cell, remove_button, text_cell};
+use super::cells::{add_row_ui, number_cell, remove_button, text_cell};
+use super::table::{TableSpec, editor_table};
 use crate::app::action::Action;
 use crate::app::document::Document;
 use crate::edit::{Edit, unique_id};
 use crate::model::{MAX_COST, MAX_HOURS, Person};
 use crate::num::hours;
+
+const TABLE: TableSpec = TableSpec {
+    id: "people",
+    columns: &[
+        ("Name", 170.0),
+        ("Capacity", 84.0),
+        ("Other duties", 84.0),
+        ("Annual cost", 150.0),
+        ("Seats", 110.0),
+        ("Load", 64.0),
+        ("", 80.0),
+    ],
+    min_name_width: 100.0,
+    resizable: false,
+};
 
 /// Add, rename and remove people; capacity, other duties and annual cost.
 pub fn people_editor_ui(
@@ -36,110 +51,53 @@ pub fn people_editor_ui(
         actions,
     );
     ui.add_space(6.0);
-    egui::ScrollArea::horizontal()
-        .id_salt("people_scroll")
-        .show(ui, |ui| {
-            TableBuilder::new(ui)
-                .id_salt("people_table")
-                .striped(true)
-                .column(Column::initial(170.0).at_least(100.0))
-                .column(Column::initial(84.0))
-                .column(Column::initial(84.0))
-                .column(Column::initial(150.0))
-                .column(Column::initial(110.0))
-                .column(Column::initial(64.0))
-                .column(Column::initial(80.0))
-                .header(ROW_HEIGHT, |mut h| {
-                    for title in [
-                        "Name",
-                        "Capacity",
-                        "Other duties",
-                        "Annual cost",
-                        "Seats",
-                        "Load",
-                        "",
-                    ] {
-                        h.col(|ui| {
-                            ui.strong(title);
-                        });
-                    }
-                })
-                .body(|body| {
-                    body.rows(ROW_HEIGHT, s.people.len(), |mut row| {
-                        let i = row.index();
-                        let Some(p) = s.people.get(i) else { return };
-                        row.col(|ui| {
-                            let base = p.clone();
-                            text_cell(
-                                ui,
-                                ("person-name", &p.id),
-                                &format!("Name of {}", p.name),
-                                &p.name,
-                                |name| Edit::UpdatePerson(Person { name, ..base }),
-                                format!("person:{}:name", p.id),
-                                actions,
-                            );
-                        });
-                        row.col(|ui| {
-                            let base = p.clone();
-                            number_cell(
-                                ui,
-                                &format!("Capacity of {}, hours a week", p.name),
-                                p.capacity_hours,
-                                0.0..=MAX_HOURS,
-                                0.5,
-                                " h",
-                                |v| {
-                                    Edit::UpdatePerson(Person {
-                                        capacity_hours: v,
-                                        ..base
-                                    })
-                                },
-                                format!("person:{}:capacity", p.id),
-                                actions,
-                            );
-                        });
-                        row.col(|ui| {
-                            let base = p.clone();
-                            number_cell(
-                                ui,
-                                &format!("Other duties of {}, hours a week", p.name),
-                                p.other_hours,
-                                0.0..=MAX_HOURS,
-                                0.5,
-                                " h",
-                                |v| {
-                                    Edit::UpdatePerson(Person {
-                                        other_hours: v,
-                                        ..base
-                                    })
-                                },
-                                format!("person:{}:other", p.id),
-                                actions,
-                            );
-                        });
-                        row.col(|ui| cost_cell(ui, p, actions));
-                        row.col(|ui| {
-                            let pm = doc.analysis.seats.pm_of.get(i).map_or(0, Vec::len);
-                            let po = doc.analysis.seats.po_of.get(i).map_or(0, Vec::len);
-                            ui.label(match (pm, po) {
-                                (0, 0) => "no seat".to_string(),
-                                (pm, 0) => format!("PM ×{pm}"),
-                                (0, po) => format!("PO ×{po}"),
-                                (pm, po) => format!("PM ×{pm}, PO ×{po}"),
-                            });
-                        });
-                        row.col(|ui| {
-                            if let Some(l) = doc.analysis.loads.people.get(i) {
-                                ui.label(format!("{} h", hours(l.load_hours())));
-                            }
-                        });
-                        row.col(|ui| {
-                            remove_button(ui, &p.name, Edit::RemovePerson(p.id.clone()), actions)
-                        });
-                    });
-                });
+    editor_table(ui, &TABLE, &s.people, |row, i, p| {
+        row.col(|ui| {
+            let base = p.clone();
+            text_cell(
+                ui,
+                ("person-name", &p.id),
+                &format!("Name of {}", p.name),
+                &p.name,
+                |name| Edit::UpdatePerson(Person { name, ..base }),
+                format!("person:{}:name", p.id),
+                actions,
+            );
         });
+        row.col(|ui| {
+            let set = |p: &mut Person, v| p.capacity_hours = v;
+            hours_cell(
+                ui,
+                p,
+                "Capacity",
+                "capacity",
+                p.capacity_hours,
+                set,
+                actions,
+            );
+        });
+        row.col(|ui| {
+            let set = |p: &mut Person, v| p.other_hours = v;
+            hours_cell(ui, p, "Other duties", "other", p.other_hours, set, actions);
+        });
+        row.col(|ui| cost_cell(ui, p, actions));
+        row.col(|ui| {
+            let pm = doc.analysis.seats.pm_of.get(i).map_or(0, Vec::len);
+            let po = doc.analysis.seats.po_of.get(i).map_or(0, Vec::len);
+            ui.label(match (pm, po) {
+                (0, 0) => "no seat".to_string(),
+                (pm, 0) => format!("PM ×{pm}"),
+                (0, po) => format!("PO ×{po}"),
+                (pm, po) => format!("PM ×{pm}, PO ×{po}"),
+            });
+        });
+        row.col(|ui| {
+            if let Some(l) = doc.analysis.loads.people.get(i) {
+                ui.label(format!("{} h", hours(l.load_hours())));
+            }
+        });
+        row.col(|ui| remove_button(ui, &p.name, Edit::RemovePerson(p.id.clone()), actions));
+    });
 }
 
 /// The annual cost: a box to say whether the person has one, and the amount.
@@ -182,4 +140,31 @@ fn cost_cell(ui: &mut Ui, p: &Person, actions: &mut Vec<Action>) {
             ui.weak("seat default");
         }
     });
+}
+
+/// A person's hours a week (capacity, other duties), kept within a week's hours.
+fn hours_cell(
+    ui: &mut Ui,
+    p: &Person,
+    what: &str,
+    key: &str,
+    value: f64,
+    set: impl FnOnce(&mut Person, f64),
+    actions: &mut Vec<Action>,
+) {
+    let mut person = p.clone();
+    number_cell(
+        ui,
+        &format!("{what} of {}, hours a week", p.name),
+        value,
+        0.0..=MAX_HOURS,
+        0.5,
+        " h",
+        |v| {
+            set(&mut person, v);
+            Edit::UpdatePerson(person)
+        },
+        format!("person:{}:{key}", p.id),
+        actions,
+    );
 }

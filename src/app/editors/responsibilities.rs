@@ -1,9 +1,9 @@
 //! The responsibilities table: the kinds of product work cards stand for.
 
 use egui::Ui;
-use egui_extras::{Column, TableBuilder};
 
-use super::cells::{ROW_HEIGHT, add_row_ui, choice, number_cell, remove_button, text_cell};
+use super::cells::{add_row_ui, choice, number_cell, remove_button, text_cell};
+use super::table::{TableSpec, editor_table};
 use crate::app::action::Action;
 use crate::app::document::Document;
 use crate::edit::{Edit, unique_id};
@@ -16,6 +16,23 @@ const HORIZONS: [(Horizon, &str); 3] = [
     (Horizon::Quarter, "Quarter"),
     (Horizon::Year, "Year"),
 ];
+
+const TABLE: TableSpec = TableSpec {
+    id: "responsibilities",
+    columns: &[
+        ("Title", 240.0),
+        ("Description", 240.0),
+        ("Kind", 110.0),
+        ("Scope", 100.0),
+        ("Horizon", 100.0),
+        ("Hours", 90.0),
+        ("Stakeholders", 170.0),
+        ("Source", 80.0),
+        ("", 90.0),
+    ],
+    min_name_width: 120.0,
+    resizable: true,
+};
 
 /// Add, rename and remove responsibilities; title, description, kind, scope, horizon,
 /// hours, stakeholders and source.
@@ -48,165 +65,125 @@ pub fn responsibilities_editor_ui(
         actions,
     );
     ui.add_space(6.0);
-    egui::ScrollArea::horizontal()
-        .id_salt("responsibilities_scroll")
-        .show(ui, |ui| {
-            TableBuilder::new(ui)
-                .id_salt("responsibilities_table")
-                .striped(true)
-                .resizable(true)
-                .column(Column::initial(240.0).at_least(120.0))
-                .column(Column::initial(240.0))
-                .column(Column::initial(110.0))
-                .column(Column::initial(100.0))
-                .column(Column::initial(100.0))
-                .column(Column::initial(90.0))
-                .column(Column::initial(170.0))
-                .column(Column::initial(80.0))
-                .column(Column::initial(90.0))
-                .header(ROW_HEIGHT, |mut h| {
-                    for title in [
-                        "Title",
-                        "Description",
-                        "Kind",
-                        "Scope",
-                        "Horizon",
-                        "Hours",
-                        "Stakeholders",
-                        "Source",
-                        "",
-                    ] {
-                        h.col(|ui| {
-                            ui.strong(title);
-                        });
-                    }
-                })
-                .body(|body| {
-                    body.rows(ROW_HEIGHT, s.responsibilities.len(), |mut row| {
-                        let Some(r) = s.responsibilities.get(row.index()) else {
-                            return;
-                        };
-                        let with = |f: &dyn Fn(&mut Responsibility)| {
-                            let mut copy = r.clone();
-                            f(&mut copy);
-                            Edit::UpdateResponsibility(copy)
-                        };
-                        row.col(|ui| {
-                            text_cell(
-                                ui,
-                                ("r-title", &r.id),
-                                &format!("Title of {}", r.title),
-                                &r.title,
-                                |v| with(&|x| x.title = v.clone()),
-                                format!("r:{}:title", r.id),
-                                actions,
-                            );
-                        });
-                        row.col(|ui| {
-                            text_cell(
-                                ui,
-                                ("r-desc", &r.id),
-                                &format!("Description of {}", r.title),
-                                &r.description,
-                                |v| with(&|x| x.description = v.clone()),
-                                format!("r:{}:description", r.id),
-                                actions,
-                            );
-                        });
-                        row.col(|ui| {
-                            if let Some(kind) = choice(
-                                ui,
-                                ("r-kind", &r.id),
-                                &format!("Kind of {}", r.title),
-                                r.kind,
-                                &KINDS,
-                            ) {
-                                actions.push(Action::Edit(with(&|x| x.kind = kind)));
-                            }
-                        });
-                        row.col(|ui| {
-                            if let Some(scope) = choice(
-                                ui,
-                                ("r-scope", &r.id),
-                                &format!("Scope of {}", r.title),
-                                r.scope,
-                                &SCOPES,
-                            ) {
-                                actions.push(Action::Edit(with(&|x| x.scope = scope)));
-                            }
-                        });
-                        row.col(|ui| {
-                            if let Some(horizon) = choice(
-                                ui,
-                                ("r-horizon", &r.id),
-                                &format!("Horizon of {}", r.title),
-                                r.horizon,
-                                &HORIZONS,
-                            ) {
-                                actions.push(Action::Edit(with(&|x| x.horizon = horizon)));
-                            }
-                        });
-                        row.col(|ui| {
-                            number_cell(
-                                ui,
-                                &format!("Hours a week of {}", r.title),
-                                r.hours,
-                                0.0..=MAX_HOURS,
-                                0.25,
-                                " h",
-                                |v| with(&|x| x.hours = v),
-                                format!("r:{}:hours", r.id),
-                                actions,
-                            );
-                        });
-                        row.col(|ui| {
-                            let names: Vec<&str> =
-                                r.stakeholders.iter().map(|id| s.name_of(id)).collect();
-                            let shown = if names.is_empty() {
-                                "(none)".to_string()
-                            } else {
-                                names.join(", ")
-                            };
-                            ui.menu_button(shown, |ui| {
-                                for x in &s.stakeholders {
-                                    let mut on = r.stakeholders.contains(&x.id);
-                                    if ui.checkbox(&mut on, &x.name).changed() {
-                                        actions.push(Action::Edit(with(&|copy| {
-                                            if on {
-                                                copy.stakeholders.push(x.id.clone());
-                                            } else {
-                                                copy.stakeholders.retain(|id| *id != x.id);
-                                            }
-                                        })));
-                                    }
-                                }
-                                if s.stakeholders.is_empty() {
-                                    ui.label("Add stakeholders first (Stakeholders tab).");
-                                }
-                            })
-                            .response
-                            .on_hover_text(format!("Stakeholders {} serves", r.title));
-                        });
-                        row.col(|ui| {
-                            text_cell(
-                                ui,
-                                ("r-source", &r.id),
-                                &format!("Source of {}", r.title),
-                                &r.source,
-                                |v| with(&|x| x.source = v.clone()),
-                                format!("r:{}:source", r.id),
-                                actions,
-                            );
-                        });
-                        row.col(|ui| {
-                            remove_button(
-                                ui,
-                                &r.title,
-                                Edit::RemoveResponsibility(r.id.clone()),
-                                actions,
-                            )
-                        });
-                    });
-                });
+    editor_table(ui, &TABLE, &s.responsibilities, |row, _, r| {
+        let with = |f: &dyn Fn(&mut Responsibility)| {
+            let mut copy = r.clone();
+            f(&mut copy);
+            Edit::UpdateResponsibility(copy)
+        };
+        row.col(|ui| {
+            text_cell(
+                ui,
+                ("r-title", &r.id),
+                &format!("Title of {}", r.title),
+                &r.title,
+                |v| with(&|x| x.title = v.clone()),
+                format!("r:{}:title", r.id),
+                actions,
+            );
         });
+        row.col(|ui| {
+            text_cell(
+                ui,
+                ("r-desc", &r.id),
+                &format!("Description of {}", r.title),
+                &r.description,
+                |v| with(&|x| x.description = v.clone()),
+                format!("r:{}:description", r.id),
+                actions,
+            );
+        });
+        row.col(|ui| {
+            if let Some(kind) = choice(
+                ui,
+                ("r-kind", &r.id),
+                &format!("Kind of {}", r.title),
+                r.kind,
+                &KINDS,
+            ) {
+                actions.push(Action::Edit(with(&|x| x.kind = kind)));
+            }
+        });
+        row.col(|ui| {
+            if let Some(scope) = choice(
+                ui,
+                ("r-scope", &r.id),
+                &format!("Scope of {}", r.title),
+                r.scope,
+                &SCOPES,
+            ) {
+                actions.push(Action::Edit(with(&|x| x.scope = scope)));
+            }
+        });
+        row.col(|ui| {
+            if let Some(horizon) = choice(
+                ui,
+                ("r-horizon", &r.id),
+                &format!("Horizon of {}", r.title),
+                r.horizon,
+                &HORIZONS,
+            ) {
+                actions.push(Action::Edit(with(&|x| x.horizon = horizon)));
+            }
+        });
+        row.col(|ui| {
+            number_cell(
+                ui,
+                &format!("Hours a week of {}", r.title),
+                r.hours,
+                0.0..=MAX_HOURS,
+                0.25,
+                " h",
+                |v| with(&|x| x.hours = v),
+                format!("r:{}:hours", r.id),
+                actions,
+            );
+        });
+        row.col(|ui| {
+            let names: Vec<&str> = r.stakeholders.iter().map(|id| s.name_of(id)).collect();
+            let shown = if names.is_empty() {
+                "(none)".to_string()
+            } else {
+                names.join(", ")
+            };
+            ui.menu_button(shown, |ui| {
+                for x in &s.stakeholders {
+                    let mut on = r.stakeholders.contains(&x.id);
+                    if ui.checkbox(&mut on, &x.name).changed() {
+                        actions.push(Action::Edit(with(&|copy| {
+                            if on {
+                                copy.stakeholders.push(x.id.clone());
+                            } else {
+                                copy.stakeholders.retain(|id| *id != x.id);
+                            }
+                        })));
+                    }
+                }
+                if s.stakeholders.is_empty() {
+                    ui.label("Add stakeholders first (Stakeholders tab).");
+                }
+            })
+            .response
+            .on_hover_text(format!("Stakeholders {} serves", r.title));
+        });
+        row.col(|ui| {
+            text_cell(
+                ui,
+                ("r-source", &r.id),
+                &format!("Source of {}", r.title),
+                &r.source,
+                |v| with(&|x| x.source = v.clone()),
+                format!("r:{}:source", r.id),
+                actions,
+            );
+        });
+        row.col(|ui| {
+            remove_button(
+                ui,
+                &r.title,
+                Edit::RemoveResponsibility(r.id.clone()),
+                actions,
+            )
+        });
+    });
 }

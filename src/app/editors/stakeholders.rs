@@ -1,13 +1,25 @@
 //! The stakeholders table.
 
 use egui::Ui;
-use egui_extras::{Column, TableBuilder};
 
-use super::cells::{ROW_HEIGHT, add_row_ui, choice, remove_button, text_cell};
+use super::cells::{add_row_ui, choice, remove_button, text_cell};
+use super::table::{TableSpec, editor_table};
 use crate::app::action::Action;
 use crate::app::document::Document;
 use crate::edit::{Edit, unique_id};
 use crate::model::{Side, Stakeholder};
+
+const TABLE: TableSpec = TableSpec {
+    id: "stakeholders",
+    columns: &[
+        ("Name", 240.0),
+        ("Side", 140.0),
+        ("Served by", 220.0),
+        ("", 90.0),
+    ],
+    min_name_width: 100.0,
+    resizable: false,
+};
 
 /// Add, rename and remove stakeholders; their side.
 pub fn stakeholders_editor_ui(
@@ -34,76 +46,45 @@ pub fn stakeholders_editor_ui(
         actions,
     );
     ui.add_space(6.0);
-    egui::ScrollArea::horizontal()
-        .id_salt("stakeholders_scroll")
-        .show(ui, |ui| {
-            TableBuilder::new(ui)
-                .id_salt("stakeholders_table")
-                .striped(true)
-                .column(Column::initial(240.0).at_least(100.0))
-                .column(Column::initial(140.0))
-                .column(Column::initial(220.0))
-                .column(Column::initial(90.0))
-                .header(ROW_HEIGHT, |mut h| {
-                    for title in ["Name", "Side", "Served by", ""] {
-                        h.col(|ui| {
-                            ui.strong(title);
-                        });
-                    }
-                })
-                .body(|body| {
-                    body.rows(ROW_HEIGHT, s.stakeholders.len(), |mut row| {
-                        let Some(x) = s.stakeholders.get(row.index()) else {
-                            return;
-                        };
-                        row.col(|ui| {
-                            let base = x.clone();
-                            text_cell(
-                                ui,
-                                ("stakeholder-name", &x.id),
-                                &format!("Name of stakeholder {}", x.name),
-                                &x.name,
-                                |name| Edit::UpdateStakeholder(Stakeholder { name, ..base }),
-                                format!("stakeholder:{}:name", x.id),
-                                actions,
-                            );
-                        });
-                        row.col(|ui| {
-                            let options =
-                                [(Side::External, "External"), (Side::Internal, "Internal")];
-                            if let Some(side) = choice(
-                                ui,
-                                ("side", &x.id),
-                                &format!("Side of {}", x.name),
-                                x.side,
-                                &options,
-                            ) {
-                                actions.push(Action::Edit(Edit::UpdateStakeholder(Stakeholder {
-                                    side,
-                                    ..x.clone()
-                                })));
-                            }
-                        });
-                        row.col(|ui| {
-                            let n = s
-                                .responsibilities
-                                .iter()
-                                .filter(|r| r.stakeholders.contains(&x.id))
-                                .count();
-                            ui.label(format!(
-                                "{n} responsibilit{}",
-                                if n == 1 { "y" } else { "ies" }
-                            ));
-                        });
-                        row.col(|ui| {
-                            remove_button(
-                                ui,
-                                &x.name,
-                                Edit::RemoveStakeholder(x.id.clone()),
-                                actions,
-                            )
-                        });
-                    });
-                });
+    editor_table(ui, &TABLE, &s.stakeholders, |row, _, x| {
+        row.col(|ui| {
+            let base = x.clone();
+            text_cell(
+                ui,
+                ("stakeholder-name", &x.id),
+                &format!("Name of stakeholder {}", x.name),
+                &x.name,
+                |name| Edit::UpdateStakeholder(Stakeholder { name, ..base }),
+                format!("stakeholder:{}:name", x.id),
+                actions,
+            );
         });
+        row.col(|ui| {
+            let options = [(Side::External, "External"), (Side::Internal, "Internal")];
+            if let Some(side) = choice(
+                ui,
+                ("side", &x.id),
+                &format!("Side of {}", x.name),
+                x.side,
+                &options,
+            ) {
+                actions.push(Action::Edit(Edit::UpdateStakeholder(Stakeholder {
+                    side,
+                    ..x.clone()
+                })));
+            }
+        });
+        row.col(|ui| {
+            let n = s
+                .responsibilities
+                .iter()
+                .filter(|r| r.stakeholders.contains(&x.id))
+                .count();
+            ui.label(format!(
+                "{n} responsibilit{}",
+                if n == 1 { "y" } else { "ies" }
+            ));
+        });
+        row.col(|ui| remove_button(ui, &x.name, Edit::RemoveStakeholder(x.id.clone()), actions));
+    });
 }

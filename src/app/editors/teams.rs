@@ -1,12 +1,10 @@
 //! The teams table.
 
 use egui::Ui;
-use egui_extras::{Column, TableBuilder};
 
-use super::cells::{
-    ROW_HEIGHT, add_row_ui, choice, number_cell, person_choice, remove_button, text_cell,
-};
-use crate::app::action::Action;
+use super::cells::{add_row_ui, choice, number_cell, person_choice, remove_button, text_cell};
+use super::table::{TableSpec, editor_table};
+use crate::app::action::{Action, SeatIntent, SeatRef};
 use crate::app::document::Document;
 use crate::edit::{Edit, unique_id};
 use crate::model::{MAX_ENGINEERS, Method, Team};
@@ -16,6 +14,20 @@ const METHODS: [(Method, &str); 3] = [
     (Method::Kanban, "Kanban"),
     (Method::Other, "Other"),
 ];
+
+const TABLE: TableSpec = TableSpec {
+    id: "teams",
+    columns: &[
+        ("Name", 170.0),
+        ("Product", 150.0),
+        ("Engineers", 80.0),
+        ("Method", 100.0),
+        ("Product owner", 150.0),
+        ("", 80.0),
+    ],
+    min_name_width: 100.0,
+    resizable: false,
+};
 
 /// Add, rename and remove teams; their product, engineers, method and PO.
 pub fn teams_editor_ui(
@@ -62,116 +74,80 @@ pub fn teams_editor_ui(
         .iter()
         .map(|p| (p.id.clone(), p.name.as_str()))
         .collect();
-    egui::ScrollArea::horizontal()
-        .id_salt("teams_scroll")
-        .show(ui, |ui| {
-            TableBuilder::new(ui)
-                .id_salt("teams_table")
-                .striped(true)
-                .column(Column::initial(170.0).at_least(100.0))
-                .column(Column::initial(150.0))
-                .column(Column::initial(80.0))
-                .column(Column::initial(100.0))
-                .column(Column::initial(150.0))
-                .column(Column::initial(80.0))
-                .header(ROW_HEIGHT, |mut h| {
-                    for title in [
-                        "Name",
-                        "Product",
-                        "Engineers",
-                        "Method",
-                        "Product owner",
-                        "",
-                    ] {
-                        h.col(|ui| {
-                            ui.strong(title);
-                        });
+    editor_table(ui, &TABLE, &s.teams, |row, _, t| {
+        row.col(|ui| {
+            let base = t.clone();
+            text_cell(
+                ui,
+                ("team-name", &t.id),
+                &format!("Name of team {}", t.name),
+                &t.name,
+                |name| Edit::UpdateTeam(Team { name, ..base }),
+                format!("team:{}:name", t.id),
+                actions,
+            );
+        });
+        row.col(|ui| {
+            let mut value = t.product.clone();
+            egui::ComboBox::from_id_salt(("team-product", &t.id))
+                .selected_text(s.name_of(&t.product))
+                .width(ui.available_width())
+                .show_ui(ui, |ui| {
+                    for (id, name) in &products {
+                        ui.selectable_value(&mut value, id.clone(), *name);
                     }
                 })
-                .body(|body| {
-                    body.rows(ROW_HEIGHT, s.teams.len(), |mut row| {
-                        let Some(t) = s.teams.get(row.index()) else {
-                            return;
-                        };
-                        row.col(|ui| {
-                            let base = t.clone();
-                            text_cell(
-                                ui,
-                                ("team-name", &t.id),
-                                &format!("Name of team {}", t.name),
-                                &t.name,
-                                |name| Edit::UpdateTeam(Team { name, ..base }),
-                                format!("team:{}:name", t.id),
-                                actions,
-                            );
-                        });
-                        row.col(|ui| {
-                            let mut value = t.product.clone();
-                            egui::ComboBox::from_id_salt(("team-product", &t.id))
-                                .selected_text(s.name_of(&t.product))
-                                .width(ui.available_width())
-                                .show_ui(ui, |ui| {
-                                    for (id, name) in &products {
-                                        ui.selectable_value(&mut value, id.clone(), *name);
-                                    }
-                                })
-                                .response
-                                .on_hover_text(format!("Product of team {}", t.name));
-                            if value != t.product {
-                                actions.push(Action::Edit(Edit::UpdateTeam(Team {
-                                    product: value,
-                                    ..t.clone()
-                                })));
-                            }
-                        });
-                        row.col(|ui| {
-                            let base = t.clone();
-                            number_cell(
-                                ui,
-                                &format!("Engineers of team {}", t.name),
-                                f64::from(t.engineers),
-                                0.0..=f64::from(MAX_ENGINEERS),
-                                0.2,
-                                "",
-                                |v| {
-                                    Edit::UpdateTeam(Team {
-                                        engineers: v.round() as u32,
-                                        ..base
-                                    })
-                                },
-                                format!("team:{}:engineers", t.id),
-                                actions,
-                            );
-                        });
-                        row.col(|ui| {
-                            if let Some(method) = choice(
-                                ui,
-                                ("method", &t.id),
-                                &format!("Method of team {}", t.name),
-                                t.method,
-                                &METHODS,
-                            ) {
-                                actions.push(Action::Edit(Edit::UpdateTeam(Team {
-                                    method,
-                                    ..t.clone()
-                                })));
-                            }
-                        });
-                        row.col(|ui| {
-                            let name = format!("Product owner of team {}", t.name);
-                            if let Some(person) =
-                                person_choice(ui, ("team-po", &t.id), &name, s, t.po.as_deref())
-                            {
-                                actions.push(Action::Edit(Edit::SetPo {
-                                    team: t.id.clone(),
-                                    person,
-                                }));
-                            }
-                        });
-                        row.col(|ui| {
-                            remove_button(ui, &t.name, Edit::RemoveTeam(t.id.clone()), actions)
-                        });
-                    });
-                });
+                .response
+                .on_hover_text(format!("Product of team {}", t.name));
+            if value != t.product {
+                actions.push(Action::Edit(Edit::UpdateTeam(Team {
+                    product: value,
+                    ..t.clone()
+                })));
+            }
         });
+        row.col(|ui| {
+            let base = t.clone();
+            number_cell(
+                ui,
+                &format!("Engineers of team {}", t.name),
+                f64::from(t.engineers),
+                0.0..=f64::from(MAX_ENGINEERS),
+                0.2,
+                "",
+                |v| {
+                    Edit::UpdateTeam(Team {
+                        engineers: v.round() as u32,
+                        ..base
+                    })
+                },
+                format!("team:{}:engineers", t.id),
+                actions,
+            );
+        });
+        row.col(|ui| {
+            if let Some(method) = choice(
+                ui,
+                ("method", &t.id),
+                &format!("Method of team {}", t.name),
+                t.method,
+                &METHODS,
+            ) {
+                actions.push(Action::Edit(Edit::UpdateTeam(Team {
+                    method,
+                    ..t.clone()
+                })));
+            }
+        });
+        row.col(|ui| {
+            let name = format!("Product owner of team {}", t.name);
+            if let Some(person) = person_choice(ui, ("team-po", &t.id), &name, s, t.po.as_deref()) {
+                actions.push(Action::Seat {
+                    seat: SeatRef::Po { team: t.id.clone() },
+                    intent: SeatIntent::Give(person),
+                });
+            }
+        });
+        row.col(|ui| remove_button(ui, &t.name, Edit::RemoveTeam(t.id.clone()), actions));
+    });
 }
