@@ -1,13 +1,14 @@
 //! rolesplit: decide who does product manager (PM) and who does product owner (PO) work.
 //!
 //! The core (model, files, load, findings, advice, cost) is pure and has no GUI in it; the
-//! window lives in [`app`] behind the `gui` feature, the command line in [`cli`].
+//! window lives in `app` behind the `gui` feature, the command line in `cli` behind the
+//! `cli` feature. `testkit` and `synth` serve tests, benchmarks and examples (the
+//! `testkit` feature) and are not part of the shipped program.
 
 pub mod advice;
 pub mod analysis;
 pub mod catalogue;
 pub mod checklist;
-pub mod cli;
 pub mod cost;
 pub mod diff;
 pub mod edit;
@@ -26,13 +27,17 @@ pub mod report;
 pub mod samples;
 pub mod seats;
 pub mod suggest;
-pub mod synth;
-pub mod testkit;
 pub mod validate;
 pub mod write;
 
 #[cfg(feature = "gui")]
 pub mod app;
+#[cfg(feature = "cli")]
+pub mod cli;
+#[cfg(any(test, feature = "testkit"))]
+pub mod synth;
+#[cfg(any(test, feature = "testkit"))]
+pub mod testkit;
 
 pub use analysis::{Analysis, analyze};
 pub use model::Scenario;

@@ -1,16 +1,17 @@
 //! The `rolesplit` binary: the command line, or the window when no subcommand is given.
+//! Built with the `cli` feature only (`required-features` in Cargo.toml).
 
 use std::process::ExitCode;
 
-use rolesplit::cli::{self, Action, Exit};
+use rolesplit::cli::{self, Exit, Outcome};
 
 fn main() -> ExitCode {
     let launched = std::time::Instant::now();
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     match cli::run(std::env::args_os(), &mut out, &mut err) {
-        Action::Exit(code) => code.into(),
-        Action::Window { scenario, path } => {
+        Outcome::Exit(code) => code.into(),
+        Outcome::Window { scenario, path } => {
             open_window(*scenario, path, launched, &mut err).into()
         }
     }

@@ -1,5 +1,6 @@
 //! Synthetic organisations for benchmarks and tests: deterministic from a seed, of any
-//! size, with every rule's trigger somewhere in them.
+//! size, with every rule's trigger somewhere in them. Built for the crate's own tests and
+//! with the `testkit` feature only.
 
 use crate::checklist::{Checklist, Question};
 use crate::model::{

@@ -1,4 +1,5 @@
-//! A compact way to build scenarios in code, for tests, benchmarks and examples.
+//! A compact way to build scenarios in code, for tests, benchmarks and examples. Built for
+//! the crate's own tests and with the `testkit` feature only.
 
 use crate::model::{
     Card, Column, Horizon, Kind, Market, Method, Person, Product, Responsibility, Scenario, Scope,

@@ -208,3 +208,41 @@ fn suggest_refuses_a_max_of_zero_in_plain_words() {
         "no terminal colour codes for scripts: {err:?}"
     );
 }
+
+/// Every subcommand into a pipe whose reader is already gone (`rolesplit … | head -1`
+/// after `head` exits): no panic, no error, and the exit status the command would have had.
+#[test]
+fn a_closed_pipe_ends_each_subcommand_quietly_with_its_own_status() {
+    let cases: [(&[&str], i32); 5] = [
+        (&["check", "data/samples/enterprise.ron"], 1),
+        (
+            &["check", "data/samples/startup.ron", "--format", "json"],
+            0,
+        ),
+        (
+            &["export", "data/samples/enterprise.ron", "--format", "html"],
+            0,
+        ),
+        (
+            &[
+                "diff",
+                "data/samples/startup.ron",
+                "data/samples/enterprise.ron",
+            ],
+            0,
+        ),
+        (&["suggest", "data/samples/startup.ron", "--max", "1"], 0),
+    ];
+    for (args, code) in cases {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let out = Command::new(env!("CARGO_BIN_EXE_rolesplit"))
+            .args(args)
+            .stdout(writer)
+            .output()
+            .expect("the binary runs");
+        let err = stderr(&out);
+        assert!(err.is_empty(), "{args:?} says nothing: {err}");
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+    }
+}
