@@ -99,7 +99,7 @@ pub enum Next {
     /// Nothing more.
     Done,
     /// Put this scenario in the window (opened, new): the view starts afresh.
-    Replace(Scenario, Option<PathBuf>),
+    Replace(Box<Scenario>, Option<PathBuf>),
     /// Close the window.
     Close,
 }
@@ -232,7 +232,7 @@ impl Files {
                     None => return Next::Done,
                 }
             }
-            After::New(scenario) => return Next::Replace(*scenario, None),
+            After::New(scenario) => return Next::Replace(scenario, None),
             After::Close => {
                 self.recovery.remove();
                 self.close_confirmed = true;
@@ -240,7 +240,7 @@ impl Files {
             }
         };
         match self.open_path(prefs, &path) {
-            Ok(scenario) => Next::Replace(scenario, Some(path)),
+            Ok(scenario) => Next::Replace(Box::new(scenario), Some(path)),
             Err(_) => Next::Done,
         }
     }

@@ -152,6 +152,12 @@ impl History {
     }
 }
 
+/// Which list of the history a step goes on.
+enum Direction {
+    Undo,
+    Redo,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,10 +222,4 @@ mod tests {
         assert_eq!(h.undo_len(), 1500);
         assert!(h.bytes() <= one * 1500);
     }
-}
-
-/// Which list of the history a step goes on.
-enum Direction {
-    Undo,
-    Redo,
 }

@@ -146,7 +146,7 @@ impl AppState {
     /// in one dialog (file, line, column, what is wrong).
     pub fn open_path(&mut self, path: &Path) -> Result<(), FileError> {
         let scenario = self.files.open_path(&mut self.prefs, path)?;
-        self.follow(Next::Replace(scenario, Some(path.to_path_buf())));
+        self.follow(Next::Replace(Box::new(scenario), Some(path.to_path_buf())));
         Ok(())
     }
 
@@ -216,7 +216,7 @@ impl AppState {
                     Some(p) => format!("Opened {}", p.display()),
                     None => "A new scenario: save it to keep it".to_string(),
                 };
-                self.replace_scenario(scenario, path);
+                self.replace_scenario(*scenario, path);
                 self.doc.status = Some(status);
             }
             Next::Close => return true,
