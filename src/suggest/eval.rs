@@ -6,9 +6,11 @@
 //! of domain.md; a proposal's own numbers are `analyze`'s.
 
 use crate::cost::{SeatKind, default_cost};
+use crate::findings::Severity;
+use crate::findings::person::{self, Held};
 use crate::load::PersonLoad;
 use crate::model::{Column, Method, Scope};
-use crate::num::{ge, gt, positive, share_at_least};
+use crate::num::{gt, positive};
 
 use super::context::{Cand, Context};
 use super::trouble::{Trouble, unsigned_zero};
@@ -120,60 +122,27 @@ impl Context<'_> {
         }
     }
 
-    /// Counts the person rules of domain.md (errors, warnings), as `findings` fires them.
+    /// Counts the person rules of domain.md (errors, warnings) with the tests `findings`
+    /// fires them by.
     fn person_findings(
         &self,
         load: &PersonLoad,
         pm_of: &[usize],
         po_of: &[usize],
     ) -> (usize, usize) {
-        let st = &self.s.settings;
-        let (strategy, execution, c) = (
-            load.strategy_hours,
-            load.execution_hours,
-            load.capacity_hours,
-        );
-        let l = load.load_hours();
-        let work = strategy + execution;
+        let held = Held { pm_of, po_of };
         let (mut errors, mut warnings) = (0, 0);
-        if gt(l, c) {
-            if gt(l, st.overload_error_ratio * c) {
-                errors += 1;
-            } else {
-                warnings += 1;
-            }
-            let m = st.hybrid_min_share;
-            if positive(work)
-                && share_at_least(strategy, work, m)
-                && share_at_least(execution, work, m)
-            {
-                errors += 1;
-            }
-        }
-        if !pm_of.is_empty() && positive(strategy) && ge(execution, st.starved_ratio * strategy) {
-            warnings += 1;
-        }
-        for &p in pm_of {
-            let teams = self.teams_of(p);
-            let engineers = self.a.seats.engineers_of.get(p).copied().unwrap_or(0);
-            if po_of.iter().any(|t| teams.contains(t))
-                && (teams.len() > 1 || engineers > st.combined_max_engineers)
-            {
-                warnings += 1;
-            }
-        }
-        if !po_of.is_empty() && pm_of.len() >= 2 {
-            warnings += 1;
-        }
-        if self.a.seats.total_engineers >= st.split_engineers
-            && !pm_of.is_empty()
-            && !po_of.is_empty()
-        {
-            warnings += 1;
-        }
-        if po_of.len() >= 2 {
-            warnings += 1;
-        }
+        person::check(
+            &self.s.settings,
+            &self.a.seats,
+            load,
+            held,
+            |hit| match hit.severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+                Severity::Info => {}
+            },
+        );
         (errors, warnings)
     }
 
