@@ -170,6 +170,15 @@ pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
 
+/// The findings of each severity, in the order of [`Severity::ALL`] (also a severity
+/// without findings), for reports that list them under one heading per severity.
+pub fn by_severity(findings: &[Finding]) -> impl Iterator<Item = (Severity, Vec<&Finding>)> {
+    Severity::ALL.into_iter().map(move |severity| {
+        let list = findings.iter().filter(|f| f.severity == severity).collect();
+        (severity, list)
+    })
+}
+
 /// Every finding of the scenario, sorted.
 pub fn find(s: &Scenario, seats: &Seats, loads: &Loads) -> Vec<Finding> {
     let mut out = Vec::new();

@@ -205,12 +205,10 @@ pub fn finding(
             )
         }
         Rule::CombinedRoleMultipleProducts => {
-            let products = || held.pm_of.iter().filter_map(|&p| s.products.get(p));
-            subjects.extend(products().map(|p| p.id.clone()));
+            let list = listed(held.pm_of, &s.products, |p| (&p.id, &p.name), &mut subjects);
             format!(
-                "{name} holds a PO seat and is also PM of {} products ({}): several products call for separate PM and PO people",
-                held.pm_of.len(),
-                names(products().map(|p| p.name.as_str()))
+                "{name} holds a PO seat and is also PM of {} products ({list}): several products call for separate PM and PO people",
+                held.pm_of.len()
             )
         }
         Rule::SplitAtScale => format!(
@@ -218,12 +216,10 @@ pub fn finding(
             seats.total_engineers, st.split_engineers
         ),
         Rule::PoMultipleTeams => {
-            let teams = || held.po_of.iter().filter_map(|&t| s.teams.get(t));
-            subjects.extend(teams().map(|t| t.id.clone()));
+            let list = listed(held.po_of, &s.teams, |t| (&t.id, &t.name), &mut subjects);
             format!(
-                "{name} is PO of {} teams ({}); a PO works best embedded with one team",
-                held.po_of.len(),
-                names(teams().map(|t| t.name.as_str()))
+                "{name} is PO of {} teams ({list}); a PO works best embedded with one team",
+                held.po_of.len()
             )
         }
         _ => return None,
@@ -234,4 +230,20 @@ pub fn finding(
         subjects,
         message,
     })
+}
+
+/// The items at these indices: their ids added to `subjects`, their names as a list.
+fn listed<'a, T>(
+    indices: &[usize],
+    items: &'a [T],
+    id_and_name: impl Fn(&'a T) -> (&'a String, &'a String),
+    subjects: &mut Vec<String>,
+) -> String {
+    let found: Vec<(&String, &String)> = indices
+        .iter()
+        .filter_map(|&i| items.get(i))
+        .map(id_and_name)
+        .collect();
+    subjects.extend(found.iter().map(|(id, _)| (*id).clone()));
+    names(found.iter().map(|(_, name)| name.as_str()))
 }
