@@ -1,8 +1,6 @@
 //! Who carries how many hours (domain.md, "Load"). A pure function of the scenario.
 
-use std::collections::HashMap;
-
-use crate::model::{Column, Kind, Scenario, Scope};
+use crate::model::{Column, Kind, Scenario, Scope, index_by_id};
 use crate::seats::Seats;
 
 /// The hours of one person.
@@ -83,12 +81,7 @@ impl Loads {
 /// Computes the load of every person and card. References that do not resolve (which a
 /// validated scenario never has) count as empty seats and zero-hour cards.
 pub fn compute(s: &Scenario, seats: &Seats) -> Loads {
-    let responsibility_index: HashMap<&str, usize> = s
-        .responsibilities
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
+    let responsibility_index = index_by_id(&s.responsibilities, |r| &r.id);
     let mut people: Vec<PersonLoad> = s
         .people
         .iter()

@@ -2,10 +2,8 @@
 //! every card, per-product sums of hours by column, and who holds which seat after a few
 //! edits.
 
-use std::collections::HashMap;
-
 use crate::analysis::Analysis;
-use crate::model::{Column, Kind, Person, Scenario, Scope};
+use crate::model::{Column, Kind, Person, Scenario, Scope, index_by_id};
 use crate::num::positive;
 
 use super::eval::{Outcome, PersonEval};
@@ -107,18 +105,8 @@ impl<'a> Context<'a> {
     /// Indexes an analysed scenario; `hires` has one placeholder per seat (see
     /// [`Context::hire_index`]).
     pub fn new(s: &'a Scenario, a: &'a Analysis, hires: Vec<Person>) -> Context<'a> {
-        let resp_index: HashMap<&str, usize> = s
-            .responsibilities
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.as_str(), i))
-            .collect();
-        let stakeholder_index: HashMap<&str, usize> = s
-            .stakeholders
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (x.id.as_str(), i))
-            .collect();
+        let resp_index = index_by_id(&s.responsibilities, |r| &r.id);
+        let stakeholder_index = index_by_id(&s.stakeholders, |x| &x.id);
         let resp_stakeholders: Vec<Vec<usize>> = s
             .responsibilities
             .iter()
@@ -189,12 +177,7 @@ impl<'a> Context<'a> {
                 }
             }
         }
-        let product_index: HashMap<&str, usize> = s
-            .products
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
+        let product_index = index_by_id(&s.products, |p| &p.id);
         let team_product = s
             .teams
             .iter()

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering as Atomic};
 
 use crate::findings::{Rule, Severity};
-use crate::model::Column;
+use crate::model::{Column, index_by_id};
 use crate::num::{gt, positive};
 
 use super::context::{Cand, Context, Seat};
@@ -171,12 +171,7 @@ struct Narrowing {
 impl Narrowing {
     fn new(ctx: &Context) -> Narrowing {
         let (s, a) = (ctx.s, ctx.a);
-        let person_index: HashMap<&str, usize> = s
-            .people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
+        let person_index = index_by_id(&s.people, |p| &p.id);
         let person_rule = |r: Rule| {
             matches!(
                 r,
