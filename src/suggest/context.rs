@@ -25,6 +25,17 @@ pub(crate) enum Cand {
     Po { team: usize, person: usize },
 }
 
+impl Cand {
+    /// The seat a candidate gives and the person it goes to; `None` for a card move.
+    pub fn seat(&self) -> Option<(Seat, usize)> {
+        match *self {
+            Cand::Move { .. } => None,
+            Cand::Pm { product, person } => Some((Seat::Pm(product), person)),
+            Cand::Po { team, person } => Some((Seat::Po(team), person)),
+        }
+    }
+}
+
 /// A seat: a product's PM seat or a team's PO seat, by index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Seat {
@@ -226,28 +237,28 @@ impl<'a> Context<'a> {
             .and_then(|i| self.hires.get(i))
     }
 
+    /// The person in a seat after the edits (the first edit that gives it decides).
+    pub fn holder(&self, changes: &[Cand], seat: Seat) -> Option<usize> {
+        if let Some((_, person)) = changes
+            .iter()
+            .find_map(|c| c.seat().filter(|&(s, _)| s == seat))
+        {
+            return Some(person);
+        }
+        match seat {
+            Seat::Pm(product) => self.a.seats.pm.get(product).copied().flatten(),
+            Seat::Po(team) => self.a.seats.po.get(team).copied().flatten(),
+        }
+    }
+
     /// The person in a product's PM seat after the edits.
     pub fn pm(&self, changes: &[Cand], product: usize) -> Option<usize> {
-        for c in changes {
-            if let Cand::Pm { product: p, person } = *c
-                && p == product
-            {
-                return Some(person);
-            }
-        }
-        self.a.seats.pm.get(product).copied().flatten()
+        self.holder(changes, Seat::Pm(product))
     }
 
     /// The person in a team's PO seat after the edits.
     pub fn po(&self, changes: &[Cand], team: usize) -> Option<usize> {
-        for c in changes {
-            if let Cand::Po { team: t, person } = *c
-                && t == team
-            {
-                return Some(person);
-            }
-        }
-        self.a.seats.po.get(team).copied().flatten()
+        self.holder(changes, Seat::Po(team))
     }
 
     /// The column of a card after the edits.

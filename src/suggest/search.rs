@@ -375,21 +375,10 @@ fn neighbourhood(ctx: &Context, changes: &[Cand], singles: &[Cand]) -> Vec<Cand>
         .filter(|c| {
             ctx.product_of(c)
                 .is_some_and(|p| products.binary_search(&p).is_ok())
-                || match **c {
-                    Cand::Pm { product, person } => {
-                        people.binary_search(&person).is_ok()
-                            || ctx
-                                .pm(&[], product)
-                                .is_some_and(|h| people.binary_search(&h).is_ok())
-                    }
-                    Cand::Po { team, person } => {
-                        people.binary_search(&person).is_ok()
-                            || ctx
-                                .po(&[], team)
-                                .is_some_and(|h| people.binary_search(&h).is_ok())
-                    }
-                    Cand::Move { .. } => false,
-                }
+                || c.seat().is_some_and(|(seat, person)| {
+                    let touched = |x: usize| people.binary_search(&x).is_ok();
+                    touched(person) || ctx.holder(&[], seat).is_some_and(touched)
+                })
         })
         .copied()
         .collect()
