@@ -279,7 +279,7 @@ fn findings_section(out: &mut String, a: &Analysis) {
                 out,
                 "<li class=\"{}\"><span class=\"severity\">{}</span> <code>{}</code> {}{}</li>",
                 f.severity.as_str(),
-                capitalised(f.severity.as_str()),
+                f.severity.label(),
                 f.rule.id(),
                 html(&f.message),
                 source(f.source())
@@ -297,14 +297,6 @@ fn source(source: &str) -> String {
     } else {
         format!(" <span class=\"source\">(source {})</span>", html(source))
     }
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn advice_section(out: &mut String, s: &Scenario, a: &Analysis) {

@@ -31,6 +31,15 @@ impl Severity {
         }
     }
 
+    /// The word for one finding of this severity: `Error`, `Warning`, `Info`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "Error",
+            Severity::Warning => "Warning",
+            Severity::Info => "Info",
+        }
+    }
+
     /// The heading users see.
     pub fn heading(self) -> &'static str {
         match self {
