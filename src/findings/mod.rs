@@ -234,42 +234,53 @@ fn team_rules(s: &Scenario, seats: &Seats, out: &mut Vec<Finding>) {
             .copied()
             .flatten()
             .and_then(|p| s.people.get(p));
-        match (team.method, po) {
-            (Method::Scrum, None) => {
-                let product = s
-                    .product(&team.product)
-                    .map_or(team.product.as_str(), |p| p.name.as_str());
-                out.push(finding(
-                    Rule::ScrumTeamWithoutPo,
-                    Severity::Error,
-                    vec![team.id.clone(), team.product.clone()],
-                    format!(
-                        "{} ({product}) works in Scrum but has no product owner: nobody owns its backlog",
-                        team.name
-                    ),
-                ));
-            }
-            (Method::Kanban | Method::Other, Some(person)) => {
-                out.push(finding(
-                    Rule::PoOutsideScrum,
-                    Severity::Info,
-                    vec![team.id.clone(), person.id.clone()],
-                    format!(
-                        "{} works in {} and has {} as product owner; the PO is a Scrum role, check that the seat is needed",
-                        team.name,
-                        team.method.name(),
-                        person.name
-                    ),
-                ));
-            }
-            _ => {}
+        if scrum_team_without_po(team.method, po.is_some()) {
+            let product = s
+                .product(&team.product)
+                .map_or(team.product.as_str(), |p| p.name.as_str());
+            out.push(finding(
+                Rule::ScrumTeamWithoutPo,
+                Severity::Error,
+                vec![team.id.clone(), team.product.clone()],
+                format!(
+                    "{} ({product}) works in Scrum but has no product owner: nobody owns its backlog",
+                    team.name
+                ),
+            ));
+        }
+        if let Some(person) = po
+            && team.method != Method::Scrum
+        {
+            out.push(finding(
+                Rule::PoOutsideScrum,
+                Severity::Info,
+                vec![team.id.clone(), person.id.clone()],
+                format!(
+                    "{} works in {} and has {} as product owner; the PO is a Scrum role, check that the seat is needed",
+                    team.name,
+                    team.method.name(),
+                    person.name
+                ),
+            ));
         }
     }
 }
 
+/// `scrum-team-without-po`: a Scrum team whose PO seat is empty (also counted by the
+/// suggestion search).
+pub(crate) fn scrum_team_without_po(method: Method, po_seat_filled: bool) -> bool {
+    method == Method::Scrum && !po_seat_filled
+}
+
+/// `unowned-work`: some of a product's hours land on an empty seat (also counted by the
+/// suggestion search).
+pub(crate) fn unowned_work(unowned_hours: f64) -> bool {
+    positive(unowned_hours)
+}
+
 fn product_rules(s: &Scenario, seats: &Seats, loads: &Loads, out: &mut Vec<Finding>) {
     for (p, (product, load)) in s.products.iter().zip(&loads.products).enumerate() {
-        if positive(load.unowned_hours) {
+        if unowned_work(load.unowned_hours) {
             let mut subjects = vec![product.id.clone()];
             for (card, cl) in product.cards.iter().zip(&load.cards) {
                 if positive(cl.unowned_hours) {

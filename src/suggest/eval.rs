@@ -6,10 +6,10 @@
 //! of domain.md; a proposal's own numbers are `analyze`'s.
 
 use crate::cost::{SeatKind, default_cost};
-use crate::findings::Severity;
 use crate::findings::person::{self, Held};
+use crate::findings::{Severity, scrum_team_without_po, unowned_work};
 use crate::load::PersonLoad;
-use crate::model::{Column, Method, Scope};
+use crate::model::{Column, Scope};
 use crate::num::{gt, positive};
 
 use super::context::{Cand, Context};
@@ -203,8 +203,7 @@ impl Context<'_> {
         self.s
             .teams
             .get(team)
-            .is_some_and(|t| t.method == Method::Scrum)
-            && self.po(changes, team).is_none()
+            .is_some_and(|t| scrum_team_without_po(t.method, self.po(changes, team).is_some()))
     }
 
     /// The trouble and cost after the edits (which must touch different cards and seats).
@@ -241,7 +240,7 @@ impl Context<'_> {
                 .get(p)
                 .map_or((0.0, 0.0), |l| (l.unowned_hours, l.unassigned_hours));
             parked_hours += (unowned + unassigned) - (old_unowned + old_unassigned);
-            warnings += positive(unowned) as isize - positive(old_unowned) as isize;
+            warnings += unowned_work(unowned) as isize - unowned_work(old_unowned) as isize;
             for (card, &now) in self.cards.get(p).into_iter().flatten().zip(&carried) {
                 if card.carried != now {
                     let d = if now { 1 } else { -1 };
