@@ -3,6 +3,7 @@
 //! edits.
 
 use crate::analysis::Analysis;
+use crate::load::product_hours;
 use crate::model::{Column, Kind, Person, Scenario, Scope, index_by_id};
 use crate::num::positive;
 
@@ -75,10 +76,10 @@ impl ColumnSums {
         };
         let h = card.hours;
         let slot = match (column, card.scope) {
-            (Column::Pm, Scope::Product) => self.pm.get_mut(kind).map(|x| (x, h)),
-            (Column::Pm, Scope::Team) => {
-                self.pm.get_mut(kind).map(|x| (x, h * teams.max(1) as f64))
-            }
+            (Column::Pm, scope) => self
+                .pm
+                .get_mut(kind)
+                .map(|x| (x, product_hours(scope, h, teams))),
             (Column::Po, Scope::Team) => self.po_team.get_mut(kind).map(|x| (x, h)),
             (Column::Po, Scope::Product) => self.po_product.get_mut(kind).map(|x| (x, h)),
             (Column::Unassigned, _) => None,

@@ -8,8 +8,8 @@
 use crate::cost::{SeatKind, default_cost};
 use crate::findings::person::{self, Held};
 use crate::findings::{Severity, scrum_team_without_po, unowned_work};
-use crate::load::PersonLoad;
-use crate::model::{Column, Scope};
+use crate::load::{PersonLoad, po_holders, po_share, product_hours};
+use crate::model::Column;
 use crate::num::{gt, positive};
 
 use super::context::{Cand, Context};
@@ -153,30 +153,14 @@ impl Context<'_> {
         let teams = self.teams_of(p);
         let n = teams.len();
         let pm = self.pm(changes, p);
-        let mut holders: Vec<(usize, usize)> = Vec::new();
-        let mut empty_po = 0usize;
-        for &t in teams {
-            match self.po(changes, t) {
-                Some(x) => match holders.iter_mut().find(|(y, _)| *y == x) {
-                    Some((_, k)) => *k += 1,
-                    None => holders.push((x, 1)),
-                },
-                None => empty_po += 1,
-            }
-        }
+        let (holders, empty_po) = po_holders(teams, |t| self.po(changes, t));
         // Hours only grow with k, so a card reaches someone if it reaches the largest holder.
         let most = holders.iter().map(|&(_, k)| k).max().unwrap_or(0);
         let (mut unowned, mut unassigned) = (0.0, 0.0);
         for (j, card) in self.cards.get(p).into_iter().flatten().enumerate() {
             let h = card.hours;
-            let per_team = match card.scope {
-                Scope::Product => h,
-                Scope::Team => h * n.max(1) as f64,
-            };
-            let portion = |k: usize| match card.scope {
-                Scope::Team => h * k as f64,
-                Scope::Product => h * k as f64 / n as f64,
-            };
+            let per_team = product_hours(card.scope, h, n);
+            let portion = |k: usize| po_share(card.scope, h, k, n);
             let (mut card_unowned, mut card_unassigned, mut is_carried) = (0.0, 0.0, false);
             match self.column(changes, p, j, card.column) {
                 Column::Pm => match pm {
