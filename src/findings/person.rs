@@ -35,7 +35,9 @@ impl<'a> Held<'a> {
 /// A person rule that fires.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
+    /// Which rule fired.
     pub rule: Rule,
+    /// How serious it is (fixed per rule but for `overload`).
     pub severity: Severity,
     /// For a rule that fires once per product the person works on: that product (index).
     pub product: Option<usize>,
