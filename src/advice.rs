@@ -1,7 +1,7 @@
 //! Which role each product needs (domain.md, "Advice").
 
 use crate::checklist::{Question, QuestionSide};
-use crate::findings::{Finding, Rule};
+use crate::findings::{Finding, Rule, scrum_team_without_po};
 use crate::model::{Market, Method, Scenario};
 use crate::seats::Seats;
 
@@ -205,8 +205,8 @@ pub fn advise(s: &Scenario, seats: &Seats, findings: &[Finding]) -> Vec<Advice> 
                 strain,
                 pm_seat_empty: pm.is_none(),
                 po_seat_empty: teams.iter().any(|t| {
-                    team(t).is_some_and(|t| t.method == Method::Scrum)
-                        && seats.po.get(*t).copied().flatten().is_none()
+                    let filled = seats.po.get(*t).copied().flatten().is_some();
+                    team(t).is_some_and(|t| scrum_team_without_po(t.method, filled))
                 }),
             };
             let answer = |q: Question| product.checklist.answer(q);

@@ -20,13 +20,14 @@ pub const BUILTIN: &str = include_str!("../data/catalogue.ron");
 pub struct Catalogue {
     pub format: u32,
     pub stakeholders: Vec<Stakeholder>,
-    pub responsibilities: Vec<Entry>,
+    pub responsibilities: Vec<CatalogueEntry>,
 }
 
-/// One responsibility of the catalogue, with its default column.
+/// One responsibility of the catalogue, with its default column. In the file it is an
+/// `Entry(…)`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename = "Entry", deny_unknown_fields)]
-pub struct Entry {
+pub struct CatalogueEntry {
     pub id: String,
     pub title: String,
     #[serde(default)]
@@ -42,7 +43,7 @@ pub struct Entry {
     pub source: String,
 }
 
-impl Entry {
+impl CatalogueEntry {
     /// The entry as a scenario's responsibility.
     pub fn responsibility(&self) -> Responsibility {
         Responsibility {
@@ -124,7 +125,7 @@ impl Catalogue {
     }
 
     /// The entry with this id.
-    pub fn entry(&self, id: &str) -> Option<&Entry> {
+    pub fn entry(&self, id: &str) -> Option<&CatalogueEntry> {
         self.responsibilities.iter().find(|e| e.id == id)
     }
 
@@ -142,7 +143,7 @@ impl Catalogue {
             responsibilities: self
                 .responsibilities
                 .iter()
-                .map(Entry::responsibility)
+                .map(CatalogueEntry::responsibility)
                 .collect(),
             products: vec![Product {
                 id: "product".into(),

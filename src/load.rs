@@ -1,8 +1,6 @@
 //! Who carries how many hours (domain.md, "Load"). A pure function of the scenario.
 
-use std::collections::HashMap;
-
-use crate::model::{Column, Kind, Scenario, Scope};
+use crate::model::{Column, Kind, Scenario, Scope, index_by_id};
 use crate::seats::Seats;
 
 /// The hours of one person.
@@ -80,15 +78,48 @@ impl Loads {
     }
 }
 
+/// The PO seat holders of a product's teams (`po` gives a team's holder), each with how
+/// many of the teams they hold, in team order; and how many teams have an empty PO seat.
+pub(crate) fn po_holders(
+    teams: &[usize],
+    po: impl Fn(usize) -> Option<usize>,
+) -> (Vec<(usize, usize)>, usize) {
+    let mut holders: Vec<(usize, usize)> = Vec::new();
+    let mut empty = 0usize;
+    for &t in teams {
+        match po(t) {
+            Some(p) => match holders.iter_mut().find(|(q, _)| *q == p) {
+                Some((_, k)) => *k += 1,
+                None => holders.push((p, 1)),
+            },
+            None => empty += 1,
+        }
+    }
+    (holders, empty)
+}
+
+/// A card's `h` hours for the whole product of `teams` teams: team-scope work is done once
+/// per team (at least once).
+pub(crate) fn product_hours(scope: Scope, h: f64, teams: usize) -> f64 {
+    match scope {
+        Scope::Product => h,
+        Scope::Team => h * teams.max(1) as f64,
+    }
+}
+
+/// The hours of a PO-column card that land on `k` of the product's `teams` PO seats:
+/// team-scope work `k` times, product-scope work split evenly over the teams.
+pub(crate) fn po_share(scope: Scope, h: f64, k: usize, teams: usize) -> f64 {
+    match scope {
+        Scope::Team => h * k as f64,
+        Scope::Product => h * k as f64 / teams as f64,
+    }
+}
+
 /// Computes the load of every person and card. References that do not resolve (which a
 /// validated scenario never has) count as empty seats and zero-hour cards.
 pub fn compute(s: &Scenario, seats: &Seats) -> Loads {
-    let responsibility_index: HashMap<&str, usize> = s
-        .responsibilities
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
+    let responsibility_index = index_by_id(&s.responsibilities, |r| &r.id);
     let mut people: Vec<PersonLoad> = s
         .people
         .iter()
@@ -104,19 +135,7 @@ pub fn compute(s: &Scenario, seats: &Seats) -> Loads {
         let team_ids = seats.teams_of.get(index).map_or(&[][..], Vec::as_slice);
         let n = team_ids.len();
         let pm = seats.pm.get(index).copied().flatten();
-        // PO holders with how many of this product's teams each holds, in team order,
-        // and how many teams have an empty PO seat.
-        let mut po_holders: Vec<(usize, usize)> = Vec::new();
-        let mut empty_po = 0usize;
-        for &t in team_ids {
-            match seats.po.get(t).copied().flatten() {
-                Some(p) => match po_holders.iter_mut().find(|(q, _)| *q == p) {
-                    Some((_, k)) => *k += 1,
-                    None => po_holders.push((p, 1)),
-                },
-                None => empty_po += 1,
-            }
-        }
+        let (po_holders, empty_po) = po_holders(team_ids, |t| seats.po.get(t).copied().flatten());
 
         let mut load = ProductLoad::default();
         for card in &product.cards {
@@ -128,10 +147,7 @@ pub fn compute(s: &Scenario, seats: &Seats) -> Loads {
                 None => (Kind::Execution, Scope::Product, 0.0),
             };
             let h = card.hours.unwrap_or(base_hours);
-            let per_team = match scope {
-                Scope::Product => h,
-                Scope::Team => h * n.max(1) as f64,
-            };
+            let per_team = product_hours(scope, h, n);
             let mut c = CardLoad {
                 hours: h,
                 ..CardLoad::default()
@@ -146,10 +162,7 @@ pub fn compute(s: &Scenario, seats: &Seats) -> Loads {
                 },
                 Column::Po if n == 0 => c.unowned_hours = h,
                 Column::Po => {
-                    let portion = |k: usize| match scope {
-                        Scope::Team => h * k as f64,
-                        Scope::Product => h * k as f64 / n as f64,
-                    };
+                    let portion = |k: usize| po_share(scope, h, k, n);
                     c.shares = po_holders
                         .iter()
                         .map(|&(p, k)| Share {

@@ -3,6 +3,8 @@
 //! Ids are the file's own strings. People, teams, products, stakeholders and
 //! responsibilities share one namespace, so an id names exactly one thing.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::checklist::Checklist;
@@ -312,6 +314,15 @@ enum_names! {
     Stage { Discovery => "Discovery", Growth => "Growth", Mature => "Mature" }
     Side { External => "External", Internal => "Internal" }
     CostRegion { Us => "Us", LatinAmerica => "LatinAmerica" }
+}
+
+/// Each item's position by its id, for lookups that would otherwise scan the list (the
+/// last one, should a broken scenario repeat an id).
+pub fn index_by_id<'a, T>(
+    items: &'a [T],
+    id: impl Fn(&'a T) -> &'a str,
+) -> HashMap<&'a str, usize> {
+    items.iter().enumerate().map(|(i, x)| (id(x), i)).collect()
 }
 
 impl Scenario {

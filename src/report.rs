@@ -8,7 +8,8 @@ use serde::Serialize;
 use crate::advice::Advice;
 use crate::analysis::Analysis;
 use crate::error::FileError;
-use crate::findings::{Finding, Severity};
+use crate::export::{PEOPLE_COLUMNS, person_cells};
+use crate::findings::{Finding, by_severity};
 use crate::model::Scenario;
 use crate::num::{dollars, hours};
 
@@ -174,34 +175,17 @@ pub fn check_text(file: &str, s: &Scenario, a: &Analysis) -> String {
         .zip(&a.loads.people)
         .map(|(p, l)| {
             let over = crate::num::gt(l.load_hours(), l.capacity_hours);
-            vec![
-                p.name.clone(),
-                hours(l.capacity_hours),
-                hours(l.strategy_hours),
-                hours(l.execution_hours),
-                hours(l.other_hours),
-                hours(l.load_hours()),
-                crate::num::percent(l.load_hours(), l.capacity_hours),
-                if over { "OVER".into() } else { String::new() },
-            ]
+            let mut cells = person_cells(p.name.clone(), l);
+            cells.push(if over { "OVER".into() } else { String::new() });
+            cells
         })
         .collect();
     if rows.is_empty() {
         out.push_str("No people in this scenario.\n");
     } else {
-        out.push_str(&table(
-            &[
-                "Person",
-                "Capacity",
-                "Strategy",
-                "Execution",
-                "Other",
-                "Load",
-                "Utilisation",
-                "",
-            ],
-            &rows,
-        ));
+        let mut header = PEOPLE_COLUMNS.to_vec();
+        header.push("");
+        out.push_str(&table(&header, &rows));
     }
     let unowned = a.loads.total_unowned_hours();
     let unassigned = a.loads.total_unassigned_hours();
@@ -212,12 +196,7 @@ pub fn check_text(file: &str, s: &Scenario, a: &Analysis) -> String {
         hours(unassigned)
     );
 
-    for severity in Severity::ALL {
-        let list: Vec<&Finding> = a
-            .findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .collect();
+    for (severity, list) in by_severity(&a.findings) {
         let _ = writeln!(out, "\n{} ({})", severity.heading(), list.len());
         for f in list {
             let source = if f.source().is_empty() {

@@ -1,8 +1,6 @@
 //! Who holds which seat, and facts about teams that several rules share.
 
-use std::collections::HashMap;
-
-use crate::model::Scenario;
+use crate::model::{Scenario, index_by_id};
 
 /// The seats of every person and the teams of every product, by index.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -25,18 +23,8 @@ pub struct Seats {
 
 impl Seats {
     pub fn compute(s: &Scenario) -> Seats {
-        let person: HashMap<&str, usize> = s
-            .people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
-        let product: HashMap<&str, usize> = s
-            .products
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
+        let person = index_by_id(&s.people, |p| &p.id);
+        let product = index_by_id(&s.products, |p| &p.id);
         let mut seats = Seats {
             pm_of: vec![Vec::new(); s.people.len()],
             po_of: vec![Vec::new(); s.people.len()],

@@ -107,41 +107,24 @@ fn check(s: &Scenario, place: &Place) -> Result<(), ReadError> {
     };
 
     for (i, p) in s.people.iter().enumerate() {
-        let at = |field| [Step::Field("people"), Step::Index(i), Step::Field(field)];
-        hours_in_range(
-            p.capacity_hours,
-            || format!("person \"{}\"", p.id),
-            "capacity_hours",
-            || place(&at("capacity_hours")),
-        )?;
-        hours_in_range(
-            p.other_hours,
-            || format!("person \"{}\"", p.id),
-            "other_hours",
-            || place(&at("other_hours")),
-        )?;
+        let owner = || format!("person \"{}\"", p.id);
+        let at = |field| place(&[Step::Field("people"), Step::Index(i), Step::Field(field)]);
+        in_range(p.capacity_hours, HOURS, "capacity_hours", owner, at)?;
+        in_range(p.other_hours, HOURS, "other_hours", owner, at)?;
         if let Some(cost) = p.annual_cost {
-            cost_in_range(
-                cost,
-                || format!("person \"{}\"", p.id),
-                || place(&at("annual_cost")),
-            )?;
+            in_range(cost, COST, "annual_cost", owner, at)?;
         }
     }
     for (i, r) in s.responsibilities.iter().enumerate() {
+        let owner = || format!("responsibility \"{}\"", r.id);
         let at = |field| {
-            [
+            place(&[
                 Step::Field("responsibilities"),
                 Step::Index(i),
                 Step::Field(field),
-            ]
+            ])
         };
-        hours_in_range(
-            r.hours,
-            || format!("responsibility \"{}\"", r.id),
-            "hours",
-            || place(&at("hours")),
-        )?;
+        in_range(r.hours, HOURS, "hours", owner, at)?;
         for (k, sh) in r.stakeholders.iter().enumerate() {
             let path = [
                 Step::Field("responsibilities"),
@@ -202,11 +185,12 @@ fn check(s: &Scenario, place: &Place) -> Result<(), ReadError> {
                 ));
             }
             if let Some(h) = c.hours {
-                hours_in_range(
+                in_range(
                     h,
-                    || format!("the card \"{}\" on product \"{}\"", c.responsibility, p.id),
+                    HOURS,
                     "hours",
-                    || place(&field("hours")),
+                    || format!("the card \"{}\" on product \"{}\"", c.responsibility, p.id),
+                    |name| place(&field(name)),
                 )?;
             }
         }
@@ -316,37 +300,25 @@ fn check_settings(s: &Scenario, place: &Place) -> Result<(), ReadError> {
     Ok(())
 }
 
-fn hours_in_range(
-    v: f64,
-    owner: impl FnOnce() -> String,
-    field: &str,
-    at: impl FnOnce() -> Option<Position>,
-) -> Result<(), ReadError> {
-    if v.is_finite() && (0.0..=MAX_HOURS).contains(&v) {
-        return Ok(());
-    }
-    Err(invalid(
-        at(),
-        format!(
-            "{}: `{field}` must be between 0 and 168 hours a week (the hours of a week), not {v}",
-            owner()
-        ),
-    ))
-}
+/// The hours of a week: the range of every number of hours, and how errors say it.
+const HOURS: (f64, &str) = (MAX_HOURS, "0 and 168 hours a week (the hours of a week)");
+/// The range of an annual cost, and how errors say it.
+const COST: (f64, &str) = (MAX_COST, "0 and 100,000,000");
 
-fn cost_in_range(
+/// An error unless the field's value `v` lies between 0 and the range's maximum; `owner`
+/// names what has the field, `at` finds a field in the file.
+fn in_range<'a>(
     v: f64,
+    (max, range): (f64, &str),
+    field: &'a str,
     owner: impl FnOnce() -> String,
-    at: impl FnOnce() -> Option<Position>,
+    at: impl FnOnce(&'a str) -> Option<Position>,
 ) -> Result<(), ReadError> {
-    if v.is_finite() && (0.0..=MAX_COST).contains(&v) {
+    if v.is_finite() && (0.0..=max).contains(&v) {
         return Ok(());
     }
     Err(invalid(
-        at(),
-        format!(
-            "{}: `annual_cost` must be between 0 and 100,000,000, not {v}",
-            owner()
-        ),
+        at(field),
+        format!("{}: `{field}` must be between {range}, not {v}", owner()),
     ))
 }

@@ -153,7 +153,7 @@ fn add_card_menu_ui(ui: &mut Ui, state: &AppState, product: &Product, actions: &
 fn from_catalogue(
     s: &Scenario,
     catalogue: &crate::catalogue::Catalogue,
-    entry: &crate::catalogue::Entry,
+    entry: &crate::catalogue::CatalogueEntry,
     product: &str,
 ) -> Edit {
     let mut edits: Vec<Edit> = entry

@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use crate::findings::Severity;
 use crate::model::Scenario;
 use crate::num::{dollars, hours, round1};
 
@@ -46,16 +45,25 @@ pub struct Section {
 }
 
 impl Section {
-    fn new(heading: &str, note: &str, columns: &[(&str, Align)]) -> Section {
+    /// A section without rows yet; its columns line up left.
+    fn new(heading: &str, note: &str, columns: &[&str]) -> Section {
         Section {
             heading: heading.to_string(),
             note: note.to_string(),
             columns: columns
                 .iter()
-                .map(|(c, align)| ((*c).to_string(), *align))
+                .map(|c| ((*c).to_string(), Align::Left))
                 .collect(),
             rows: Vec::new(),
         }
+    }
+
+    /// The section with its columns from `first` on lined up right, as numbers.
+    fn numbers_from(mut self, first: usize) -> Section {
+        for (_, align) in self.columns.iter_mut().skip(first) {
+            *align = Align::Right;
+        }
+        self
     }
 }
 
@@ -151,6 +159,16 @@ fn count(n: usize, one: &str, many: &str) -> Option<String> {
     }
 }
 
+/// The counts that are not zero, each with its word for one or many, joined ("2 cards
+/// moved, 1 team added"); `None` when all are zero.
+fn counts<const N: usize>(counts: [(usize, &str, &str); N]) -> Option<String> {
+    let parts: Vec<String> = counts
+        .into_iter()
+        .filter_map(|(n, one, many)| count(n, one, many))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 fn summary(d: &Diff) -> Vec<String> {
     if d.is_empty() {
         return vec![
@@ -159,50 +177,43 @@ fn summary(d: &Diff) -> Vec<String> {
         ];
     }
     let mut out = Vec::new();
-    let changes: Vec<String> = [
-        count(d.products_added.len(), "product added", "products added"),
-        count(
+    let changes = counts([
+        (d.products_added.len(), "product added", "products added"),
+        (
             d.products_removed.len(),
             "product removed",
             "products removed",
         ),
-        count(d.teams_added.len(), "team added", "teams added"),
-        count(d.teams_removed.len(), "team removed", "teams removed"),
-        count(d.people_added.len(), "person added", "people added"),
-        count(d.people_removed.len(), "person removed", "people removed"),
-        count(d.seats.len(), "seat changed hands", "seats changed hands"),
-        count(d.moved_cards.len(), "card moved", "cards moved"),
-        count(d.added_cards.len(), "card added", "cards added"),
-        count(d.removed_cards.len(), "card removed", "cards removed"),
-        count(
+        (d.teams_added.len(), "team added", "teams added"),
+        (d.teams_removed.len(), "team removed", "teams removed"),
+        (d.people_added.len(), "person added", "people added"),
+        (d.people_removed.len(), "person removed", "people removed"),
+        (d.seats.len(), "seat changed hands", "seats changed hands"),
+        (d.moved_cards.len(), "card moved", "cards moved"),
+        (d.added_cards.len(), "card added", "cards added"),
+        (d.removed_cards.len(), "card removed", "cards removed"),
+        (
             d.load.len(),
             "person's load changed",
             "people's load changed",
         ),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if !changes.is_empty() {
-        out.push(format!("Changes: {}.", changes.join(", ")));
+    ]);
+    if let Some(changes) = changes {
+        out.push(format!("Changes: {changes}."));
     }
-    let findings: Vec<String> = [
-        count(d.findings_gained.len(), "gained", "gained"),
-        count(d.findings_lost.len(), "lost", "lost"),
-        count(
+    let findings = counts([
+        (d.findings_gained.len(), "gained", "gained"),
+        (d.findings_lost.len(), "lost", "lost"),
+        (
             d.findings_changed.len(),
             "changed in severity",
             "changed in severity",
         ),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if findings.is_empty() {
-        out.push("Findings: the same in both options.".to_string());
-    } else {
-        out.push(format!("Findings: {}.", findings.join(", ")));
-    }
+    ]);
+    out.push(match findings {
+        Some(findings) => format!("Findings: {findings}."),
+        None => "Findings: the same in both options.".to_string(),
+    });
     out.push(cost_sentence(d));
     out
 }
@@ -227,11 +238,7 @@ fn structure(d: &Diff, names: &Names<'_>) -> Option<Section> {
     let mut s = Section::new(
         "Products, teams and people",
         "",
-        &[
-            ("Change", Align::Left),
-            ("What", Align::Left),
-            ("Name", Align::Left),
-        ],
+        &["Change", "What", "Name"],
     );
     let groups: [(&[String], &str, &str); 6] = [
         (&d.products_added, "Added", "Product"),
@@ -254,15 +261,7 @@ fn structure(d: &Diff, names: &Names<'_>) -> Option<Section> {
 }
 
 fn seats(d: &Diff, names: &Names<'_>) -> Option<Section> {
-    let mut s = Section::new(
-        "Seats",
-        "",
-        &[
-            ("Seat", Align::Left),
-            ("Option A", Align::Left),
-            ("Option B", Align::Left),
-        ],
-    );
+    let mut s = Section::new("Seats", "", &["Seat", "Option A", "Option B"]);
     for change in &d.seats {
         let seat = match &change.seat {
             Seat::Pm { product } => format!("PM of {}", names.name(product)),
@@ -281,12 +280,7 @@ fn cards(d: &Diff, names: &Names<'_>) -> Option<Section> {
     let mut s = Section::new(
         "Cards",
         "The column of each card that moved, was added or was removed.",
-        &[
-            ("Product", Align::Left),
-            ("Responsibility", Align::Left),
-            ("Option A", Align::Left),
-            ("Option B", Align::Left),
-        ],
+        &["Product", "Responsibility", "Option A", "Option B"],
     );
     let mut row = |product: &str, responsibility: &str, from: &str, to: &str| {
         s.rows.push(vec![
@@ -337,14 +331,15 @@ fn load(d: &Diff, names: &Names<'_>) -> Option<Section> {
         "Load",
         "Hours a week, option A → option B; — where the person is not in that option.",
         &[
-            ("Person", Align::Left),
-            ("Strategy", Align::Right),
-            ("Execution", Align::Right),
-            ("Load", Align::Right),
-            ("Change", Align::Right),
-            ("Capacity", Align::Right),
+            "Person",
+            "Strategy",
+            "Execution",
+            "Load",
+            "Change",
+            "Capacity",
         ],
-    );
+    )
+    .numbers_from(1);
     for change in &d.load {
         let (a, b) = (change.before.as_ref(), change.after.as_ref());
         let pick = |f: fn(&Hours) -> f64| arrow(a.map(f), b.map(f));
@@ -372,21 +367,9 @@ fn load(d: &Diff, names: &Names<'_>) -> Option<Section> {
     (!s.rows.is_empty()).then_some(s)
 }
 
-fn severity_word(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "Error",
-        Severity::Warning => "Warning",
-        Severity::Info => "Info",
-    }
-}
-
 fn findings(d: &Diff) -> Vec<Section> {
     let mut out = Vec::new();
-    let columns = [
-        ("Severity", Align::Left),
-        ("Finding", Align::Left),
-        ("Rule", Align::Left),
-    ];
+    let columns = ["Severity", "Finding", "Rule"];
     let lists = [
         (
             &d.findings_gained,
@@ -403,7 +386,7 @@ fn findings(d: &Diff) -> Vec<Section> {
         let mut s = Section::new(heading, note, &columns);
         for f in list {
             s.rows.push(vec![
-                severity_word(f.severity).to_string(),
+                f.severity.label().to_string(),
                 f.message.clone(),
                 f.rule.id().to_string(),
             ]);
@@ -415,17 +398,12 @@ fn findings(d: &Diff) -> Vec<Section> {
     let mut s = Section::new(
         "Findings that changed severity",
         "",
-        &[
-            ("Option A", Align::Left),
-            ("Option B", Align::Left),
-            ("Finding", Align::Left),
-            ("Rule", Align::Left),
-        ],
+        &["Option A", "Option B", "Finding", "Rule"],
     );
     for f in &d.findings_changed {
         s.rows.push(vec![
-            severity_word(f.from).to_string(),
-            severity_word(f.to).to_string(),
+            f.from.label().to_string(),
+            f.to.label().to_string(),
             f.message.clone(),
             f.rule.id().to_string(),
         ]);
@@ -440,13 +418,9 @@ fn cost(d: &Diff) -> Section {
     let mut s = Section::new(
         "Leadership cost",
         "A year, for everyone who holds a PM or PO seat.",
-        &[
-            ("", Align::Left),
-            ("Option A", Align::Right),
-            ("Option B", Align::Right),
-            ("Change", Align::Right),
-        ],
-    );
+        &["", "Option A", "Option B", "Change"],
+    )
+    .numbers_from(1);
     let change = d.cost_change();
     let shown = if change > 0.0 {
         format!("+{}", dollars(change))

@@ -142,21 +142,12 @@ pub struct Diff {
 impl Diff {
     /// Whether nothing the diff tracks changed: every list empty and the same cost.
     pub fn is_empty(&self) -> bool {
-        self.products_added.is_empty()
-            && self.products_removed.is_empty()
-            && self.teams_added.is_empty()
-            && self.teams_removed.is_empty()
-            && self.people_added.is_empty()
-            && self.people_removed.is_empty()
-            && self.moved_cards.is_empty()
-            && self.added_cards.is_empty()
-            && self.removed_cards.is_empty()
-            && self.seats.is_empty()
-            && self.load.is_empty()
-            && self.findings_gained.is_empty()
-            && self.findings_lost.is_empty()
-            && self.findings_changed.is_empty()
-            && self.cost_change() == 0.0
+        // Every list empty: the same as a diff of nothing but this cost.
+        let nothing = Diff {
+            cost: self.cost,
+            ..Diff::default()
+        };
+        *self == nothing && self.cost_change() == 0.0
     }
 
     /// B's leadership cost minus A's, in whole dollars.
@@ -254,13 +245,14 @@ pub fn diff_analyzed(a: &Scenario, aa: &Analysis, b: &Scenario, ab: &Analysis) -
         };
         compare_boards(&pa.id, &pa.cards, &pb.cards, &mut d);
         if pa.pm != pb.pm {
-            d.seats.push(SeatChange {
-                seat: Seat::Pm {
+            seat_changed(
+                Seat::Pm {
                     product: pa.id.clone(),
                 },
-                from: pa.pm.clone(),
-                to: pb.pm.clone(),
-            });
+                &pa.pm,
+                &pb.pm,
+                &mut d,
+            );
         }
     }
     for ta in &a.teams {
@@ -268,19 +260,29 @@ pub fn diff_analyzed(a: &Scenario, aa: &Analysis, b: &Scenario, ab: &Analysis) -
             continue;
         };
         if ta.po != tb.po {
-            d.seats.push(SeatChange {
-                seat: Seat::Po {
+            seat_changed(
+                Seat::Po {
                     team: ta.id.clone(),
                 },
-                from: ta.po.clone(),
-                to: tb.po.clone(),
-            });
+                &ta.po,
+                &tb.po,
+                &mut d,
+            );
         }
     }
 
     d.load = load_changes(a, aa, b, ab, &a_people, &b_people);
     compare_findings(&aa.findings, &ab.findings, &mut d);
     d
+}
+
+/// Notes a seat that changed hands from A to B.
+fn seat_changed(seat: Seat, from: &Option<String>, to: &Option<String>, d: &mut Diff) {
+    d.seats.push(SeatChange {
+        seat,
+        from: from.clone(),
+        to: to.clone(),
+    });
 }
 
 /// Position by id (the first, should a broken scenario repeat an id).

@@ -19,6 +19,20 @@ fn list(names: &[&str]) -> String {
     }
 }
 
+/// One sentence about the things a removal touches (given their count and listed names),
+/// or none when it touches nothing.
+fn naming<'a>(
+    things: impl Iterator<Item = &'a str>,
+    sentence: impl FnOnce(usize, String) -> String,
+) -> Vec<String> {
+    let things: Vec<&str> = things.collect();
+    if things.is_empty() {
+        Vec::new()
+    } else {
+        vec![sentence(things.len(), list(&things))]
+    }
+}
+
 /// Sentences saying what a removal changes besides the removed thing itself; empty when
 /// nothing else refers to it. Other edits have no effects to announce.
 pub fn removal_effects(s: &Scenario, a: &Analysis, edit: &Edit) -> Vec<String> {
@@ -27,39 +41,28 @@ pub fn removal_effects(s: &Scenario, a: &Analysis, edit: &Edit) -> Vec<String> {
         Edit::RemoveTeam(id) => team_effects(s, id),
         Edit::RemoveProduct(id) => product_effects(s, id),
         Edit::RemoveStakeholder(id) => {
-            let served: Vec<&str> = s
+            let served = s
                 .responsibilities
                 .iter()
                 .filter(|r| r.stakeholders.iter().any(|x| x == id))
-                .map(|r| r.title.as_str())
-                .collect();
-            if served.is_empty() {
-                Vec::new()
-            } else {
-                vec![format!(
-                    "{} no longer serve {}: {}.",
-                    plural(served.len(), "responsibility", "responsibilities"),
-                    s.name_of(id),
-                    list(&served)
-                )]
-            }
+                .map(|r| r.title.as_str());
+            naming(served, |n, names| {
+                format!(
+                    "{} no longer serve {}: {names}.",
+                    plural(n, "responsibility", "responsibilities"),
+                    s.name_of(id)
+                )
+            })
         }
         Edit::RemoveResponsibility(id) => {
-            let boards: Vec<&str> = s
+            let boards = s
                 .products
                 .iter()
                 .filter(|p| p.cards.iter().any(|c| c.responsibility == *id))
-                .map(|p| p.name.as_str())
-                .collect();
-            if boards.is_empty() {
-                Vec::new()
-            } else {
-                vec![format!(
-                    "Its card leaves {}: {}.",
-                    plural(boards.len(), "board", "boards"),
-                    list(&boards)
-                )]
-            }
+                .map(|p| p.name.as_str());
+            naming(boards, |n, names| {
+                format!("Its card leaves {}: {names}.", plural(n, "board", "boards"))
+            })
         }
         Edit::RemoveCard {
             product,

@@ -4,10 +4,10 @@
 
 use std::fmt::Write as _;
 
-use super::{CardView, all_cards, product_cards, seats_line};
+use super::{CardView, FLAGGED_COLUMNS, all_cards, product_cards, seats_line};
 use crate::analysis::Analysis;
 use crate::escape::html;
-use crate::findings::{Finding, Severity};
+use crate::findings::by_severity;
 use crate::load::PersonLoad;
 use crate::model::{Column, Person, Product, Scenario, Scope};
 use crate::num::{dollars, gt, hours, percent, positive};
@@ -264,12 +264,7 @@ fn findings_section(out: &mut String, a: &Analysis) {
     if a.findings.is_empty() {
         out.push_str("<p>No findings.</p>\n");
     }
-    for severity in Severity::ALL {
-        let list: Vec<&Finding> = a
-            .findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .collect();
+    for (severity, list) in by_severity(&a.findings) {
         if list.is_empty() {
             continue;
         }
@@ -284,7 +279,7 @@ fn findings_section(out: &mut String, a: &Analysis) {
                 out,
                 "<li class=\"{}\"><span class=\"severity\">{}</span> <code>{}</code> {}{}</li>",
                 f.severity.as_str(),
-                capitalised(f.severity.as_str()),
+                f.severity.label(),
                 f.rule.id(),
                 html(&f.message),
                 source(f.source())
@@ -302,14 +297,6 @@ fn source(source: &str) -> String {
     } else {
         format!(" <span class=\"source\">(source {})</span>", html(source))
     }
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn advice_section(out: &mut String, s: &Scenario, a: &Analysis) {
@@ -342,9 +329,11 @@ fn flagged_section(out: &mut String, s: &Scenario, a: &Analysis) {
         out.push_str("<p>No cards are flagged for discussion.</p>\n</section>\n");
         return;
     }
-    out.push_str(
-        "<table>\n<thead><tr><th>Product</th><th>Responsibility</th><th>Column</th><th>Note</th></tr></thead>\n<tbody>\n",
-    );
+    out.push_str("<table>\n<thead><tr>");
+    for column in FLAGGED_COLUMNS {
+        let _ = write!(out, "<th>{column}</th>");
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
     for c in flagged {
         let _ = writeln!(
             out,

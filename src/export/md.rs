@@ -4,12 +4,14 @@
 
 use std::fmt::Write as _;
 
-use super::{CardView, all_cards, product_cards, seats_line};
+use super::{
+    CardView, FLAGGED_COLUMNS, PEOPLE_COLUMNS, all_cards, person_cells, product_cards, seats_line,
+};
 use crate::analysis::Analysis;
 use crate::escape::{markdown_cell, markdown_text};
-use crate::findings::{Finding, Severity};
+use crate::findings::by_severity;
 use crate::model::{Product, Scenario};
-use crate::num::{dollars, gt, hours, percent, positive};
+use crate::num::{dollars, gt, hours, positive};
 
 /// The Markdown export.
 pub fn render(s: &Scenario, a: &Analysis) -> String {
@@ -99,32 +101,15 @@ fn people_section(out: &mut String, s: &Scenario, a: &Analysis) {
         let _ = writeln!(out, "No people in this scenario.");
         return;
     }
-    out.push_str(&table_head(
-        &[
-            "Person",
-            "Capacity",
-            "Strategy",
-            "Execution",
-            "Other",
-            "Load",
-            "Utilisation",
-        ],
-        &[1, 2, 3, 4, 5, 6],
-    ));
+    out.push_str(&table_head(&PEOPLE_COLUMNS, &[1, 2, 3, 4, 5, 6]));
     for (person, load) in s.people.iter().zip(&a.loads.people) {
-        let mut utilisation = percent(load.load_hours(), load.capacity_hours);
-        if gt(load.load_hours(), load.capacity_hours) {
+        let mut cells = person_cells(markdown_cell(&person.name), load);
+        if let Some(utilisation) = cells.last_mut()
+            && gt(load.load_hours(), load.capacity_hours)
+        {
             utilisation.push_str(" (over capacity)");
         }
-        out.push_str(&row(&[
-            markdown_cell(&person.name),
-            hours(load.capacity_hours),
-            hours(load.strategy_hours),
-            hours(load.execution_hours),
-            hours(load.other_hours),
-            hours(load.load_hours()),
-            utilisation,
-        ]));
+        out.push_str(&row(&cells));
     }
     let _ = writeln!(
         out,
@@ -140,12 +125,7 @@ fn findings_section(out: &mut String, a: &Analysis) {
         let _ = writeln!(out, "\nNo findings.");
         return;
     }
-    for severity in Severity::ALL {
-        let list: Vec<&Finding> = a
-            .findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .collect();
+    for (severity, list) in by_severity(&a.findings) {
         if list.is_empty() {
             continue;
         }
@@ -196,10 +176,7 @@ fn flagged_section(out: &mut String, s: &Scenario, a: &Analysis) {
         let _ = writeln!(out, "No cards are flagged for discussion.");
         return;
     }
-    out.push_str(&table_head(
-        &["Product", "Responsibility", "Column", "Note"],
-        &[],
-    ));
+    out.push_str(&table_head(&FLAGGED_COLUMNS, &[]));
     for c in flagged {
         out.push_str(&row(&[
             markdown_cell(&c.product.name),

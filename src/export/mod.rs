@@ -10,8 +10,9 @@ mod matrix;
 mod md;
 
 use crate::analysis::Analysis;
-use crate::load::CardLoad;
+use crate::load::{CardLoad, PersonLoad};
 use crate::model::{Card, Product, Responsibility, Scenario};
+use crate::num::{hours, percent};
 
 /// The shapes an export can take.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,6 +108,34 @@ fn seats_line(s: &Scenario, p: &Product, escape: fn(&str) -> String) -> String {
     };
     format!("PM: {pm}. Teams: {teams}.")
 }
+
+/// The columns of the people table, in the Markdown export and in `check`'s text report.
+pub(crate) const PEOPLE_COLUMNS: [&str; 7] = [
+    "Person",
+    "Capacity",
+    "Strategy",
+    "Execution",
+    "Other",
+    "Load",
+    "Utilisation",
+];
+
+/// A person's row of the people table: the name as given, then capacity, strategy,
+/// execution, other duties and load in hours, and the utilisation.
+pub(crate) fn person_cells(name: String, load: &PersonLoad) -> Vec<String> {
+    vec![
+        name,
+        hours(load.capacity_hours),
+        hours(load.strategy_hours),
+        hours(load.execution_hours),
+        hours(load.other_hours),
+        hours(load.load_hours()),
+        percent(load.load_hours(), load.capacity_hours),
+    ]
+}
+
+/// The columns of the table of cards flagged for discussion (Markdown and HTML).
+const FLAGGED_COLUMNS: [&str; 4] = ["Product", "Responsibility", "Column", "Note"];
 
 /// One card with everything an export shows about it.
 struct CardView<'a> {

@@ -2,10 +2,9 @@
 //! every card, per-product sums of hours by column, and who holds which seat after a few
 //! edits.
 
-use std::collections::HashMap;
-
 use crate::analysis::Analysis;
-use crate::model::{Column, Kind, Person, Scenario, Scope};
+use crate::load::product_hours;
+use crate::model::{Column, Kind, Person, Scenario, Scope, index_by_id};
 use crate::num::positive;
 
 use super::eval::{Outcome, PersonEval};
@@ -25,6 +24,17 @@ pub(crate) enum Cand {
     Pm { product: usize, person: usize },
     /// Gives a team's PO seat to a person (or its placeholder).
     Po { team: usize, person: usize },
+}
+
+impl Cand {
+    /// The seat a candidate gives and the person it goes to; `None` for a card move.
+    pub fn seat(&self) -> Option<(Seat, usize)> {
+        match *self {
+            Cand::Move { .. } => None,
+            Cand::Pm { product, person } => Some((Seat::Pm(product), person)),
+            Cand::Po { team, person } => Some((Seat::Po(team), person)),
+        }
+    }
 }
 
 /// A seat: a product's PM seat or a team's PO seat, by index.
@@ -66,10 +76,10 @@ impl ColumnSums {
         };
         let h = card.hours;
         let slot = match (column, card.scope) {
-            (Column::Pm, Scope::Product) => self.pm.get_mut(kind).map(|x| (x, h)),
-            (Column::Pm, Scope::Team) => {
-                self.pm.get_mut(kind).map(|x| (x, h * teams.max(1) as f64))
-            }
+            (Column::Pm, scope) => self
+                .pm
+                .get_mut(kind)
+                .map(|x| (x, product_hours(scope, h, teams))),
             (Column::Po, Scope::Team) => self.po_team.get_mut(kind).map(|x| (x, h)),
             (Column::Po, Scope::Product) => self.po_product.get_mut(kind).map(|x| (x, h)),
             (Column::Unassigned, _) => None,
@@ -107,18 +117,8 @@ impl<'a> Context<'a> {
     /// Indexes an analysed scenario; `hires` has one placeholder per seat (see
     /// [`Context::hire_index`]).
     pub fn new(s: &'a Scenario, a: &'a Analysis, hires: Vec<Person>) -> Context<'a> {
-        let resp_index: HashMap<&str, usize> = s
-            .responsibilities
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.as_str(), i))
-            .collect();
-        let stakeholder_index: HashMap<&str, usize> = s
-            .stakeholders
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (x.id.as_str(), i))
-            .collect();
+        let resp_index = index_by_id(&s.responsibilities, |r| &r.id);
+        let stakeholder_index = index_by_id(&s.stakeholders, |x| &x.id);
         let resp_stakeholders: Vec<Vec<usize>> = s
             .responsibilities
             .iter()
@@ -189,12 +189,7 @@ impl<'a> Context<'a> {
                 }
             }
         }
-        let product_index: HashMap<&str, usize> = s
-            .products
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
+        let product_index = index_by_id(&s.products, |p| &p.id);
         let team_product = s
             .teams
             .iter()
@@ -243,28 +238,28 @@ impl<'a> Context<'a> {
             .and_then(|i| self.hires.get(i))
     }
 
+    /// The person in a seat after the edits (the first edit that gives it decides).
+    pub fn holder(&self, changes: &[Cand], seat: Seat) -> Option<usize> {
+        if let Some((_, person)) = changes
+            .iter()
+            .find_map(|c| c.seat().filter(|&(s, _)| s == seat))
+        {
+            return Some(person);
+        }
+        match seat {
+            Seat::Pm(product) => self.a.seats.pm.get(product).copied().flatten(),
+            Seat::Po(team) => self.a.seats.po.get(team).copied().flatten(),
+        }
+    }
+
     /// The person in a product's PM seat after the edits.
     pub fn pm(&self, changes: &[Cand], product: usize) -> Option<usize> {
-        for c in changes {
-            if let Cand::Pm { product: p, person } = *c
-                && p == product
-            {
-                return Some(person);
-            }
-        }
-        self.a.seats.pm.get(product).copied().flatten()
+        self.holder(changes, Seat::Pm(product))
     }
 
     /// The person in a team's PO seat after the edits.
     pub fn po(&self, changes: &[Cand], team: usize) -> Option<usize> {
-        for c in changes {
-            if let Cand::Po { team: t, person } = *c
-                && t == team
-            {
-                return Some(person);
-            }
-        }
-        self.a.seats.po.get(team).copied().flatten()
+        self.holder(changes, Seat::Po(team))
     }
 
     /// The column of a card after the edits.

@@ -6,9 +6,11 @@
 //! of domain.md; a proposal's own numbers are `analyze`'s.
 
 use crate::cost::{SeatKind, default_cost};
-use crate::load::PersonLoad;
-use crate::model::{Column, Method, Scope};
-use crate::num::{ge, gt, positive, share_at_least};
+use crate::findings::person::{self, Held};
+use crate::findings::{Severity, scrum_team_without_po, unowned_work};
+use crate::load::{PersonLoad, po_holders, po_share, product_hours};
+use crate::model::Column;
+use crate::num::{gt, positive};
 
 use super::context::{Cand, Context};
 use super::trouble::{Trouble, unsigned_zero};
@@ -120,60 +122,27 @@ impl Context<'_> {
         }
     }
 
-    /// Counts the person rules of domain.md (errors, warnings), as `findings` fires them.
+    /// Counts the person rules of domain.md (errors, warnings) with the tests `findings`
+    /// fires them by.
     fn person_findings(
         &self,
         load: &PersonLoad,
         pm_of: &[usize],
         po_of: &[usize],
     ) -> (usize, usize) {
-        let st = &self.s.settings;
-        let (strategy, execution, c) = (
-            load.strategy_hours,
-            load.execution_hours,
-            load.capacity_hours,
-        );
-        let l = load.load_hours();
-        let work = strategy + execution;
+        let held = Held { pm_of, po_of };
         let (mut errors, mut warnings) = (0, 0);
-        if gt(l, c) {
-            if gt(l, st.overload_error_ratio * c) {
-                errors += 1;
-            } else {
-                warnings += 1;
-            }
-            let m = st.hybrid_min_share;
-            if positive(work)
-                && share_at_least(strategy, work, m)
-                && share_at_least(execution, work, m)
-            {
-                errors += 1;
-            }
-        }
-        if !pm_of.is_empty() && positive(strategy) && ge(execution, st.starved_ratio * strategy) {
-            warnings += 1;
-        }
-        for &p in pm_of {
-            let teams = self.teams_of(p);
-            let engineers = self.a.seats.engineers_of.get(p).copied().unwrap_or(0);
-            if po_of.iter().any(|t| teams.contains(t))
-                && (teams.len() > 1 || engineers > st.combined_max_engineers)
-            {
-                warnings += 1;
-            }
-        }
-        if !po_of.is_empty() && pm_of.len() >= 2 {
-            warnings += 1;
-        }
-        if self.a.seats.total_engineers >= st.split_engineers
-            && !pm_of.is_empty()
-            && !po_of.is_empty()
-        {
-            warnings += 1;
-        }
-        if po_of.len() >= 2 {
-            warnings += 1;
-        }
+        person::check(
+            &self.s.settings,
+            &self.a.seats,
+            load,
+            held,
+            |hit| match hit.severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+                Severity::Info => {}
+            },
+        );
         (errors, warnings)
     }
 
@@ -184,30 +153,14 @@ impl Context<'_> {
         let teams = self.teams_of(p);
         let n = teams.len();
         let pm = self.pm(changes, p);
-        let mut holders: Vec<(usize, usize)> = Vec::new();
-        let mut empty_po = 0usize;
-        for &t in teams {
-            match self.po(changes, t) {
-                Some(x) => match holders.iter_mut().find(|(y, _)| *y == x) {
-                    Some((_, k)) => *k += 1,
-                    None => holders.push((x, 1)),
-                },
-                None => empty_po += 1,
-            }
-        }
+        let (holders, empty_po) = po_holders(teams, |t| self.po(changes, t));
         // Hours only grow with k, so a card reaches someone if it reaches the largest holder.
         let most = holders.iter().map(|&(_, k)| k).max().unwrap_or(0);
         let (mut unowned, mut unassigned) = (0.0, 0.0);
         for (j, card) in self.cards.get(p).into_iter().flatten().enumerate() {
             let h = card.hours;
-            let per_team = match card.scope {
-                Scope::Product => h,
-                Scope::Team => h * n.max(1) as f64,
-            };
-            let portion = |k: usize| match card.scope {
-                Scope::Team => h * k as f64,
-                Scope::Product => h * k as f64 / n as f64,
-            };
+            let per_team = product_hours(card.scope, h, n);
+            let portion = |k: usize| po_share(card.scope, h, k, n);
             let (mut card_unowned, mut card_unassigned, mut is_carried) = (0.0, 0.0, false);
             match self.column(changes, p, j, card.column) {
                 Column::Pm => match pm {
@@ -234,8 +187,7 @@ impl Context<'_> {
         self.s
             .teams
             .get(team)
-            .is_some_and(|t| t.method == Method::Scrum)
-            && self.po(changes, team).is_none()
+            .is_some_and(|t| scrum_team_without_po(t.method, self.po(changes, team).is_some()))
     }
 
     /// The trouble and cost after the edits (which must touch different cards and seats).
@@ -272,7 +224,7 @@ impl Context<'_> {
                 .get(p)
                 .map_or((0.0, 0.0), |l| (l.unowned_hours, l.unassigned_hours));
             parked_hours += (unowned + unassigned) - (old_unowned + old_unassigned);
-            warnings += positive(unowned) as isize - positive(old_unowned) as isize;
+            warnings += unowned_work(unowned) as isize - unowned_work(old_unowned) as isize;
             for (card, &now) in self.cards.get(p).into_iter().flatten().zip(&carried) {
                 if card.carried != now {
                     let d = if now { 1 } else { -1 };

@@ -34,7 +34,7 @@ use crate::findings::Finding;
 use crate::model::{Column, DEFAULT_CAPACITY_HOURS, Person, Scenario};
 use crate::num::EPSILON;
 
-use context::{Cand, Context};
+use context::{Cand, Context, Seat};
 use search::{Control, Found, RankKey};
 
 /// How many proposals `rolesplit suggest` lists when not told.
@@ -101,42 +101,33 @@ pub enum Change {
 impl Change {
     /// The edits that make this change: a placeholder is added first, then takes its seat.
     pub fn edits(&self) -> Vec<Edit> {
-        match self {
+        let seat = match self {
             Change::MoveCard {
                 product,
                 responsibility,
                 to,
                 ..
-            } => vec![Edit::MoveCard {
-                product: product.clone(),
-                responsibility: responsibility.clone(),
-                to: *to,
-                place: Place::Keep,
-            }],
-            Change::SetPm {
-                product,
-                person,
-                hire,
-                ..
-            } => hire
-                .iter()
-                .map(|h| Edit::AddPerson(h.clone()))
-                .chain([Edit::SetPm {
+            } => {
+                return vec![Edit::MoveCard {
                     product: product.clone(),
-                    person: Some(person.clone()),
-                }])
-                .collect(),
-            Change::SetPo {
-                team, person, hire, ..
-            } => hire
-                .iter()
-                .map(|h| Edit::AddPerson(h.clone()))
-                .chain([Edit::SetPo {
-                    team: team.clone(),
-                    person: Some(person.clone()),
-                }])
-                .collect(),
-        }
+                    responsibility: responsibility.clone(),
+                    to: *to,
+                    place: Place::Keep,
+                }];
+            }
+            Change::SetPm {
+                product, person, ..
+            } => Edit::SetPm {
+                product: product.clone(),
+                person: Some(person.clone()),
+            },
+            Change::SetPo { team, person, .. } => Edit::SetPo {
+                team: team.clone(),
+                person: Some(person.clone()),
+            },
+        };
+        let hire = self.hire().cloned().map(Edit::AddPerson);
+        hire.into_iter().chain([seat]).collect()
     }
 
     /// The placeholder this change hires, if any.
@@ -354,32 +345,37 @@ fn change(ctx: &Context, c: &Cand) -> Option<Change> {
             None => ctx.hire(x).map(|h| (h.id.clone(), Some(h.clone()))),
         }
     };
-    let id_of = |x: Option<usize>| x.and_then(|x| s.people.get(x)).map(|p| p.id.clone());
-    Some(match *c {
-        Cand::Move { product, card, to } => {
-            let p = s.products.get(product)?;
-            let card = p.cards.get(card)?;
-            Change::MoveCard {
-                product: p.id.clone(),
-                responsibility: card.responsibility.clone(),
-                from: card.column,
-                to,
-            }
-        }
-        Cand::Pm { product, person: x } => {
-            let (person, hire) = person(x)?;
+    if let Cand::Move { product, card, to } = *c {
+        let p = s.products.get(product)?;
+        let card = p.cards.get(card)?;
+        return Some(Change::MoveCard {
+            product: p.id.clone(),
+            responsibility: card.responsibility.clone(),
+            from: card.column,
+            to,
+        });
+    }
+    let (seat, x) = c.seat()?;
+    let (person, hire) = person(x)?;
+    let from = ctx
+        .holder(&[], seat)
+        .and_then(|x| s.people.get(x))
+        .map(|p| p.id.clone());
+    Some(match seat {
+        Seat::Pm(product) => {
+            let product = s.products.get(product)?.id.clone();
             Change::SetPm {
-                product: s.products.get(product)?.id.clone(),
-                from: id_of(ctx.pm(&[], product)),
+                product,
+                from,
                 person,
                 hire,
             }
         }
-        Cand::Po { team, person: x } => {
-            let (person, hire) = person(x)?;
+        Seat::Po(team) => {
+            let team = s.teams.get(team)?.id.clone();
             Change::SetPo {
-                team: s.teams.get(team)?.id.clone(),
-                from: id_of(ctx.po(&[], team)),
+                team,
+                from,
                 person,
                 hire,
             }

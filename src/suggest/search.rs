@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering as Atomic};
 
 use crate::findings::{Rule, Severity};
-use crate::model::Column;
+use crate::model::{Column, index_by_id};
 use crate::num::{gt, positive};
 
 use super::context::{Cand, Context, Seat};
@@ -171,12 +171,7 @@ struct Narrowing {
 impl Narrowing {
     fn new(ctx: &Context) -> Narrowing {
         let (s, a) = (ctx.s, ctx.a);
-        let person_index: HashMap<&str, usize> = s
-            .people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
+        let person_index = index_by_id(&s.people, |p| &p.id);
         let person_rule = |r: Rule| {
             matches!(
                 r,
@@ -380,21 +375,10 @@ fn neighbourhood(ctx: &Context, changes: &[Cand], singles: &[Cand]) -> Vec<Cand>
         .filter(|c| {
             ctx.product_of(c)
                 .is_some_and(|p| products.binary_search(&p).is_ok())
-                || match **c {
-                    Cand::Pm { product, person } => {
-                        people.binary_search(&person).is_ok()
-                            || ctx
-                                .pm(&[], product)
-                                .is_some_and(|h| people.binary_search(&h).is_ok())
-                    }
-                    Cand::Po { team, person } => {
-                        people.binary_search(&person).is_ok()
-                            || ctx
-                                .po(&[], team)
-                                .is_some_and(|h| people.binary_search(&h).is_ok())
-                    }
-                    Cand::Move { .. } => false,
-                }
+                || c.seat().is_some_and(|(seat, person)| {
+                    let touched = |x: usize| people.binary_search(&x).is_ok();
+                    touched(person) || ctx.holder(&[], seat).is_some_and(touched)
+                })
         })
         .copied()
         .collect()

@@ -1,11 +1,15 @@
-//! The twelve rules of domain.md ("Findings"): data about a scenario, never errors.
+//! The twelve rules of domain.md ("Findings"): data about a scenario, never errors. The
+//! person rules live in [`person`], where the suggestion search shares their tests.
+
+pub(crate) mod person;
 
 use std::fmt::Write as _;
 
 use crate::load::Loads;
 use crate::model::{Column, Method, Scenario};
-use crate::num::{ge, gt, hours, positive, share_at_least};
+use crate::num::{hours, positive};
 use crate::seats::Seats;
+use person::Held;
 
 /// How serious a finding is; the order is error, warning, info.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -24,6 +28,15 @@ impl Severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => "info",
+        }
+    }
+
+    /// The word for one finding of this severity: `Error`, `Warning`, `Info`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "Error",
+            Severity::Warning => "Warning",
+            Severity::Info => "Info",
         }
     }
 
@@ -166,6 +179,15 @@ pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
 
+/// The findings of each severity, in the order of [`Severity::ALL`] (also a severity
+/// without findings), for reports that list them under one heading per severity.
+pub fn by_severity(findings: &[Finding]) -> impl Iterator<Item = (Severity, Vec<&Finding>)> {
+    Severity::ALL.into_iter().map(move |severity| {
+        let list = findings.iter().filter(|f| f.severity == severity).collect();
+        (severity, list)
+    })
+}
+
 /// Every finding of the scenario, sorted.
 pub fn find(s: &Scenario, seats: &Seats, loads: &Loads) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -196,156 +218,11 @@ fn names<'a>(items: impl Iterator<Item = &'a str>) -> String {
 }
 
 fn people_rules(s: &Scenario, seats: &Seats, loads: &Loads, out: &mut Vec<Finding>) {
-    let st = &s.settings;
     for (i, (person, load)) in s.people.iter().zip(&loads.people).enumerate() {
-        let (strategy, execution, c) = (
-            load.strategy_hours,
-            load.execution_hours,
-            load.capacity_hours,
-        );
-        let l = load.load_hours();
-        let work = strategy + execution;
-        let id = || vec![person.id.clone()];
-        let name = &person.name;
-        let pm_of = seats.pm_of.get(i).map_or(&[][..], Vec::as_slice);
-        let po_of = seats.po_of.get(i).map_or(&[][..], Vec::as_slice);
-
-        if gt(l, c) {
-            let severity = if gt(l, st.overload_error_ratio * c) {
-                Severity::Error
-            } else {
-                Severity::Warning
-            };
-            let message = format!(
-                "{name} carries {} h a week for {} h of capacity: {} h strategy, {} h execution, {} h other duties",
-                hours(l),
-                hours(c),
-                hours(strategy),
-                hours(execution),
-                hours(load.other_hours)
-            );
-            out.push(finding(Rule::Overload, severity, id(), message));
-
-            let m = st.hybrid_min_share;
-            if positive(work)
-                && share_at_least(strategy, work, m)
-                && share_at_least(execution, work, m)
-            {
-                let message = format!(
-                    "{name} is over capacity ({} h for {} h) while carrying both strategy ({} h) and execution ({} h): split the PM and PO work",
-                    hours(l),
-                    hours(c),
-                    hours(strategy),
-                    hours(execution)
-                );
-                out.push(finding(
-                    Rule::HybridOverload,
-                    Severity::Error,
-                    id(),
-                    message,
-                ));
-            }
-        }
-        if !pm_of.is_empty() && positive(strategy) && ge(execution, st.starved_ratio * strategy) {
-            let message = format!(
-                "{name} is a PM with {} h of execution work for only {} h of strategy (ratio {:.1}, limit {}): the backlog crowds out strategy",
-                hours(execution),
-                hours(strategy),
-                execution / strategy,
-                st.starved_ratio
-            );
-            out.push(finding(
-                Rule::StrategyStarved,
-                Severity::Warning,
-                id(),
-                message,
-            ));
-        }
-        for &p in pm_of {
-            let Some(product) = s.products.get(p) else {
-                continue;
-            };
-            let teams = seats.teams_of.get(p).map_or(&[][..], Vec::as_slice);
-            let holds_po_here = po_of.iter().any(|t| teams.contains(t));
-            let engineers = seats.engineers_of.get(p).copied().unwrap_or(0);
-            if holds_po_here && (teams.len() > 1 || engineers > st.combined_max_engineers) {
-                let message = format!(
-                    "{name} is both PM and PO of {}, which has {} team{} and {engineers} engineers; one person can do both for one team of up to {} engineers",
-                    product.name,
-                    teams.len(),
-                    if teams.len() == 1 { "" } else { "s" },
-                    st.combined_max_engineers
-                );
-                out.push(finding(
-                    Rule::CombinedRoleBeyondOneTeam,
-                    Severity::Warning,
-                    vec![person.id.clone(), product.id.clone()],
-                    message,
-                ));
-            }
-        }
-        if !po_of.is_empty() && pm_of.len() >= 2 {
-            let products: Vec<&str> = pm_of
-                .iter()
-                .filter_map(|&p| s.products.get(p))
-                .map(|p| p.name.as_str())
-                .collect();
-            let message = format!(
-                "{name} holds a PO seat and is also PM of {} products ({}): several products call for separate PM and PO people",
-                pm_of.len(),
-                names(products.into_iter())
-            );
-            let mut subjects = id();
-            subjects.extend(
-                pm_of
-                    .iter()
-                    .filter_map(|&p| s.products.get(p))
-                    .map(|p| p.id.clone()),
-            );
-            out.push(finding(
-                Rule::CombinedRoleMultipleProducts,
-                Severity::Warning,
-                subjects,
-                message,
-            ));
-        }
-        if seats.total_engineers >= st.split_engineers && !pm_of.is_empty() && !po_of.is_empty() {
-            let message = format!(
-                "{name} holds both a PM and a PO seat in an organisation of {} engineers; at {} or more engineers the roles are separated",
-                seats.total_engineers, st.split_engineers
-            );
-            out.push(finding(
-                Rule::SplitAtScale,
-                Severity::Warning,
-                id(),
-                message,
-            ));
-        }
-        if po_of.len() >= 2 {
-            let teams: Vec<&str> = po_of
-                .iter()
-                .filter_map(|&t| s.teams.get(t))
-                .map(|t| t.name.as_str())
-                .collect();
-            let message = format!(
-                "{name} is PO of {} teams ({}); a PO works best embedded with one team",
-                po_of.len(),
-                names(teams.into_iter())
-            );
-            let mut subjects = id();
-            subjects.extend(
-                po_of
-                    .iter()
-                    .filter_map(|&t| s.teams.get(t))
-                    .map(|t| t.id.clone()),
-            );
-            out.push(finding(
-                Rule::PoMultipleTeams,
-                Severity::Warning,
-                subjects,
-                message,
-            ));
-        }
+        let held = Held::of(seats, i);
+        person::check(&s.settings, seats, load, held, |hit| {
+            out.extend(person::finding(s, seats, person, load, held, hit));
+        });
     }
 }
 
@@ -357,42 +234,53 @@ fn team_rules(s: &Scenario, seats: &Seats, out: &mut Vec<Finding>) {
             .copied()
             .flatten()
             .and_then(|p| s.people.get(p));
-        match (team.method, po) {
-            (Method::Scrum, None) => {
-                let product = s
-                    .product(&team.product)
-                    .map_or(team.product.as_str(), |p| p.name.as_str());
-                out.push(finding(
-                    Rule::ScrumTeamWithoutPo,
-                    Severity::Error,
-                    vec![team.id.clone(), team.product.clone()],
-                    format!(
-                        "{} ({product}) works in Scrum but has no product owner: nobody owns its backlog",
-                        team.name
-                    ),
-                ));
-            }
-            (Method::Kanban | Method::Other, Some(person)) => {
-                out.push(finding(
-                    Rule::PoOutsideScrum,
-                    Severity::Info,
-                    vec![team.id.clone(), person.id.clone()],
-                    format!(
-                        "{} works in {} and has {} as product owner; the PO is a Scrum role, check that the seat is needed",
-                        team.name,
-                        team.method.name(),
-                        person.name
-                    ),
-                ));
-            }
-            _ => {}
+        if scrum_team_without_po(team.method, po.is_some()) {
+            let product = s
+                .product(&team.product)
+                .map_or(team.product.as_str(), |p| p.name.as_str());
+            out.push(finding(
+                Rule::ScrumTeamWithoutPo,
+                Severity::Error,
+                vec![team.id.clone(), team.product.clone()],
+                format!(
+                    "{} ({product}) works in Scrum but has no product owner: nobody owns its backlog",
+                    team.name
+                ),
+            ));
+        }
+        if let Some(person) = po
+            && team.method != Method::Scrum
+        {
+            out.push(finding(
+                Rule::PoOutsideScrum,
+                Severity::Info,
+                vec![team.id.clone(), person.id.clone()],
+                format!(
+                    "{} works in {} and has {} as product owner; the PO is a Scrum role, check that the seat is needed",
+                    team.name,
+                    team.method.name(),
+                    person.name
+                ),
+            ));
         }
     }
 }
 
+/// `scrum-team-without-po`: a Scrum team whose PO seat is empty (also counted by the
+/// suggestion search).
+pub(crate) fn scrum_team_without_po(method: Method, po_seat_filled: bool) -> bool {
+    method == Method::Scrum && !po_seat_filled
+}
+
+/// `unowned-work`: some of a product's hours land on an empty seat (also counted by the
+/// suggestion search).
+pub(crate) fn unowned_work(unowned_hours: f64) -> bool {
+    positive(unowned_hours)
+}
+
 fn product_rules(s: &Scenario, seats: &Seats, loads: &Loads, out: &mut Vec<Finding>) {
     for (p, (product, load)) in s.products.iter().zip(&loads.products).enumerate() {
-        if positive(load.unowned_hours) {
+        if unowned_work(load.unowned_hours) {
             let mut subjects = vec![product.id.clone()];
             for (card, cl) in product.cards.iter().zip(&load.cards) {
                 if positive(cl.unowned_hours) {

@@ -1,0 +1,88 @@
+//! What an edit says about itself: menus, the status line and the undo history show it.
+
+use super::Edit;
+use crate::model::Scenario;
+
+impl Edit {
+    /// A short description for menus, the status line and the undo history.
+    pub fn describe(&self, s: &Scenario) -> String {
+        match self {
+            Edit::MoveCard {
+                product,
+                responsibility,
+                to,
+                ..
+            } => format!(
+                "Move “{}” on {} to {}",
+                s.name_of(responsibility),
+                s.name_of(product),
+                to.label()
+            ),
+            Edit::SetPm { product, person } => match person {
+                Some(p) => format!("Make {} PM of {}", s.name_of(p), s.name_of(product)),
+                None => format!("Empty the PM seat of {}", s.name_of(product)),
+            },
+            Edit::SetPo { team, person } => match person {
+                Some(p) => format!("Make {} PO of {}", s.name_of(p), s.name_of(team)),
+                None => format!("Empty the PO seat of {}", s.name_of(team)),
+            },
+            Edit::SetScenarioInfo { .. } => "Edit the scenario's name and description".into(),
+            Edit::SetSettings(_) => "Change the settings".into(),
+            Edit::SetAnswer {
+                product,
+                question,
+                answer,
+            } => format!(
+                "Answer “{}” with {} for {}",
+                question.id(),
+                match answer {
+                    Some(true) => "yes",
+                    Some(false) => "no",
+                    None => "no answer",
+                },
+                s.name_of(product)
+            ),
+            Edit::AddPerson(p) => format!("Add {}", p.name),
+            Edit::UpdatePerson(p) => format!("Edit {}", p.name),
+            Edit::AddStakeholder(x) => format!("Add {}", x.name),
+            Edit::UpdateStakeholder(x) => format!("Edit {}", x.name),
+            Edit::AddResponsibility(r) => format!("Add “{}”", r.title),
+            Edit::UpdateResponsibility(r) => format!("Edit “{}”", r.title),
+            Edit::AddProduct(p) => format!("Add {}", p.name),
+            Edit::UpdateProduct { name, .. } => format!("Edit {name}"),
+            Edit::AddTeam(t) => format!("Add {}", t.name),
+            Edit::UpdateTeam(t) => format!("Edit {}", t.name),
+            Edit::RemovePerson(id)
+            | Edit::RemoveStakeholder(id)
+            | Edit::RemoveResponsibility(id)
+            | Edit::RemoveProduct(id)
+            | Edit::RemoveTeam(id) => format!("Remove {}", s.name_of(id)),
+            Edit::AddCard { product, card } => {
+                format!(
+                    "Put “{}” on {}",
+                    s.name_of(&card.responsibility),
+                    s.name_of(product)
+                )
+            }
+            Edit::UpdateCard { product, card } => {
+                format!(
+                    "Edit “{}” on {}",
+                    s.name_of(&card.responsibility),
+                    s.name_of(product)
+                )
+            }
+            Edit::RemoveCard {
+                product,
+                responsibility,
+            } => format!(
+                "Take “{}” off {}",
+                s.name_of(responsibility),
+                s.name_of(product)
+            ),
+            Edit::Batch(edits) => match edits.as_slice() {
+                [one] => one.describe(s),
+                _ => format!("{} changes", edits.len()),
+            },
+        }
+    }
+}
