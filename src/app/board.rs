@@ -38,7 +38,7 @@ pub fn board_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     ) else {
         return;
     };
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading(&product.name);
         let teams = state
             .doc
@@ -66,22 +66,14 @@ pub fn board_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     }
     let badges = card_badges(state, product);
     let filter = state.view.search.trim().to_lowercase();
-    // Narrower than this, the columns scroll sideways instead of overlapping.
-    egui::ScrollArea::horizontal()
-        .id_salt("board_columns")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.set_min_width(MIN_BOARD_WIDTH.max(ui.available_width()));
-            ui.columns(3, |columns| {
-                for (ui, column) in columns.iter_mut().zip(Column::ALL) {
-                    column_ui(ui, state, product, load, column, &badges, &filter, actions);
-                }
-            });
-        });
+    // The three columns share the width the panels leave; what does not fit in a column
+    // wraps or is cut with "…" (the whole text is in the card's tooltip and details).
+    ui.columns(3, |columns| {
+        for (ui, column) in columns.iter_mut().zip(Column::ALL) {
+            column_ui(ui, state, product, load, column, &badges, &filter, actions);
+        }
+    });
 }
-
-/// The narrowest the three columns get before the board scrolls sideways.
-const MIN_BOARD_WIDTH: f32 = 3.0 * 250.0;
 
 /// Puts a responsibility on the board: one of the scenario's, or one of the reference
 /// catalogue's (which joins the scenario with the stakeholders it serves).
@@ -216,7 +208,7 @@ fn column_ui(
         .filter(|(c, _)| c.column == column)
         .map(|(_, l)| column_hours(l))
         .sum();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.strong(egui::RichText::new(column.label()).size(18.0));
         ui.label(format!("{} h a week", hours(total)));
     });
@@ -393,7 +385,7 @@ struct SeatView<'a> {
 /// A labelled picker of the person in a seat, with its lock. Returns what changed.
 fn seat_picker(ui: &mut Ui, s: &Scenario, seat: &SeatView) -> Option<SeatIntent> {
     let mut change = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let text = egui::RichText::new(&seat.label);
         let label_response = if seat.highlighted {
             ui.label(text.background_color(theme::highlight_fill()).strong())

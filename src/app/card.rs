@@ -91,7 +91,32 @@ pub fn paint_card(ui: &Ui, painter: &egui::Painter, rect: Rect, face: &CardFace)
     let title = truncate(ui, title, &r.title, right - left, 14.5, text);
     painter.galley(pos2(left, rect.top() + 7.0), title, text);
 
+    // The badges first, from the right; the kind and hours get what is left of the line, so
+    // on a narrow card they are cut rather than drawn under a badge.
     let y = rect.bottom() - 14.0;
+    let mut badge_right = right;
+    if let Some((severity, rules)) = badge {
+        let word = match rules.as_slice() {
+            [one] => short_rule(one).to_string(),
+            many => format!("{} findings", many.len()),
+        };
+        badge_right = paint_badge(
+            ui,
+            painter,
+            badge_right,
+            y,
+            &format!("! {word}"),
+            theme::severity_colour(*severity),
+        );
+    }
+    if card.flagged {
+        badge_right = paint_badge(ui, painter, badge_right, y, "? discuss", theme::HIGHLIGHT);
+    }
+    if card.pinned {
+        badge_right = paint_badge(ui, painter, badge_right, y, "pinned", theme::OTHER);
+    }
+    let line = Rect::from_x_y_ranges(left..=badge_right.max(left), rect.y_range());
+    let painter = painter.with_clip_rect(line.intersect(painter.clip_rect()));
     let kind_text = painter.text(
         pos2(left, y),
         Align2::LEFT_CENTER,
@@ -113,27 +138,6 @@ pub fn paint_card(ui: &Ui, painter: &egui::Painter, rect: Rect, face: &CardFace)
         FontId::proportional(12.0),
         visuals.weak_text_color(),
     );
-    let mut badge_right = right;
-    if let Some((severity, rules)) = badge {
-        let word = match rules.as_slice() {
-            [one] => short_rule(one).to_string(),
-            many => format!("{} findings", many.len()),
-        };
-        badge_right = paint_badge(
-            ui,
-            painter,
-            badge_right,
-            y,
-            &format!("! {word}"),
-            theme::severity_colour(*severity),
-        );
-    }
-    if card.flagged {
-        badge_right = paint_badge(ui, painter, badge_right, y, "? discuss", theme::HIGHLIGHT);
-    }
-    if card.pinned {
-        paint_badge(ui, painter, badge_right, y, "pinned", theme::OTHER);
-    }
 }
 
 /// A rounded label ending at `right`, centred on `y`; returns where the next one ends.

@@ -13,7 +13,13 @@ enum Row<'a> {
     Finding(&'a Finding),
 }
 
-/// The findings list; only the visible rows are drawn.
+/// Space around a finding's text.
+const ROW_PADDING: f32 = 4.0;
+/// The width of the severity tag before a finding's text.
+const TAG_WIDTH: f32 = 58.0;
+
+/// The findings list: every finding in full, wrapped to the panel's width (a room cannot
+/// read a tooltip); only the rows in view are drawn.
 pub fn findings_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let findings = &state.doc.analysis.findings;
     ui.strong(format!("Findings ({})", findings.len()));
@@ -39,51 +45,109 @@ pub fn findings_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     egui::ScrollArea::vertical()
         .id_salt("findings_list")
         .auto_shrink([false, false])
-        .show_rows(ui, theme::FINDING_ROW_HEIGHT, rows.len(), |ui, range| {
-            for row in rows.get(range).unwrap_or_default() {
-                match row {
-                    Row::Heading(severity, count) => {
-                        ui.horizontal(|ui| {
-                            ui.set_height(theme::FINDING_ROW_HEIGHT);
-                            ui.label(
-                                egui::RichText::new(format!("{} ({count})", severity.heading()))
-                                    .strong()
-                                    .color(theme::severity_text_colour(
-                                        *severity,
-                                        ui.visuals().dark_mode,
-                                    )),
-                            );
+        .show_viewport(ui, |ui, viewport| {
+            let width = ui.available_width();
+            let text_width = (width - TAG_WIDTH - ROW_PADDING * 2.0).max(40.0);
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let colour = ui.visuals().text_color();
+            let heading_height = theme::FINDING_ROW_HEIGHT;
+            let top = ui.min_rect().top();
+            let mut y = 0.0;
+            for (i, row) in rows.iter().enumerate() {
+                let height = match row {
+                    Row::Heading(..) => heading_height,
+                    Row::Finding(f) => {
+                        // egui keeps laid-out text in a cache, so this is cheap on idle frames.
+                        let galley = ui.fonts_mut(|fonts| {
+                            fonts.layout(f.message.clone(), font.clone(), colour, text_width)
                         });
+                        galley.size().y + 2.0 * ROW_PADDING
                     }
-                    Row::Finding(f) => finding_row_ui(ui, state, f, actions),
+                };
+                if y + height >= viewport.min.y && y <= viewport.max.y {
+                    let rect = egui::Rect::from_min_size(
+                        egui::pos2(ui.min_rect().left(), top + y),
+                        egui::vec2(width, height),
+                    );
+                    let mut row_ui = ui.new_child(
+                        egui::UiBuilder::new()
+                            .id_salt(("findings_row", i))
+                            .max_rect(rect),
+                    );
+                    match row {
+                        Row::Heading(severity, count) => heading_ui(&mut row_ui, *severity, *count),
+                        Row::Finding(f) => {
+                            finding_row_ui(&mut row_ui, state, f, text_width, actions)
+                        }
+                    }
                 }
+                y += height;
             }
+            ui.set_min_height(y);
         });
 }
 
-fn finding_row_ui(ui: &mut Ui, state: &AppState, f: &Finding, actions: &mut Vec<Action>) {
+fn heading_ui(ui: &mut Ui, severity: Severity, count: usize) {
+    ui.horizontal(|ui| {
+        ui.set_height(theme::FINDING_ROW_HEIGHT);
+        ui.label(
+            egui::RichText::new(format!("{} ({count})", severity.heading()))
+                .strong()
+                .color(theme::severity_text_colour(
+                    severity,
+                    ui.visuals().dark_mode,
+                )),
+        );
+    });
+}
+
+/// One finding: its severity tag and its whole message, wrapped; a click selects what it is
+/// about, the tooltip says why the rule exists and where it comes from.
+fn finding_row_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    f: &Finding,
+    text_width: f32,
+    actions: &mut Vec<Action>,
+) {
     let selected = state
         .view
         .selection
         .finding
         .as_ref()
         .is_some_and(|(rule, subjects)| rule == f.rule.id() && *subjects == f.subjects);
-    let word = match f.severity {
-        Severity::Error => "ERROR",
-        Severity::Warning => "WARN",
-        Severity::Info => "INFO",
-    };
-    let response = ui
-        .horizontal(|ui| {
-            ui.set_height(theme::FINDING_ROW_HEIGHT);
-            ui.label(egui::RichText::new(word).small().strong().color(
-                theme::severity_text_colour(f.severity, ui.visuals().dark_mode),
-            ));
-            ui.add(egui::Button::selectable(selected, &f.message).truncate())
-        })
-        .inner;
-    let response = response.interact(Sense::click());
+    let rect = ui.max_rect();
+    let response = ui.interact(
+        rect,
+        ui.scope_id().with(("finding", &f.subjects, f.rule.id())),
+        Sense::click(),
+    );
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &f.message));
+    let visuals = ui.style().interact_selectable(&response, selected);
+    if selected || response.hovered() {
+        ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
+    }
+    let tag_colour = theme::severity_text_colour(f.severity, ui.visuals().dark_mode);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    ui.painter().text(
+        rect.left_top() + egui::vec2(ROW_PADDING, ROW_PADDING),
+        egui::Align2::LEFT_TOP,
+        tag(f.severity),
+        font.clone(),
+        tag_colour,
+    );
+    let text_colour = if selected {
+        visuals.text_color()
+    } else {
+        ui.visuals().text_color()
+    };
+    let galley =
+        ui.fonts_mut(|fonts| fonts.layout(f.message.clone(), font, text_colour, text_width));
+    ui.painter().galley(
+        rect.left_top() + egui::vec2(TAG_WIDTH + ROW_PADDING, ROW_PADDING),
+        galley,
+        text_colour,
+    );
     let source = if f.source().is_empty() {
         String::new()
     } else {
@@ -100,5 +164,14 @@ fn finding_row_ui(ui: &mut Ui, state: &AppState, f: &Finding, actions: &mut Vec<
             rule: f.rule.id().to_string(),
             subjects: f.subjects.clone(),
         });
+    }
+}
+
+/// The short tag before a finding, in capitals so it reads as a tag.
+fn tag(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "ERROR",
+        Severity::Warning => "WARN",
+        Severity::Info => "INFO",
     }
 }

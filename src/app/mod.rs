@@ -113,32 +113,47 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
     dropped_files(ui, &mut actions);
     let presenting = state.prefs.presentation;
 
-    egui::Panel::top("top_bar").show(ui, |ui| top_bar::top_bar_ui(ui, state, &mut actions));
-    egui::Panel::bottom("status_line").show(ui, |ui| top_bar::status_ui(ui, state));
+    let panel =
+        egui::Panel::top("top_bar").show(ui, |ui| top_bar::top_bar_ui(ui, state, &mut actions));
+    name_panel(&panel.response, "Menu bar");
+    let panel = egui::Panel::bottom("status_line").show(ui, |ui| top_bar::status_ui(ui, state));
+    name_panel(&panel.response, "Status line");
     if let Some(offer) = &state.files.recovery.offer {
         egui::Panel::top("recovery_banner")
             .show(ui, |ui| modals::recovery_banner_ui(ui, offer, &mut actions));
     }
+    // Side panels keep a readable width but give way to the board: at most a fifth (the
+    // products) and two fifths (people and findings) of the window.
+    let width = ui.available_width();
     if !presenting {
-        egui::Panel::left("products")
+        let panel = egui::Panel::left("products")
             .default_size(210.0)
-            .size_range(160.0..=400.0)
+            .size_range(160.0..=(width * 0.2).max(160.0))
             .show(ui, |ui| {
                 products::products_ui(ui, &state.doc, &mut state.view, &mut actions)
             });
+        name_panel(&panel.response, "Products panel");
     }
-    egui::Panel::right("people_and_findings")
+    let panel = egui::Panel::right("people_and_findings")
         .default_size(if presenting { 330.0 } else { 350.0 })
-        .size_range(260.0..=640.0)
+        .size_range(260.0..=(width * 0.4).max(260.0))
         .show(ui, |ui| {
+            // The suggestions take the people's place: each proposal lists the loads it
+            // changes, and the board keeps its width.
             let half = ui.available_height() * 0.55;
             ui.allocate_ui(egui::vec2(ui.available_width(), half), |ui| {
-                people::people_ui(ui, state, &mut actions);
+                if state.suggest.open {
+                    suggest_view::suggest_ui(ui, state, &mut actions);
+                } else {
+                    people::people_ui(ui, state, &mut actions);
+                }
             });
             ui.separator();
             findings_panel::findings_ui(ui, state, &mut actions);
         });
-    egui::CentralPanel::default().show(ui, |ui| central_ui(ui, state, &mut actions));
+    name_panel(&panel.response, "People and findings panel");
+    let panel = egui::CentralPanel::default().show(ui, |ui| central_ui(ui, state, &mut actions));
+    name_panel(&panel.response, "Central panel");
     modals::removal_dialog_ui(ui, state, &mut actions);
     if state.view.help_open {
         help::help_ui(ui.ctx(), &mut actions);
@@ -148,6 +163,11 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
     for action in actions {
         state.act(ui.ctx(), action);
     }
+}
+
+/// Names a panel for assistive technology (and for tests that check the layout).
+fn name_panel(response: &egui::Response, name: &str) {
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Pane, true, name));
 }
 
 /// Keeps the theme as the preferences say, and remembers the zoom (Ctrl+plus / minus).
@@ -188,12 +208,6 @@ fn central_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
     let editors = &mut state.editors;
     match state.view.tab {
         Tab::Board => {
-            if state.suggest.open {
-                egui::Panel::right("suggestions")
-                    .default_size(340.0)
-                    .size_range(240.0..=560.0)
-                    .show(ui, |ui| suggest_view::suggest_ui(ui, state, actions));
-            }
             if state.view.selection.card.is_some() && !state.prefs.presentation {
                 egui::Panel::bottom("card_editor")
                     .resizable(false)

@@ -226,20 +226,17 @@ fn breakdown_ui(ui: &mut Ui, state: &AppState, id: &str, actions: &mut Vec<Actio
         .id_salt("breakdown")
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            egui::Grid::new("breakdown_grid")
-                .striped(true)
-                .num_columns(4)
-                .show(ui, |ui| {
-                    for row in &rows {
-                        if ui.link(&row.product_name).clicked() {
-                            actions.push(Action::SelectProduct(row.product_id.clone()));
-                        }
-                        ui.label(&row.card_title);
-                        ui.label(row.column.label());
-                        ui.label(format!("{} h", hours(row.hours)));
-                        ui.end_row();
+            // One wrapped line per card, so that long titles never widen the panel.
+            for row in &rows {
+                ui.horizontal_wrapped(|ui| {
+                    if ui.link(&row.product_name).clicked() {
+                        actions.push(Action::SelectProduct(row.product_id.clone()));
                     }
+                    ui.label(&row.card_title);
+                    ui.weak(row.column.label());
+                    ui.strong(format!("{} h", hours(row.hours)));
                 });
+            }
             if let Some(load) = state.doc.analysis.loads.people.get(index)
                 && load.other_hours > 0.0
             {

@@ -106,15 +106,26 @@ fn proposal_ui(
     actions: &mut Vec<Action>,
 ) {
     let s = &state.doc.scenario;
-    ui.strong(format!(
-        "{}. {}",
-        i + 1,
-        if p.changes.len() == 1 {
-            "One change"
-        } else {
-            "Changes together"
+    // Apply sits on the first line, so it shows even when the panel is short.
+    ui.horizontal(|ui| {
+        ui.strong(format!(
+            "{}. {}",
+            i + 1,
+            if p.changes.len() == 1 {
+                "One change"
+            } else {
+                "Changes together"
+            }
+        ));
+        let name = format!("Apply suggestion {}", i + 1);
+        if ui
+            .add_enabled(!stale, egui::Button::new("Apply"))
+            .accessible_name(&name)
+            .clicked()
+        {
+            actions.push(Action::Suggest(SuggestAction::Apply(i)));
         }
-    ));
+    });
     for change in &p.changes {
         ui.label(format!("- {}", change.describe(s)));
     }
@@ -140,13 +151,5 @@ fn proposal_ui(
             .before
             .map_or("new".to_string(), |b| format!("{} h", hours(b)));
         ui.label(format!("{}: {before} to {} h", l.name, hours(l.after)));
-    }
-    let name = format!("Apply suggestion {}", i + 1);
-    if ui
-        .add_enabled(!stale, egui::Button::new("Apply"))
-        .accessible_name(&name)
-        .clicked()
-    {
-        actions.push(Action::Suggest(SuggestAction::Apply(i)));
     }
 }

@@ -16,117 +16,220 @@ use super::dialogs::ExportKind;
 use super::theme;
 use super::timer::{Timer, TimerAction, clock};
 
+/// The menu bar. The timebox, the product picker (in presentation mode) and Help are laid
+/// out first from the right edge, so they always show; the menus, the scenario's name and
+/// the lesser buttons share what is left, and a button that does not fit is left out (each
+/// is also in a menu).
 pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu_ui(ui, state, actions));
-        ui.menu_button("Edit", |ui| {
-            let undo = state.doc.history.undo_label().is_some();
-            let redo = state.doc.history.redo_label().is_some();
-            for (command, enabled) in [(Command::Undo, undo), (Command::Redo, redo)] {
-                if command.menu_button(ui, enabled) {
-                    actions.push(Action::Command(command));
-                }
-            }
-            ui.separator();
-            let card = state.view.selection.card.is_some();
-            for column in crate::model::Column::ALL {
-                if Command::MoveTo(column).menu_button(ui, card) {
-                    actions.push(Action::Command(Command::MoveTo(column)));
-                }
-            }
-        });
-        ui.menu_button("View", |ui| {
-            for command in [
-                Command::Find,
-                Command::Presentation,
-                Command::ToggleTheme,
-                Command::ZoomIn,
-                Command::ZoomOut,
-                Command::ZoomReset,
-                Command::Timer,
-                Command::Help,
-            ] {
-                if command.menu_button(ui, true) {
-                    actions.push(Action::Command(command));
-                    ui.close();
-                }
-            }
-        });
+        let mut right = Vec::new();
+        egui::Sides::new().shrink_left().truncate().show(
+            ui,
+            |ui| left_of_top_bar_ui(ui, state, actions),
+            |ui| right_of_top_bar_ui(ui, state, &mut right),
+        );
+        actions.append(&mut right);
+    });
+}
+
+/// The right end of the menu bar, laid out from the right: Help, the timebox, the product.
+fn right_of_top_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    if ui
+        .button("Help")
+        .on_hover_text("Keyboard and mouse help (F1)")
+        .clicked()
+    {
+        actions.push(Action::Command(Command::Help));
+    }
+    let presenting = state.prefs.presentation;
+    let timer = &state.timer;
+    if presenting || timer.is_running() || timer.elapsed(state.view.now) > 0.0 {
         ui.separator();
-        let marker = if state.is_dirty() { " *" } else { "" };
-        ui.strong(format!("{}{marker}", state.doc.scenario.name))
+        timer_ui(ui, timer, state.view.now, presenting, actions);
+    }
+    if presenting {
+        ui.separator();
+        product_picker_ui(ui, state, actions);
+    }
+}
+
+/// The menus, the scenario's name and the buttons that fit.
+fn left_of_top_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    ui.menu_button("File", |ui| file_menu_ui(ui, state, actions));
+    ui.menu_button("Edit", |ui| edit_menu_ui(ui, state, actions));
+    ui.menu_button("View", |ui| {
+        for command in [
+            Command::Find,
+            Command::Presentation,
+            Command::Suggest,
+            Command::ToggleTheme,
+            Command::ZoomIn,
+            Command::ZoomOut,
+            Command::ZoomReset,
+            Command::Timer,
+            Command::Help,
+        ] {
+            if command.menu_button(ui, true) {
+                actions.push(Action::Command(command));
+                ui.close();
+            }
+        }
+    });
+    ui.separator();
+    let buttons = top_bar_buttons(state);
+    let widths: Vec<f32> = buttons.iter().map(|b| button_width(ui, b.text)).collect();
+    // Normally the name keeps at least this much and the buttons take what is left after it,
+    // in order; in presentation mode the buttons come first (the board names the product).
+    let name_min = if state.prefs.presentation {
+        0.0
+    } else {
+        140.0_f32.min(name_width(ui, state))
+    };
+    let mut room = ui.available_width() - name_min - ui.spacing().item_spacing.x;
+    let shown: Vec<bool> = widths
+        .iter()
+        .map(|w| {
+            let fits = *w <= room;
+            if fits {
+                room -= w + ui.spacing().item_spacing.x;
+            }
+            fits
+        })
+        .collect();
+    let buttons_width: f32 = widths
+        .iter()
+        .zip(&shown)
+        .filter(|(_, s)| **s)
+        .map(|(w, _)| w + ui.spacing().item_spacing.x)
+        .sum();
+    let name_room = ui.available_width() - buttons_width;
+    let marker = if state.is_dirty() { " *" } else { "" };
+    // Narrower than a word or two, the name (also in the window's title) is left out.
+    if name_room >= 40.0 {
+        ui.scope(|ui| {
+            ui.set_max_width(name_room);
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(format!("{}{marker}", state.doc.scenario.name)).strong(),
+                )
+                .truncate(),
+            )
             .on_hover_text(if state.is_dirty() {
                 "Unsaved changes"
             } else {
                 "No unsaved changes"
             });
-        ui.separator();
-        let history = &state.doc.history;
-        for (command, label) in [
-            (Command::Undo, history.undo_label()),
-            (Command::Redo, history.redo_label()),
-        ] {
-            let word = command.label();
-            let nothing = format!("Nothing to {}", word.to_lowercase());
-            if ui
-                .add_enabled(label.is_some(), egui::Button::new(word))
-                .on_hover_text(label.map_or(nothing.clone(), |l| format!("{word}: {l}")))
-                .on_disabled_hover_text(nothing)
-                .clicked()
-            {
-                actions.push(Action::Command(command));
-            }
+        });
+    }
+    for (button, shown) in buttons.iter().zip(shown) {
+        if !shown {
+            continue;
         }
-        ui.separator();
-        let presenting = state.prefs.presentation;
-        let label = if presenting {
+        let response = ui
+            .add_enabled(
+                button.enabled,
+                egui::Button::selectable(button.selected, button.text),
+            )
+            .on_hover_text(&button.tip);
+        if response.clicked() {
+            actions.push(Action::Command(button.command));
+        }
+    }
+}
+
+/// A button of the menu bar that gives way when there is no room (it is in a menu too).
+struct BarButton {
+    command: Command,
+    text: &'static str,
+    tip: String,
+    enabled: bool,
+    selected: bool,
+}
+
+/// The menu bar's lesser buttons, in the order they are given room.
+fn top_bar_buttons(state: &AppState) -> Vec<BarButton> {
+    let history = &state.doc.history;
+    let mut buttons = Vec::new();
+    for (command, label) in [
+        (Command::Undo, history.undo_label()),
+        (Command::Redo, history.redo_label()),
+    ] {
+        let word = command.label();
+        buttons.push(BarButton {
+            command,
+            text: word,
+            tip: label.map_or(format!("Nothing to {}", word.to_lowercase()), |l| {
+                format!("{word}: {l}")
+            }),
+            enabled: label.is_some(),
+            selected: false,
+        });
+    }
+    let presenting = state.prefs.presentation;
+    buttons.push(BarButton {
+        command: Command::Presentation,
+        text: if presenting {
             "Leave presentation"
         } else {
             "Present"
-        };
-        if ui
-            .selectable_label(presenting, label)
-            .on_hover_text("Presentation mode (F11): large text, editors hidden")
-            .clicked()
-        {
-            actions.push(Action::Command(Command::Presentation));
-        }
-        let suggest_tip = format!(
-            "Suggest moves that clear errors, overload and parked work ({})",
-            Command::Suggest.shortcut_text(ui.ctx())
-        );
-        if ui.button("Suggest").on_hover_text(suggest_tip).clicked() {
-            actions.push(Action::Command(Command::Suggest));
-        }
-        let theme = if state.prefs.dark {
+        },
+        tip: "Presentation mode (F11): large text, editors hidden".into(),
+        enabled: true,
+        selected: presenting,
+    });
+    buttons.push(BarButton {
+        command: Command::Suggest,
+        text: "Suggest",
+        tip: "Suggest moves that clear errors, overload and parked work (Ctrl+G)".into(),
+        enabled: true,
+        selected: state.suggest.open,
+    });
+    buttons.push(BarButton {
+        command: Command::ToggleTheme,
+        text: if state.prefs.dark {
             "Light theme"
         } else {
             "Dark theme"
-        };
-        if ui
-            .button(theme)
-            .on_hover_text("Switch between the light and the dark theme")
-            .clicked()
-        {
-            actions.push(Action::Command(Command::ToggleTheme));
-        }
-        if presenting {
-            ui.separator();
-            product_picker_ui(ui, state, actions);
-            ui.separator();
-            timer_ui(ui, &state.timer, state.view.now, true, actions);
-        } else if state.timer.is_running() || state.timer.elapsed(state.view.now) > 0.0 {
-            ui.separator();
-            timer_ui(ui, &state.timer, state.view.now, false, actions);
-        }
-        if ui
-            .button("Help")
-            .on_hover_text("Keyboard and mouse help (F1)")
-            .clicked()
-        {
-            actions.push(Action::Command(Command::Help));
-        }
+        },
+        tip: "Switch between the light and the dark theme".into(),
+        enabled: true,
+        selected: false,
     });
+    buttons
+}
+
+/// The width a button with this text takes.
+fn button_width(ui: &Ui, text: &str) -> f32 {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let text_width = ui.fonts_mut(|f| {
+        f.layout_no_wrap(text.to_string(), font, egui::Color32::WHITE)
+            .size()
+            .x
+    });
+    text_width + 2.0 * ui.spacing().button_padding.x
+}
+
+/// The width the scenario's name takes in full.
+fn name_width(ui: &Ui, state: &AppState) -> f32 {
+    button_width(ui, &state.doc.scenario.name)
+}
+
+/// The Edit menu: undo, redo, and moving the selected card.
+fn edit_menu_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let undo = state.doc.history.undo_label().is_some();
+    let redo = state.doc.history.redo_label().is_some();
+    for (command, enabled) in [(Command::Undo, undo), (Command::Redo, redo)] {
+        if command.menu_button(ui, enabled) {
+            actions.push(Action::Command(command));
+        }
+    }
+    ui.separator();
+    let card = state.view.selection.card.is_some();
+    for column in crate::model::Column::ALL {
+        if Command::MoveTo(column).menu_button(ui, card) {
+            actions.push(Action::Command(Command::MoveTo(column)));
+        }
+    }
 }
 
 /// The File menu: new, open, recent, save, export, compare.
@@ -195,6 +298,8 @@ pub fn product_picker_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<
         .map_or("", |p| s.name_of(p));
     egui::ComboBox::from_id_salt("present_product")
         .selected_text(current)
+        .width(170.0)
+        .truncate()
         .show_ui(ui, |ui| {
             for p in &s.products {
                 if ui
@@ -244,67 +349,60 @@ pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
     });
 }
 
-/// The timer's face and buttons. While it runs it asks for a repaint once a second;
-/// paused or stopped, it asks for none.
+/// The timer's face and buttons: the clock, "Time is up" once over, Start or Pause, Reset
+/// and the length, in that order from the left. It is laid out inside the menu bar's
+/// right-to-left end, so its parts are added from the right. While it runs it asks for a
+/// repaint once a second; paused or stopped, it asks for none.
 pub fn timer_ui(ui: &mut Ui, timer: &Timer, now: f64, big: bool, actions: &mut Vec<Action>) {
     let remaining = timer.remaining(now);
-    ui.horizontal(|ui| {
-        let size = if big { 28.0 } else { 16.0 };
-        let mut text = egui::RichText::new(clock(remaining))
-            .size(size)
-            .monospace()
-            .strong();
-        if remaining < 0.0 {
-            text = text.color(theme::OVER);
-        }
-        let face = ui.label(text);
-        let state = if remaining < 0.0 {
-            "time is up"
-        } else if timer.is_running() {
-            "running"
-        } else {
-            "paused"
-        };
-        face.on_hover_text(format!("Timebox: {} left, {state}", clock(remaining)));
-        if remaining < 0.0 {
-            ui.colored_label(theme::OVER, "Time is up");
-        }
-        if timer.is_running() {
-            if ui
-                .button("Pause")
-                .on_hover_text("Pause the timebox")
-                .clicked()
-            {
-                actions.push(Action::Timer(TimerAction::Pause));
-            }
-        } else if ui
-            .button("Start")
-            .on_hover_text("Start the timebox")
-            .clicked()
-        {
-            actions.push(Action::Timer(TimerAction::Start));
-        }
-        if ui
-            .button("Reset")
-            .on_hover_text("Reset the timebox")
-            .clicked()
-        {
-            actions.push(Action::Timer(TimerAction::Reset));
-        }
-        let mut minutes = timer.length_seconds / 60.0;
-        let response = ui
-            .add(
-                egui::DragValue::new(&mut minutes)
-                    .range(1.0..=180.0)
-                    .speed(0.5)
-                    .suffix(" min")
-                    .max_decimals(0),
-            )
-            .on_hover_text("Length of the timebox, minutes");
-        if response.changed() {
-            actions.push(Action::Timer(TimerAction::Length(minutes * 60.0)));
-        }
-    });
+    let mut minutes = timer.length_seconds / 60.0;
+    let response = ui
+        .add(
+            egui::DragValue::new(&mut minutes)
+                .range(1.0..=180.0)
+                .speed(0.5)
+                .suffix(" min")
+                .max_decimals(0),
+        )
+        .on_hover_text("Length of the timebox, minutes");
+    if response.changed() {
+        actions.push(Action::Timer(TimerAction::Length(minutes * 60.0)));
+    }
+    if ui
+        .button("Reset")
+        .on_hover_text("Reset the timebox")
+        .clicked()
+    {
+        actions.push(Action::Timer(TimerAction::Reset));
+    }
+    let (word, tip, action) = if timer.is_running() {
+        ("Pause", "Pause the timebox", TimerAction::Pause)
+    } else {
+        ("Start", "Start the timebox", TimerAction::Start)
+    };
+    if ui.button(word).on_hover_text(tip).clicked() {
+        actions.push(Action::Timer(action));
+    }
+    if remaining < 0.0 {
+        ui.colored_label(theme::OVER, "Time is up");
+    }
+    let size = if big { 28.0 } else { 16.0 };
+    let mut text = egui::RichText::new(clock(remaining))
+        .size(size)
+        .monospace()
+        .strong();
+    if remaining < 0.0 {
+        text = text.color(theme::OVER);
+    }
+    let state = if remaining < 0.0 {
+        "time is up"
+    } else if timer.is_running() {
+        "running"
+    } else {
+        "paused"
+    };
+    ui.label(text)
+        .on_hover_text(format!("Timebox: {} left, {state}", clock(remaining)));
     if timer.is_running() {
         // Only while counting: one repaint a second keeps the face current.
         let fraction = remaining.rem_euclid(1.0);

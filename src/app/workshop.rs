@@ -60,22 +60,20 @@ pub fn advice_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             ] {
                 ui.add_space(6.0);
                 ui.strong(heading);
-                egui::Grid::new(("checklist", heading))
-                    .num_columns(2)
-                    .striped(true)
-                    .show(ui, |ui| {
-                        for q in Question::ALL.into_iter().filter(|q| q.side() == side) {
-                            ui.label(format!("{}  ({})", q.text(), q.source()));
-                            answer_buttons_ui(
-                                ui,
-                                product.id.as_str(),
-                                q,
-                                product.checklist.answer(q),
-                                actions,
-                            );
-                            ui.end_row();
-                        }
+                // The answers come first, so they stay in view however narrow the window;
+                // the question wraps beside them.
+                for q in Question::ALL.into_iter().filter(|q| q.side() == side) {
+                    ui.horizontal(|ui| {
+                        answer_buttons_ui(
+                            ui,
+                            product.id.as_str(),
+                            q,
+                            product.checklist.answer(q),
+                            actions,
+                        );
+                        ui.add(egui::Label::new(format!("{}  ({})", q.text(), q.source())).wrap());
                     });
+                }
             }
         });
 }
@@ -87,7 +85,7 @@ fn answer_buttons_ui(
     current: Option<bool>,
     actions: &mut Vec<Action>,
 ) {
-    ui.horizontal(|ui| {
+    ui.scope(|ui| {
         for (answer, text) in [
             (Some(true), "Yes"),
             (Some(false), "No"),
@@ -127,45 +125,52 @@ pub fn open_points_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) 
         .id_salt("open_points")
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            egui::Grid::new("open_points_grid")
-                .striped(true)
-                .num_columns(5)
-                .spacing([14.0, 6.0])
-                .show(ui, |ui| {
-                    for (product, card) in flagged {
-                        ui.label(&product.name);
-                        ui.strong(s.name_of(&card.responsibility));
-                        ui.label(card.column.label());
-                        ui.label(if card.note.is_empty() {
-                            "(no note)"
-                        } else {
-                            card.note.as_str()
-                        });
-                        ui.horizontal(|ui| {
-                            let title = s.name_of(&card.responsibility);
-                            if ui
-                                .small_button("Show")
-                                .accessible_name(format!("Show {title}"))
-                                .clicked()
-                            {
-                                actions.push(Action::SelectProduct(product.id.clone()));
-                                actions.push(Action::SelectCard(Some(card.responsibility.clone())));
-                                actions.push(Action::SetTab(Tab::Board));
-                            }
-                            if ui
-                                .small_button("Resolved")
-                                .accessible_name(format!("Resolved {title}"))
-                                .clicked()
-                            {
-                                actions.push(Action::Card {
-                                    product: product.id.clone(),
-                                    responsibility: card.responsibility.clone(),
-                                    intent: CardIntent::Flag(false),
-                                });
-                            }
-                        });
-                        ui.end_row();
+            // One block per point: the buttons first, so they stay in view however narrow
+            // the window; the card, its product and column, and the note wrap after them.
+            for (product, card) in flagged {
+                let title = s.name_of(&card.responsibility);
+                ui.horizontal(|ui| {
+                    if ui
+                        .small_button("Show")
+                        .accessible_name(format!("Show {title}"))
+                        .clicked()
+                    {
+                        actions.push(Action::SelectProduct(product.id.clone()));
+                        actions.push(Action::SelectCard(Some(card.responsibility.clone())));
+                        actions.push(Action::SetTab(Tab::Board));
                     }
+                    if ui
+                        .small_button("Resolved")
+                        .accessible_name(format!("Resolved {title}"))
+                        .clicked()
+                    {
+                        actions.push(Action::Card {
+                            product: product.id.clone(),
+                            responsibility: card.responsibility.clone(),
+                            intent: CardIntent::Flag(false),
+                        });
+                    }
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(format!(
+                                "{title} — {}, {}",
+                                product.name,
+                                card.column.label()
+                            ))
+                            .strong(),
+                        )
+                        .wrap(),
+                    );
                 });
+                ui.add(
+                    egui::Label::new(if card.note.is_empty() {
+                        "(no note)"
+                    } else {
+                        card.note.as_str()
+                    })
+                    .wrap(),
+                );
+                ui.separator();
+            }
         });
 }
