@@ -242,7 +242,8 @@ impl<'a> Planner<'a> {
         };
         let mut edits = Vec::new();
         let mut description = format!(
-            "{name} on {product_name}, {engineers} engineers, {}",
+            "{name} on {product_name}, {}, {}",
+            crate::num::counted(engineers as usize, "engineer", "engineers"),
             method.name()
         );
         let product = match self.products_by_name.get(&product_name.to_lowercase()) {

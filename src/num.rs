@@ -50,6 +50,11 @@ pub fn percent(part: f64, whole: f64) -> String {
     }
 }
 
+/// A count with its noun in agreement: `1 team`, `2 teams`, `0 teams`.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ use crate::edit::{Edit, Place};
 use crate::findings::Severity;
 use crate::load::CardLoad;
 use crate::model::{Card, Column, Product, Responsibility, Scenario};
-use crate::num::hours;
+use crate::num::{counted, hours};
 
 use super::action::{Action, CardIntent, SeatIntent, SeatRef};
 use super::card::{CardFace, Emphasis, card_tooltip_ui, ghost_card_ui, paint_card};
@@ -56,16 +56,22 @@ pub fn board_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             .copied()
             .unwrap_or(0);
         ui.label(format!(
-            "{} · {teams} team{} · {engineers} engineers",
+            "{} · {} · {}",
             product.market.name(),
-            if teams == 1 { "" } else { "s" }
+            counted(teams, "team", "teams"),
+            counted(engineers as usize, "engineer", "engineers")
         ));
     });
     if !state.prefs.presentation {
         add_card_menu_ui(ui, state, product, actions);
     }
     let badges = card_badges(state, product);
-    let filter = state.view.search.trim().to_lowercase();
+    // The search filters the cards, unless it found the product by its name: then the whole
+    // board shows.
+    let mut filter = state.view.search.trim().to_lowercase();
+    if product.name.to_lowercase().contains(&filter) {
+        filter.clear();
+    }
     // The three columns share the width the panels leave; what does not fit in a column
     // wraps or is cut with "…" (the whole text is in the card's tooltip and details).
     ui.columns(3, |columns| {

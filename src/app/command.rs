@@ -77,6 +77,31 @@ impl Command {
         Command::Help,
     ];
 
+    /// Every command in the order people read them (menus, help): Save before Save as,
+    /// Undo before Redo. [`Command::ALL`] is the order shortcuts are matched in.
+    pub const READING_ORDER: [Command; 20] = [
+        Command::New,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::Undo,
+        Command::Redo,
+        Command::MoveTo(Column::Pm),
+        Command::MoveTo(Column::Po),
+        Command::MoveTo(Column::Unassigned),
+        Command::FlagCard,
+        Command::Suggest,
+        Command::Find,
+        Command::ImportFile,
+        Command::Presentation,
+        Command::ToggleTheme,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
+        Command::Timer,
+        Command::Help,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Command::New => "New from the catalogue",
@@ -138,7 +163,10 @@ impl Command {
         const FLAG: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::D)];
         const PRESENT: [KeyboardShortcut; 1] = [shortcut(Modifiers::NONE, Key::F11)];
         const THEME: [KeyboardShortcut; 1] = [shortcut(CMD_SHIFT, Key::L)];
-        const ZOOM_IN: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::Plus)];
+        const ZOOM_IN: [KeyboardShortcut; 2] = [
+            shortcut(Modifiers::COMMAND, Key::Plus),
+            shortcut(Modifiers::COMMAND, Key::Equals),
+        ];
         const ZOOM_OUT: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::Minus)];
         const ZOOM_RESET: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::Num0)];
         const TIMER: [KeyboardShortcut; 1] = [shortcut(Modifiers::COMMAND, Key::T)];
@@ -177,14 +205,6 @@ impl Command {
             .unwrap_or_default()
     }
 
-    /// Whether egui itself answers the shortcut (zoom), so the window must not again.
-    pub fn handled_by_egui(self) -> bool {
-        matches!(
-            self,
-            Command::ZoomIn | Command::ZoomOut | Command::ZoomReset
-        )
-    }
-
     /// Whether a text field with the keyboard focus should keep this shortcut for itself.
     pub fn yields_to_text_fields(self) -> bool {
         matches!(self, Command::Undo | Command::Redo)
@@ -195,5 +215,22 @@ impl Command {
         let text = self.shortcut_text(ui.ctx());
         ui.add_enabled(enabled, egui::Button::new(self.label()).shortcut_text(text))
             .clicked()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::command::Command;
+
+    #[test]
+    fn the_reading_order_lists_every_command_once() {
+        for command in Command::ALL {
+            let times = Command::READING_ORDER
+                .iter()
+                .filter(|c| **c == command)
+                .count();
+            assert_eq!(times, 1, "{command:?} in the reading order");
+        }
+        assert_eq!(Command::READING_ORDER.len(), Command::ALL.len());
     }
 }

@@ -8,6 +8,7 @@ use crate::analysis::{Analysis, analyze};
 use crate::diff::{Comparison, Diff, diff_analyzed};
 use crate::model::Scenario;
 
+use super::compare_tables::{CompareTables, ComparedScenario};
 use super::document::{Derived, Document};
 
 /// A saved scenario brought into the comparison.
@@ -26,16 +27,38 @@ pub struct Compare {
     pub baseline: usize,
     /// Which entry the exported "A vs B" document compares with the baseline.
     pub focus: usize,
-    /// Each entry against the baseline (`None` for the baseline itself), rebuilt when the
-    /// open scenario or the comparison changes.
-    diffs: Derived<Vec<Option<Diff>>>,
+    /// The part of the comparison shown.
+    pub section: CompareSection,
+    /// What the tab shows, rebuilt when the open scenario or the comparison changes.
+    tables: Derived<CompareTables>,
 }
 
-/// One scenario of the comparison, borrowed.
-pub struct ComparedScenario<'a> {
-    pub label: &'a str,
-    pub scenario: &'a Scenario,
-    pub analysis: &'a Analysis,
+/// The parts of the Compare tab.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CompareSection {
+    /// Leadership cost, seats and findings against the baseline.
+    #[default]
+    Summary,
+    /// Where each card goes in each scenario.
+    Cards,
+    /// Everyone's load in each scenario.
+    Loads,
+}
+
+impl CompareSection {
+    pub const ALL: [CompareSection; 3] = [
+        CompareSection::Summary,
+        CompareSection::Cards,
+        CompareSection::Loads,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CompareSection::Summary => "Cost, seats and findings",
+            CompareSection::Cards => "Where each card goes",
+            CompareSection::Loads => "Everyone's load",
+        }
+    }
 }
 
 impl Compare {
@@ -116,6 +139,7 @@ pub enum CompareAction {
     Remove(usize),
     Baseline(usize),
     Focus(usize),
+    Section(CompareSection),
 }
 
 impl Compare {
@@ -137,7 +161,7 @@ impl Compare {
         if self.others.len() == 1 {
             self.focus = 1;
         }
-        self.diffs.clear();
+        self.tables.clear();
         Ok(())
     }
 
@@ -154,34 +178,43 @@ impl Compare {
             }
             CompareAction::Baseline(i) => self.baseline = i,
             CompareAction::Focus(i) => self.focus = i,
+            // What is shown changes, not what is compared.
+            CompareAction::Section(section) => {
+                self.section = section;
+                return;
+            }
         }
-        self.diffs.clear();
+        self.tables.clear();
     }
 
-    /// Works the differences out again if the open scenario changed since the last time.
+    /// Works the comparison out again if the open scenario or the comparison changed since
+    /// the last time (called before the Compare tab is drawn).
     pub fn refresh(&mut self, doc: &Document) {
-        if self.others.is_empty() || self.diffs.fresh(doc.generation).is_some() {
+        if self.others.is_empty() || self.tables.fresh(doc.generation).is_some() {
             return;
         }
         let entries = self.entries(doc);
         let baseline = self.baseline;
-        let diffs = match entries.get(baseline) {
-            Some(base) => entries
-                .iter()
-                .enumerate()
-                .map(|(i, e)| {
-                    (i != baseline).then(|| {
-                        diff_analyzed(base.scenario, base.analysis, e.scenario, e.analysis)
+        let tables = match entries.get(baseline) {
+            Some(base) => {
+                let diffs: Vec<Option<Diff>> = entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| {
+                        (i != baseline).then(|| {
+                            diff_analyzed(base.scenario, base.analysis, e.scenario, e.analysis)
+                        })
                     })
-                })
-                .collect(),
-            None => Vec::new(),
+                    .collect();
+                CompareTables::build(&entries, baseline, &diffs)
+            }
+            None => CompareTables::default(),
         };
-        self.diffs.get(doc.generation, || diffs);
+        self.tables.get(doc.generation, || tables);
     }
 
-    /// Each entry against the baseline, as of the last [`Compare::refresh`] for `doc`.
-    pub fn diffs(&self, doc: &Document) -> Option<&[Option<Diff>]> {
-        self.diffs.fresh(doc.generation).map(Vec::as_slice)
+    /// What the tab shows, as of the last [`Compare::refresh`] for `doc`.
+    pub fn tables(&self, doc: &Document) -> Option<&CompareTables> {
+        self.tables.fresh(doc.generation)
     }
 }

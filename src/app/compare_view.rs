@@ -1,79 +1,73 @@
-//! The Compare tab: the scenarios side by side against the baseline (cards, seats, loads,
-//! findings, cost). Its state and differences are `compare.rs`'s.
-
-use std::collections::HashMap;
+//! The Compare tab: the scenarios side by side against the baseline (cost, seats and
+//! findings; where each card goes; everyone's load). Its state is `compare.rs`'s and what it
+//! shows is worked out once per change in `compare_tables.rs`; only visible rows are drawn.
 
 use egui::Ui;
 use egui_extras::{Column as TableColumn, TableBuilder};
 
-use crate::diff::{Diff, Seat};
-use crate::model::{Column, Scenario};
-use crate::num::{dollars, hours};
-
 use super::action::Action;
 use super::command::Command;
-use super::compare::{CompareAction, ComparedScenario};
+use super::compare::{CompareAction, CompareSection};
+use super::compare_tables::{CellText, CompareTables, ComparedScenario, LineKind};
 use super::dialogs::ExportKind;
 use super::state::AppState;
 use super::theme;
 
-/// Where a card is and who carries it, in one scenario.
-#[derive(Clone, Debug, PartialEq)]
-struct Cell {
-    column: Column,
-    owners: Vec<String>,
-}
-
-impl Cell {
-    fn text(&self) -> String {
-        let owners = if self.owners.is_empty() {
-            "nobody".to_string()
-        } else {
-            self.owners.join(", ")
-        };
-        match self.column {
-            Column::Unassigned => "parked".to_string(),
-            c => format!("{}: {owners}", c.label()),
-        }
-    }
-}
-
-/// Every card of a scenario by (product, responsibility).
-fn cells(e: &ComparedScenario) -> HashMap<(String, String), Cell> {
-    let mut out = HashMap::new();
-    for (product, load) in e.scenario.products.iter().zip(&e.analysis.loads.products) {
-        for (card, card_load) in product.cards.iter().zip(&load.cards) {
-            let owners = card_load
-                .shares
-                .iter()
-                .filter_map(|sh| e.scenario.people.get(sh.person))
-                .map(|p| p.name.clone())
-                .collect();
-            out.insert(
-                (product.id.clone(), card.responsibility.clone()),
-                Cell {
-                    column: card.column,
-                    owners,
-                },
-            );
-        }
-    }
-    out
-}
+const ROW_HEIGHT: f32 = 22.0;
+const LOAD_ROW_HEIGHT: f32 = 34.0;
 
 /// The compare view.
 pub fn compare_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let cmp = &state.compare;
     let entries = cmp.entries(&state.doc);
     ui.heading("Compare scenarios");
+    entries_ui(ui, &entries, cmp.baseline, actions);
+    if entries.len() < 2 {
+        ui.label("Add a saved scenario to compare it with the open one: where each card goes, who holds each seat, everyone's load, the findings and the cost.");
+        return;
+    }
+    let Some(tables) = cmp.tables(&state.doc) else {
+        return;
+    };
+    export_row_ui(ui, &entries, cmp.baseline, cmp.focus_index(), actions);
+    ui.horizontal_wrapped(|ui| {
+        for section in CompareSection::ALL {
+            if ui
+                .selectable_label(cmp.section == section, section.label())
+                .clicked()
+            {
+                actions.push(Action::Compare(CompareAction::Section(section)));
+            }
+        }
+    });
+    ui.separator();
+    match cmp.section {
+        CompareSection::Summary => summary_ui(ui, tables),
+        CompareSection::Cards => cards_ui(ui, &entries, tables),
+        CompareSection::Loads => loads_ui(ui, &entries, tables),
+    }
+}
+
+/// The scenarios compared: the baseline says so; the others can become it, or leave.
+fn entries_ui(
+    ui: &mut Ui,
+    entries: &[ComparedScenario],
+    baseline: usize,
+    actions: &mut Vec<Action>,
+) {
     ui.horizontal_wrapped(|ui| {
         for (i, e) in entries.iter().enumerate() {
             ui.group(|ui| {
                 ui.label(e.label);
-                let baseline = cmp.baseline == i;
-                if ui
-                    .selectable_label(baseline, "baseline")
-                    .accessible_name(format!("Baseline: {}", e.label))
+                if i == baseline {
+                    ui.label(
+                        egui::RichText::new("baseline")
+                            .strong()
+                            .background_color(theme::highlight_fill()),
+                    );
+                } else if ui
+                    .small_button("Make baseline")
+                    .accessible_name(format!("Make {} the baseline", e.label))
                     .clicked()
                 {
                     actions.push(Action::Compare(CompareAction::Baseline(i)));
@@ -92,28 +86,23 @@ pub fn compare_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             actions.push(Action::Compare(CompareAction::AddFile));
         }
     });
-    if entries.len() < 2 {
-        ui.label("Add a saved scenario to compare it with the open one: where each card goes, who holds each seat, everyone's load, the findings and the cost.");
-        return;
-    }
-    let Some(base) = entries.get(cmp.baseline) else {
-        return;
-    };
-    let Some(diffs) = cmp.diffs(&state.doc) else {
-        return;
-    };
+}
 
-    ui.horizontal(|ui| {
+/// Which scenario the exported document compares with the baseline, and the export buttons.
+fn export_row_ui(
+    ui: &mut Ui,
+    entries: &[ComparedScenario],
+    baseline: usize,
+    focus: Option<usize>,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Export the baseline against:");
-        let focus = cmp.focus_index().unwrap_or(0);
+        let focus = focus.unwrap_or(0);
         egui::ComboBox::from_id_salt("compare_focus")
             .selected_text(entries.get(focus).map_or("", |e| e.label))
             .show_ui(ui, |ui| {
-                for (i, e) in entries
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| *i != cmp.baseline)
-                {
+                for (i, e) in entries.iter().enumerate().filter(|(i, _)| *i != baseline) {
                     if ui.selectable_label(focus == i, e.label).clicked() {
                         actions.push(Action::Compare(CompareAction::Focus(i)));
                     }
@@ -129,241 +118,151 @@ pub fn compare_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             }
         }
     });
-    ui.separator();
+}
+
+/// Leadership cost, seats and findings of each scenario against the baseline.
+fn summary_ui(ui: &mut Ui, tables: &CompareTables) {
     egui::ScrollArea::vertical()
-        .id_salt("compare_scroll")
+        .id_salt("compare_summary")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            summary_ui(ui, &entries, diffs, base.scenario);
-            ui.add_space(8.0);
-            cards_ui(ui, &entries, cmp.baseline);
-            ui.add_space(8.0);
-            loads_ui(ui, &entries);
-        });
-}
-
-fn summary_ui(ui: &mut Ui, entries: &[ComparedScenario], diffs: &[Option<Diff>], base: &Scenario) {
-    ui.strong("Leadership cost, seats and findings against the baseline");
-    egui::Grid::new("compare_summary")
-        .striped(true)
-        .num_columns(2)
-        .show(ui, |ui| {
-            for (e, diff) in entries.iter().zip(diffs) {
-                ui.strong(e.label);
-                ui.vertical(|ui| {
-                    let cost = e.analysis.leadership_cost;
-                    match diff {
-                        None => {
-                            ui.label(format!(
-                                "Baseline. Leadership cost {} a year.",
-                                dollars(cost)
-                            ));
-                        }
-                        Some(d) => {
-                            let change = d.cost_change();
-                            let sign = if change > 0.0 { "+" } else { "" };
-                            ui.label(format!(
-                                "Leadership cost {} a year ({sign}{} against the baseline).",
-                                dollars(cost),
-                                if change == 0.0 {
-                                    "no change".to_string()
-                                } else {
-                                    dollars(change)
-                                }
-                            ));
-                            for seat in &d.seats {
-                                let (what, s) = match &seat.seat {
-                                    Seat::Pm { product } => {
-                                        ("PM of", e.scenario.name_of(product).to_string())
-                                    }
-                                    Seat::Po { team } => {
-                                        ("PO of", e.scenario.name_of(team).to_string())
-                                    }
-                                };
-                                let name = |p: &Option<String>, s: &Scenario| {
-                                    p.as_deref().map_or("nobody".to_string(), |id| {
-                                        s.name_of(id).to_string()
-                                    })
-                                };
-                                ui.label(format!(
-                                    "Seat: {what} {s}: {} before, {} now",
-                                    name(&seat.from, base),
-                                    name(&seat.to, e.scenario)
-                                ));
-                            }
-                            for f in &d.findings_gained {
-                                ui.colored_label(
-                                    theme::OVER,
-                                    format!("Gains {}: {}", f.rule.id(), f.message),
-                                );
-                            }
-                            for f in &d.findings_lost {
-                                ui.label(format!("Loses {}: {}", f.rule.id(), f.message));
-                            }
-                            for f in &d.findings_changed {
-                                ui.label(format!(
-                                    "{} now {} (was {}): {}",
-                                    f.rule.id(),
-                                    f.to.as_str(),
-                                    f.from.as_str(),
-                                    f.message
-                                ));
-                            }
-                            if d.is_empty() {
-                                ui.weak("The same as the baseline.");
-                            }
-                        }
-                    }
-                });
-                ui.end_row();
+        .show_rows(ui, ROW_HEIGHT, tables.summary.len(), |ui, range| {
+            for line in tables.summary.get(range).unwrap_or_default() {
+                let text = egui::RichText::new(&line.text);
+                let label = match line.kind {
+                    LineKind::Heading => egui::Label::new(text.strong()),
+                    LineKind::Plain => egui::Label::new(text),
+                    LineKind::Gain => egui::Label::new(text.color(theme::OVER)),
+                    LineKind::Quiet => egui::Label::new(text.weak()),
+                };
+                ui.add_sized([ui.available_width(), ROW_HEIGHT], label.truncate());
             }
         });
 }
 
-/// Responsibilities × scenarios: each card's column and owners; cells that differ from
-/// the baseline are highlighted and marked.
-fn cards_ui(ui: &mut Ui, entries: &[ComparedScenario], baseline: usize) {
-    ui.strong("Where each card goes (changed cells are marked “changed”)");
-    let all: Vec<HashMap<(String, String), Cell>> = entries.iter().map(cells).collect();
-    // Rows in file order: the baseline's cards, then new ones of the others.
-    let mut rows: Vec<(String, String)> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for e in std::iter::once(entries.get(baseline))
-        .flatten()
-        .chain(entries.iter())
-    {
-        for p in &e.scenario.products {
-            for c in &p.cards {
-                let key = (p.id.clone(), c.responsibility.clone());
-                if seen.insert(key.clone()) {
-                    rows.push(key);
-                }
-            }
+/// A table with a name column and one column per scenario; `cell_ui` fills a scenario's cell.
+fn scenarios_table(
+    ui: &mut Ui,
+    id: &str,
+    entries: &[ComparedScenario],
+    first: &str,
+    rows: usize,
+    row_height: f32,
+    mut row_ui: impl FnMut(usize, &mut egui_extras::TableRow),
+) {
+    egui::ScrollArea::horizontal().id_salt(id).show(ui, |ui| {
+        let mut table = TableBuilder::new(ui)
+            .id_salt((id, "table"))
+            .striped(true)
+            .auto_shrink([false, false])
+            .column(TableColumn::exact(280.0));
+        for _ in entries {
+            table = table.column(TableColumn::exact(210.0));
         }
-    }
-    let base = all.get(baseline);
-    let names = |key: &(String, String)| -> String {
-        entries
-            .iter()
-            .find(|e| e.scenario.product(&key.0).is_some())
-            .map(|e| {
-                format!(
-                    "{} · {}",
-                    e.scenario.name_of(&key.0),
-                    e.scenario.name_of(&key.1)
-                )
-            })
-            .unwrap_or_else(|| format!("{} · {}", key.0, key.1))
-    };
-    egui::ScrollArea::horizontal()
-        .id_salt("compare_cards")
-        .show(ui, |ui| {
-            let mut table = TableBuilder::new(ui)
-                .id_salt("compare_table")
-                .striped(true)
-                .vscroll(false)
-                .column(TableColumn::exact(280.0));
-            for _ in entries {
-                table = table.column(TableColumn::exact(200.0));
-            }
-            table
-                .header(22.0, |mut h| {
-                    h.col(|ui| {
-                        ui.strong("Product · responsibility");
-                    });
-                    for e in entries {
-                        h.col(|ui| {
-                            ui.strong(e.label);
-                        });
-                    }
-                })
-                .body(|body| {
-                    body.rows(22.0, rows.len(), |mut row| {
-                        let Some(key) = rows.get(row.index()) else {
-                            return;
-                        };
-                        row.col(|ui| {
-                            ui.label(names(key));
-                        });
-                        let base_cell = base.and_then(|b| b.get(key));
-                        for cells in &all {
-                            row.col(|ui| {
-                                let cell = cells.get(key);
-                                let text = cell.map_or("not on the board".to_string(), Cell::text);
-                                if cell != base_cell {
-                                    ui.label(
-                                        egui::RichText::new(format!("changed: {text}"))
-                                            .background_color(theme::highlight_fill())
-                                            .strong(),
-                                    );
-                                } else {
-                                    ui.label(text);
-                                }
-                            });
-                        }
-                    });
+        table
+            .header(ROW_HEIGHT, |mut h| {
+                h.col(|ui| {
+                    ui.strong(first);
                 });
-        });
+                for e in entries {
+                    h.col(|ui| {
+                        ui.strong(e.label);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, rows, |mut row| {
+                    let i = row.index();
+                    row_ui(i, &mut row);
+                });
+            });
+    });
+}
+
+/// A cell that says "changed" in words and colour when it differs from the baseline.
+fn changed_cell_ui(ui: &mut Ui, cell: &CellText) {
+    if cell.changed {
+        ui.label(
+            egui::RichText::new(format!("changed: {}", cell.text))
+                .background_color(theme::highlight_fill())
+                .strong(),
+        );
+    } else {
+        ui.label(&cell.text);
+    }
+}
+
+/// Responsibilities × scenarios: each card's column and owners.
+fn cards_ui(ui: &mut Ui, entries: &[ComparedScenario], tables: &CompareTables) {
+    ui.label("Where each card goes (cells that differ from the baseline say “changed”)");
+    let rows = &tables.cards;
+    scenarios_table(
+        ui,
+        "compare_cards",
+        entries,
+        "Product · responsibility",
+        rows.len(),
+        ROW_HEIGHT,
+        |i, row| {
+            let Some(card) = rows.get(i) else {
+                return;
+            };
+            row.col(|ui| {
+                ui.label(&card.name);
+            });
+            for cell in &card.cells {
+                row.col(|ui| changed_cell_ui(ui, cell));
+            }
+        },
+    );
 }
 
 /// Each person's load in each scenario, as bars.
-fn loads_ui(ui: &mut Ui, entries: &[ComparedScenario]) {
-    ui.strong("Everyone's load in each scenario");
-    let mut people: Vec<(String, String)> = Vec::new();
-    for e in entries {
-        for p in &e.scenario.people {
-            if !people.iter().any(|(id, _)| *id == p.id) {
-                people.push((p.id.clone(), p.name.clone()));
-            }
-        }
-    }
-    egui::Grid::new("compare_loads")
-        .striped(true)
-        .num_columns(entries.len() + 1)
-        .show(ui, |ui| {
-            ui.label("");
-            for e in entries {
-                ui.strong(e.label);
-            }
-            ui.end_row();
-            for (id, name) in &people {
-                ui.label(name);
-                for e in entries {
-                    match e
-                        .scenario
-                        .people
-                        .iter()
-                        .position(|p| p.id == *id)
-                        .and_then(|i| e.analysis.loads.people.get(i))
-                    {
-                        Some(load) => {
-                            ui.vertical(|ui| {
-                                let over = crate::num::gt(load.load_hours(), load.capacity_hours);
-                                ui.label(format!(
-                                    "{} / {} h{}",
-                                    hours(load.load_hours()),
-                                    hours(load.capacity_hours),
-                                    if over { " ! over" } else { "" }
-                                ));
-                                let (rect, _) = ui.allocate_exact_size(
-                                    egui::vec2(180.0, 10.0),
-                                    egui::Sense::hover(),
-                                );
-                                super::people::load_bar(
-                                    ui.painter(),
-                                    rect,
-                                    load,
-                                    over,
-                                    ui.visuals().dark_mode,
-                                );
-                            });
-                        }
-                        None => {
-                            ui.weak("not in this scenario");
-                        }
+fn loads_ui(ui: &mut Ui, entries: &[ComparedScenario], tables: &CompareTables) {
+    ui.label(
+        "Everyone's load in each scenario (loads that differ from the baseline say “changed”)",
+    );
+    let rows = &tables.people;
+    scenarios_table(
+        ui,
+        "compare_loads",
+        entries,
+        "Person",
+        rows.len(),
+        LOAD_ROW_HEIGHT,
+        |i, row| {
+            let Some(person) = rows.get(i) else {
+                return;
+            };
+            row.col(|ui| {
+                ui.label(&person.name);
+            });
+            for cell in &person.cells {
+                row.col(|ui| match cell {
+                    Some(c) => {
+                        ui.vertical(|ui| {
+                            changed_cell_ui(
+                                ui,
+                                &CellText {
+                                    text: c.text.clone(),
+                                    changed: c.changed,
+                                },
+                            );
+                            let (rect, _) = ui
+                                .allocate_exact_size(egui::vec2(180.0, 8.0), egui::Sense::hover());
+                            super::people::load_bar(
+                                ui.painter(),
+                                rect,
+                                &c.load,
+                                c.over,
+                                ui.visuals().dark_mode,
+                            );
+                        });
                     }
-                }
-                ui.end_row();
+                    None => {
+                        ui.weak("not in this scenario");
+                    }
+                });
             }
-        });
+        },
+    );
 }

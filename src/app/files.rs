@@ -124,19 +124,21 @@ impl Files {
     }
 
     /// Asks where to save through a dialog; where none can be shown, asks for a typed path
-    /// (suggesting `name` in the current folder) for `purpose` instead.
+    /// for `purpose` instead, suggesting `name` in the open file's folder (else the current
+    /// one).
     fn ask_save(
         &mut self,
         title: &str,
         name: &str,
         extension: &str,
         purpose: PathPurpose,
+        open_file: Option<&Path>,
     ) -> Option<PathBuf> {
         match self.dialogs.save(title, name, &[extension]) {
             DialogResult::Chosen(path) => Some(path),
             DialogResult::Cancelled => None,
             DialogResult::Unavailable => {
-                self.path_prompt = Some((purpose, in_current_folder(name)));
+                self.path_prompt = Some((purpose, suggested_path(open_file, name)));
                 None
             }
         }
@@ -202,7 +204,14 @@ impl Files {
     /// Save As (Ctrl+Shift+S): asks where, then saves.
     pub fn save_as(&mut self, doc: &mut Document, prefs: &mut Prefs) -> bool {
         let name = suggested_name(&doc.scenario, "ron");
-        match self.ask_save("Save the scenario as", &name, "ron", PathPurpose::SaveAs) {
+        let open_file = doc.path.clone();
+        match self.ask_save(
+            "Save the scenario as",
+            &name,
+            "ron",
+            PathPurpose::SaveAs,
+            open_file.as_deref(),
+        ) {
             Some(path) => self.save_to(doc, prefs, &path),
             None => false,
         }
@@ -273,9 +282,15 @@ impl Files {
         kind: ExportKind,
     ) {
         let name = suggested_name(&doc.scenario, kind.extension());
-        if let Some(path) =
-            self.ask_save("Export", &name, kind.extension(), PathPurpose::Export(kind))
-        {
+        let open_file = doc.path.clone();
+        let purpose = PathPurpose::Export(kind);
+        if let Some(path) = self.ask_save(
+            "Export",
+            &name,
+            kind.extension(),
+            purpose,
+            open_file.as_deref(),
+        ) {
             self.export_to(ctx, doc, compare, kind, &path);
         }
     }
@@ -343,10 +358,15 @@ impl Files {
     }
 }
 
-/// A suggested file name as a full path in the current folder, for the typed-path prompt.
-fn in_current_folder(name: &str) -> String {
-    std::env::current_dir()
-        .map_or_else(|_| name.to_string(), |d| d.join(name).display().to_string())
+/// A suggested file name as a full path, for the typed-path prompt: in the folder of the
+/// open file, else in the current folder.
+fn suggested_path(open_file: Option<&Path>, name: &str) -> String {
+    let folder = open_file
+        .and_then(Path::parent)
+        .filter(|f| !f.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .or_else(|| std::env::current_dir().ok());
+    folder.map_or_else(|| name.to_string(), |d| d.join(name).display().to_string())
 }
 
 /// A file name for a suggestion in a save dialog: the scenario's name, made safe.

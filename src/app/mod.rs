@@ -8,6 +8,7 @@ mod card;
 mod card_editor;
 pub mod command;
 pub mod compare;
+pub mod compare_tables;
 mod compare_view;
 pub mod dialogs;
 pub mod document;
@@ -24,9 +25,11 @@ mod people;
 pub mod prefs;
 mod products;
 pub mod recovery;
+pub mod search;
 pub mod state;
 pub mod suggest;
 mod suggest_view;
+pub mod table;
 pub mod theme;
 pub mod timer;
 mod top_bar;
@@ -181,6 +184,11 @@ fn apply_prefs(ctx: &egui::Context, state: &mut AppState) {
         ctx.set_theme(theme);
     }
     state.prefs.zoom = ctx.zoom_factor();
+    // The zoom keys are the window's own commands: Ctrl+0 goes back to the mode's size
+    // (presentation's enlargement included), which egui's built-in reset would drop.
+    if ctx.options(|o| o.zoom_with_keyboard) {
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+    }
 }
 
 /// The tab bar and the view of the selected tab.
@@ -241,7 +249,7 @@ fn central_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
 fn shortcuts(ui: &egui::Ui, actions: &mut Vec<Action>) {
     let typing = ui.ctx().egui_wants_keyboard_input();
     for command in Command::ALL {
-        if (typing && command.yields_to_text_fields()) || command.handled_by_egui() {
+        if typing && command.yields_to_text_fields() {
             continue;
         }
         if command

@@ -128,11 +128,26 @@ pub fn file_dialogs_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<
             ui.set_max_width(560.0);
             ui.heading("Type the file's path");
             ui.label("No file dialog can be shown on this desktop, so type the path instead.");
-            let field = ui
-                .add(egui::TextEdit::singleline(&mut text).desired_width(520.0))
+            let output = egui::TextEdit::singleline(&mut text)
+                .desired_width(520.0)
+                .show(ui);
+            let field = output
+                .response
+                .response
+                .clone()
                 .accessible_name("File path");
             if ui.memory(|m| m.focused().is_none()) {
                 field.request_focus();
+                // The suggested file name is selected, so typing a name replaces it and
+                // keeps the folder.
+                let mut edit = output.state;
+                let (start, end) = name_range(&text);
+                edit.cursor
+                    .set_char_range(Some(egui::text_selection::CCursorRange::two(
+                        egui::text::CCursor::new(start),
+                        egui::text::CCursor::new(end),
+                    )));
+                edit.store(ui.ctx(), field.id);
             }
             let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
@@ -150,5 +165,29 @@ pub fn file_dialogs_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<
         if modal.should_close() {
             actions.push(Action::CancelPathPrompt);
         }
+    }
+}
+
+/// Where the file name's stem lies in a path (in characters): after the last separator,
+/// before the extension; the whole text when there is no name.
+pub(crate) fn name_range(path: &str) -> (usize, usize) {
+    let name_start = path.rfind(['/', '\\']).map_or(0, |i| i + 1);
+    let name = &path[name_start..];
+    let stem_len = name.rfind('.').filter(|i| *i > 0).unwrap_or(name.len());
+    let start = path[..name_start].chars().count();
+    (start, start + name[..stem_len].chars().count())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::modals::name_range;
+
+    #[test]
+    fn the_name_range_is_the_stem_of_the_file_name() {
+        assert_eq!(name_range("/home/ana/plans/scale-up.md"), (16, 24));
+        assert_eq!(name_range("plan.ron"), (0, 4));
+        assert_eq!(name_range("/tmp/"), (5, 5));
+        assert_eq!(name_range("/tmp/.hidden"), (5, 12));
+        assert_eq!(name_range("/tmp/ré/été.csv"), (8, 11));
     }
 }

@@ -3,17 +3,19 @@
 //! drawn), responsibilities are columns.
 
 use egui::{Sense, Ui};
-use egui_extras::{Column as TableColumn, TableBuilder};
 
 use crate::edit::{Edit, Place};
 use crate::model::{Card, Column};
 
 use super::action::{Action, CardIntent};
 use super::state::AppState;
+use super::table::FrozenTable;
 use super::theme;
 
-const CELL_WIDTH: f32 = 76.0;
+const CELL_WIDTH: f32 = 110.0;
 const ROW_HEIGHT: f32 = 24.0;
+/// Room for a responsibility's title in up to four lines at body size.
+const HEADER_HEIGHT: f32 = 76.0;
 
 /// The grid; clicking a cell moves the card to the next column, right-clicking offers every
 /// choice, and an empty cell puts the responsibility on that board (Unassigned).
@@ -25,65 +27,56 @@ pub fn overview_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         ui.label("Add products and responsibilities to see the grid.");
         return;
     }
-    egui::ScrollArea::horizontal()
-        .id_salt("overview_scroll")
-        .show(ui, |ui| {
-            let mut table = TableBuilder::new(ui)
-                .id_salt("overview_table")
-                .striped(true)
-                .column(TableColumn::exact(180.0));
-            for _ in &s.responsibilities {
-                table = table.column(TableColumn::exact(CELL_WIDTH));
+    // The product names stay in view while the responsibilities scroll sideways.
+    let widths: Vec<f32> = std::iter::once(180.0)
+        .chain(s.responsibilities.iter().map(|_| CELL_WIDTH))
+        .collect();
+    FrozenTable {
+        id: "overview",
+        widths: &widths,
+        header_height: HEADER_HEIGHT,
+        row_height: ROW_HEIGHT,
+    }
+    .show(
+        ui,
+        s.products.len(),
+        |i, ui| match i.checked_sub(1).and_then(|r| s.responsibilities.get(r)) {
+            None => {
+                ui.strong("Product");
             }
-            table
-                .header(40.0, |mut header| {
-                    header.col(|ui| {
-                        ui.strong("Product");
-                    });
-                    for r in &s.responsibilities {
-                        header.col(|ui| {
-                            let colour = theme::kind_colour(r.kind);
-                            ui.add(
-                                egui::Label::new(
-                                    egui::RichText::new(&r.title).small().color(colour),
-                                )
-                                .wrap(),
-                            )
-                            .on_hover_text(format!(
-                                "{} ({}, {} scope)",
-                                r.title,
-                                r.kind.name(),
-                                r.scope.name()
-                            ));
-                        });
-                    }
-                })
-                .body(|body| {
-                    body.rows(ROW_HEIGHT, s.products.len(), |mut row| {
-                        let p_index = row.index();
-                        let Some(product) = s.products.get(p_index) else {
-                            return;
-                        };
-                        row.col(|ui| {
-                            if ui
-                                .link(&product.name)
-                                .on_hover_text("Show this board")
-                                .clicked()
-                            {
-                                actions.push(Action::SelectProduct(product.id.clone()));
-                                actions.push(Action::SetTab(super::view::Tab::Board));
-                            }
-                        });
-                        for r in &s.responsibilities {
-                            row.col(|ui| {
-                                let card =
-                                    product.cards.iter().position(|c| c.responsibility == r.id);
-                                cell_ui(ui, state, p_index, card, &r.id, actions);
-                            });
-                        }
-                    });
+            Some(r) => {
+                let colour = theme::kind_colour(r.kind);
+                ui.add(egui::Label::new(egui::RichText::new(&r.title).color(colour)).wrap())
+                    .on_hover_text(format!(
+                        "{} ({}, {} scope)",
+                        r.title,
+                        r.kind.name(),
+                        r.scope.name()
+                    ));
+            }
+        },
+        |p_index, row| {
+            let Some(product) = s.products.get(p_index) else {
+                return;
+            };
+            row.col(|ui| {
+                if ui
+                    .link(&product.name)
+                    .on_hover_text("Show this board")
+                    .clicked()
+                {
+                    actions.push(Action::SelectProduct(product.id.clone()));
+                    actions.push(Action::SetTab(super::view::Tab::Board));
+                }
+            });
+            for r in &s.responsibilities {
+                row.col(|ui| {
+                    let card = product.cards.iter().position(|c| c.responsibility == r.id);
+                    cell_ui(ui, state, p_index, card, &r.id, actions);
                 });
-        });
+            }
+        },
+    );
 }
 
 fn short(column: Column) -> &'static str {

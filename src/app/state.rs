@@ -415,6 +415,8 @@ impl AppState {
                 self.timer.act(action, self.view.now);
             }
             Command::Help => self.view.help_open = !self.view.help_open,
+            // A second Ctrl+G closes the panel again.
+            Command::Suggest if self.suggest.open => self.suggest.close(),
             Command::Suggest => {
                 self.view.tab = Tab::Board;
                 self.start_suggest();

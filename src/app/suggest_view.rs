@@ -5,7 +5,7 @@ use std::sync::atomic::Ordering;
 
 use egui::Ui;
 
-use crate::num::{dollars, hours};
+use crate::num::{counted, dollars, hours};
 use crate::suggest::{Proposal, Trouble};
 
 use super::action::Action;
@@ -14,11 +14,11 @@ use super::suggest::SuggestAction;
 
 fn trouble_text(t: &Trouble) -> String {
     format!(
-        "{} errors, {} h over capacity, {} h parked, {} warnings",
-        t.errors,
+        "{}, {} h over capacity, {} h parked, {}",
+        counted(t.errors, "error", "errors"),
         hours(t.overload_hours),
         hours(t.parked_hours),
-        t.warnings
+        counted(t.warnings, "warning", "warnings")
     )
 }
 

@@ -1,7 +1,7 @@
 //! The window's chrome: the menu bar with undo, redo, presentation, suggest, theme and the
 //! timebox, the File menu, and the status line.
 
-use crate::num::{dollars, hours};
+use crate::num::{counted, dollars, hours};
 
 use super::state::AppState;
 use super::view::Tab;
@@ -337,9 +337,9 @@ pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
         ui.separator();
         use crate::findings::Severity;
         ui.label(format!(
-            "{} errors, {} warnings, {} information",
-            a.count(Severity::Error),
-            a.count(Severity::Warning),
+            "{}, {}, {} information",
+            counted(a.count(Severity::Error), "error", "errors"),
+            counted(a.count(Severity::Warning), "warning", "warnings"),
             a.count(Severity::Info)
         ));
         if let Some(status) = &state.doc.status {

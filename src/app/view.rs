@@ -5,6 +5,9 @@ use std::collections::HashSet;
 
 use crate::model::Scenario;
 
+use super::document::Derived;
+use super::search::SearchMatches;
+
 /// What the user has selected or highlighted; it never changes the scenario.
 #[derive(Clone, Debug, Default)]
 pub struct Selection {
@@ -90,6 +93,8 @@ pub struct View {
     pub selection: Selection,
     /// The text of the search box.
     pub search: String,
+    /// What the search text finds, kept until the text or the scenario changes.
+    pub search_matches: Derived<SearchMatches>,
     /// The help overlay (F1) is open.
     pub help_open: bool,
     /// A short message for the status line (what the last action did or why it failed).

@@ -79,10 +79,31 @@ impl Edit {
                 s.name_of(responsibility),
                 s.name_of(product)
             ),
-            Edit::Batch(edits) => match edits.as_slice() {
-                [one] => one.describe(s),
-                _ => format!("{} changes", edits.len()),
-            },
+            Edit::Batch(edits) => {
+                // What the user did: additions that only make room for another edit (a
+                // person to hire for a seat, a catalogue card's responsibility and
+                // stakeholders) are part of it, not changes of their own.
+                let main: Vec<&Edit> = edits.iter().filter(|e| !e.is_supporting()).collect();
+                let counted_edits = if main.is_empty() {
+                    edits.iter().collect()
+                } else {
+                    main
+                };
+                match counted_edits.as_slice() {
+                    [one] => one.describe(s),
+                    many => crate::num::counted(many.len(), "change", "changes"),
+                }
+            }
         }
+    }
+}
+
+impl Edit {
+    /// Whether the edit only adds something another edit of its batch then uses.
+    fn is_supporting(&self) -> bool {
+        matches!(
+            self,
+            Edit::AddPerson(_) | Edit::AddStakeholder(_) | Edit::AddResponsibility(_)
+        )
     }
 }

@@ -3,13 +3,9 @@
 
 use crate::analysis::Analysis;
 use crate::model::{Column, Scenario};
-use crate::num::hours;
+use crate::num::{counted, hours};
 
 use super::Edit;
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
 
 fn list(names: &[&str]) -> String {
     match names {
@@ -49,7 +45,7 @@ pub fn removal_effects(s: &Scenario, a: &Analysis, edit: &Edit) -> Vec<String> {
             naming(served, |n, names| {
                 format!(
                     "{} no longer serve {}: {names}.",
-                    plural(n, "responsibility", "responsibilities"),
+                    counted(n, "responsibility", "responsibilities"),
                     s.name_of(id)
                 )
             })
@@ -61,7 +57,10 @@ pub fn removal_effects(s: &Scenario, a: &Analysis, edit: &Edit) -> Vec<String> {
                 .filter(|p| p.cards.iter().any(|c| c.responsibility == *id))
                 .map(|p| p.name.as_str());
             naming(boards, |n, names| {
-                format!("Its card leaves {}: {names}.", plural(n, "board", "boards"))
+                format!(
+                    "Its card leaves {}: {names}.",
+                    counted(n, "board", "boards")
+                )
             })
         }
         Edit::RemoveCard {
@@ -99,19 +98,19 @@ fn person_effects(s: &Scenario, a: &Analysis, id: &str) -> Vec<String> {
         }
     }
     let seats = match (pm, po) {
-        (0, po) => plural(po, "PO seat", "PO seats"),
-        (pm, 0) => plural(pm, "PM seat", "PM seats"),
+        (0, po) => counted(po, "PO seat", "PO seats"),
+        (pm, 0) => counted(pm, "PM seat", "PM seats"),
         (pm, po) => format!(
             "{} and {}",
-            plural(pm, "PM seat", "PM seats"),
-            plural(po, "PO seat", "PO seats")
+            counted(pm, "PM seat", "PM seats"),
+            counted(po, "PO seat", "PO seats")
         ),
     };
     let mut sentence = format!("{name} holds {seats}; the seats become empty");
     if cards > 0 {
         sentence.push_str(&format!(
             " and {} hours ({} h a week) become unowned",
-            plural(cards, "card's", "cards'"),
+            counted(cards, "card's", "cards'"),
             hours(lost)
         ));
     }
@@ -127,14 +126,14 @@ fn team_effects(s: &Scenario, id: &str) -> Vec<String> {
     let product_name = product.map_or(team.product.as_str(), |p| p.name.as_str());
     let teams = s.teams_of(&team.product).count();
     let mut out = vec![format!(
-        "{} ({} engineers{}) leaves {product_name}, which keeps {}.",
+        "{} ({}{}) leaves {product_name}, which keeps {}.",
         team.name,
-        team.engineers,
+        counted(team.engineers as usize, "engineer", "engineers"),
         team.po
             .as_deref()
             .map(|p| format!(", PO {}", s.name_of(p)))
             .unwrap_or_default(),
-        plural(teams.saturating_sub(1), "team", "teams")
+        counted(teams.saturating_sub(1), "team", "teams")
     )];
     if let Some(p) = product {
         let po_cards = p.cards.iter().filter(|c| c.column == Column::Po).count();
@@ -142,12 +141,12 @@ fn team_effects(s: &Scenario, id: &str) -> Vec<String> {
             out.push(if teams > 1 {
                 format!(
                     "Its share of the {} in the PO column goes to the other teams' POs or stops.",
-                    plural(po_cards, "card", "cards")
+                    counted(po_cards, "card", "cards")
                 )
             } else {
                 format!(
                     "The {} in the PO column become unowned: the product has no team left.",
-                    plural(po_cards, "card", "cards")
+                    counted(po_cards, "card", "cards")
                 )
             });
         }
@@ -163,7 +162,7 @@ fn team_effects(s: &Scenario, id: &str) -> Vec<String> {
         if team_cards > 0 && teams > 1 {
             out.push(format!(
                 "{} of team scope in PM or Unassigned count one team fewer.",
-                plural(team_cards, "card", "cards")
+                counted(team_cards, "card", "cards")
             ));
         }
     }

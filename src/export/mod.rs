@@ -88,15 +88,10 @@ fn seats_line(s: &Scenario, p: &Product, escape: fn(&str) -> String) -> String {
         .map(|t| {
             let po =
                 person(&t.po).map_or("no PO".to_string(), |x| format!("PO: {}", escape(&x.name)));
-            let engineers = if t.engineers == 1 {
-                "engineer"
-            } else {
-                "engineers"
-            };
             format!(
-                "{} ({} {engineers}, {}, {po})",
+                "{} ({}, {}, {po})",
                 escape(&t.name),
-                t.engineers,
+                crate::num::counted(t.engineers as usize, "engineer", "engineers"),
                 t.method.name()
             )
         })

@@ -7,7 +7,7 @@
 
 use crate::load::PersonLoad;
 use crate::model::{Person, Scenario, Settings};
-use crate::num::{ge, gt, hours, positive, share_at_least};
+use crate::num::{counted, ge, gt, hours, positive, share_at_least};
 use crate::seats::Seats;
 
 use super::{Finding, Rule, Severity, names};
@@ -200,9 +200,10 @@ pub fn finding(
             let engineers = seats.engineers_of.get(p).copied().unwrap_or(0);
             subjects.push(product.id.clone());
             format!(
-                "{name} is both PM and PO of {}, which has {teams} team{} and {engineers} engineers; one person can do both for one team of up to {} engineers",
+                "{name} is both PM and PO of {}, which has {} and {}; one person can do both for one team of up to {} engineers",
                 product.name,
-                if teams == 1 { "" } else { "s" },
+                counted(teams, "team", "teams"),
+                counted(engineers as usize, "engineer", "engineers"),
                 st.combined_max_engineers
             )
         }

@@ -143,18 +143,14 @@ pub fn json(file: &str, suggestions: &Suggestions) -> String {
     serde_json::to_string(&out).unwrap_or_default()
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// The trouble in words: "2 errors, 3.5 h over capacity, 4.0 h parked or unowned, 1 warning".
 pub fn trouble_text(t: &Trouble) -> String {
     format!(
         "{}, {} h over capacity, {} h parked or unowned, {}",
-        count(t.errors, "error", "errors"),
+        crate::num::counted(t.errors, "error", "errors"),
         hours(t.overload_hours),
         hours(t.parked_hours),
-        count(t.warnings, "warning", "warnings")
+        crate::num::counted(t.warnings, "warning", "warnings")
     )
 }
 

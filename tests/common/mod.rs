@@ -46,9 +46,17 @@ pub fn files_in(dir: &Path) -> Vec<String> {
 pub fn harness(
     scenario: rolesplit::Scenario,
 ) -> egui_kittest::Harness<'static, rolesplit::app::AppState> {
+    harness_at(scenario, egui::vec2(1440.0, 900.0))
+}
+
+/// The whole window at a given size.
+pub fn harness_at(
+    scenario: rolesplit::Scenario,
+    size: egui::Vec2,
+) -> egui_kittest::Harness<'static, rolesplit::app::AppState> {
     let state = rolesplit::app::AppState::new(scenario, None);
     egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1440.0, 900.0))
+        .with_size(size)
         .with_theme(egui::Theme::Dark)
         .with_max_steps(32)
         .build_ui_state(

@@ -64,7 +64,9 @@ pub fn text_cell(
             .id_salt(id)
             .desired_width(f32::INFINITY),
     );
-    let response = response.on_hover_text(accessible_name);
+    let response = response
+        .accessible_name(accessible_name)
+        .on_hover_text(accessible_name);
     if response.changed() && text != value {
         actions.push(Action::EditMerging(make(text), merge_key));
     }
@@ -92,6 +94,7 @@ pub fn number_cell(
                 .suffix(suffix)
                 .max_decimals(2),
         )
+        .accessible_name(accessible_name)
         .on_hover_text(accessible_name);
     if response.changed() && v.to_bits() != value.to_bits() {
         actions.push(Action::EditMerging(make(v), merge_key));

@@ -8,6 +8,7 @@ use crate::app::command::Command;
 use crate::app::document::Document;
 use crate::app::editor_inputs::ImportState;
 use crate::import::{self, ImportKind};
+use crate::num::counted;
 
 /// The import view. It works out the preview itself (a pure computation) when the text
 /// or the scenario changed.
@@ -74,13 +75,10 @@ pub fn import_ui(ui: &mut Ui, doc: &Document, import: &mut ImportState, actions:
     let refused = plan.rows.len() - taken;
     ui.horizontal(|ui| {
         ui.strong(format!(
-            "Preview: {taken} row{} to import, {refused} that cannot be taken",
-            if taken == 1 { "" } else { "s" }
+            "Preview: {} to import, {refused} that cannot be taken",
+            counted(taken, "row", "rows")
         ));
-        let button = egui::Button::new(format!(
-            "Import {taken} row{}",
-            if taken == 1 { "" } else { "s" }
-        ));
+        let button = egui::Button::new(format!("Import {}", counted(taken, "row", "rows")));
         if ui.add_enabled(taken > 0, button).clicked()
             && let Some(edit) = plan.edit()
         {

@@ -21,8 +21,6 @@ const TABLE: TableSpec = TableSpec {
         ("Load", 64.0),
         ("", 80.0),
     ],
-    min_name_width: 100.0,
-    resizable: false,
 };
 
 /// Add, rename and remove people; capacity, other duties and annual cost.

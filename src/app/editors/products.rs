@@ -8,6 +8,7 @@ use crate::app::action::{Action, SeatIntent, SeatRef};
 use crate::app::document::Document;
 use crate::edit::{Edit, unique_id};
 use crate::model::{Market, Product, Stage};
+use crate::num::counted;
 
 const MARKETS: [(Market, &str); 2] = [(Market::Stable, "Stable"), (Market::Evolving, "Evolving")];
 const STAGES: [(Option<Stage>, &str); 4] = [
@@ -27,8 +28,6 @@ const TABLE: TableSpec = TableSpec {
         ("Teams and cards", 120.0),
         ("", 80.0),
     ],
-    min_name_width: 100.0,
-    resizable: false,
 };
 
 /// Add, rename and remove products; market, stage and PM.
@@ -116,7 +115,11 @@ pub fn products_editor_ui(
         });
         row.col(|ui| {
             let teams = doc.analysis.seats.teams_of.get(i).map_or(0, Vec::len);
-            ui.label(format!("{teams} teams, {} cards", p.cards.len()));
+            ui.label(format!(
+                "{}, {}",
+                counted(teams, "team", "teams"),
+                counted(p.cards.len(), "card", "cards")
+            ));
         });
         row.col(|ui| remove_button(ui, &p.name, Edit::RemoveProduct(p.id.clone()), actions));
     });

@@ -30,8 +30,6 @@ const TABLE: TableSpec = TableSpec {
         ("Source", 80.0),
         ("", 90.0),
     ],
-    min_name_width: 120.0,
-    resizable: true,
 };
 
 /// Add, rename and remove responsibilities; title, description, kind, scope, horizon,

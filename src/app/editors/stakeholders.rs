@@ -8,6 +8,7 @@ use crate::app::action::Action;
 use crate::app::document::Document;
 use crate::edit::{Edit, unique_id};
 use crate::model::{Side, Stakeholder};
+use crate::num::counted;
 
 const TABLE: TableSpec = TableSpec {
     id: "stakeholders",
@@ -17,8 +18,6 @@ const TABLE: TableSpec = TableSpec {
         ("Served by", 220.0),
         ("", 90.0),
     ],
-    min_name_width: 100.0,
-    resizable: false,
 };
 
 /// Add, rename and remove stakeholders; their side.
@@ -80,10 +79,7 @@ pub fn stakeholders_editor_ui(
                 .iter()
                 .filter(|r| r.stakeholders.contains(&x.id))
                 .count();
-            ui.label(format!(
-                "{n} responsibilit{}",
-                if n == 1 { "y" } else { "ies" }
-            ));
+            ui.label(counted(n, "responsibility", "responsibilities"));
         });
         row.col(|ui| remove_button(ui, &x.name, Edit::RemoveStakeholder(x.id.clone()), actions));
     });

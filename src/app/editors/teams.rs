@@ -25,8 +25,6 @@ const TABLE: TableSpec = TableSpec {
         ("Product owner", 150.0),
         ("", 80.0),
     ],
-    min_name_width: 100.0,
-    resizable: false,
 };
 
 /// Add, rename and remove teams; their product, engineers, method and PO.
