@@ -8,7 +8,7 @@
 mod common;
 
 use rolesplit::diff::{Comparison, diff};
-use rolesplit::model::Column::{Pm, Po, Unassigned};
+use rolesplit::model::Column::{self, Pm, Po, Unassigned};
 use rolesplit::model::Kind::{Execution, Strategy};
 use rolesplit::model::Method::Scrum;
 use rolesplit::model::Scenario;
@@ -28,30 +28,28 @@ fn option_a() -> Builder {
         .responsibility("research", Strategy, Product, 2.5, &[])
 }
 
+/// Shop's board on top of `people`: Pat is PM, Olga PO of its squad; research in the
+/// `research` column.
+fn board(people: Builder, research: Column) -> Scenario {
+    people
+        .product(
+            "shop",
+            Some("pat"),
+            &[("vision", Pm), ("backlog", Po), ("research", research)],
+        )
+        .team("squad", "shop", 6, Scrum, Some("olga"))
+        .build()
+}
+
 /// A and B: in B research moves to the PM column (Pat's load changes through strategy),
 /// Olga's other duties grow to 6.0 h (her load changes through other duties alone), Ivan
 /// leaves and Sam joins.
 fn options() -> (Scenario, Scenario) {
-    let a = option_a()
-        .person("ivan", 40.0)
-        .other_hours(10.0)
-        .product(
-            "shop",
-            Some("pat"),
-            &[("vision", Pm), ("backlog", Po), ("research", Unassigned)],
-        )
-        .team("squad", "shop", 6, Scrum, Some("olga"))
-        .build();
-    let mut b = option_a()
-        .person("sam", 32.0)
-        .other_hours(1.5)
-        .product(
-            "shop",
-            Some("pat"),
-            &[("vision", Pm), ("backlog", Po), ("research", Pm)],
-        )
-        .team("squad", "shop", 6, Scrum, Some("olga"))
-        .build();
+    let a = board(
+        option_a().person("ivan", 40.0).other_hours(10.0),
+        Unassigned,
+    );
+    let mut b = board(option_a().person("sam", 32.0).other_hours(1.5), Pm);
     b.people[1].other_hours = 6.0;
     (a, b)
 }
