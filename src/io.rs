@@ -110,27 +110,46 @@ pub fn write_atomically_with(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".rolesplit-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| {
-            fail(format!(
-                "cannot write in the folder {}: {}",
-                dir.display(),
-                describe_io(&e)
-            ))
-        })?;
+    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".rolesplit-").suffix(".tmp");
+    created_with(&mut builder, existing.as_ref());
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| {
+        fail(format!(
+            "cannot write in the folder {}: {}",
+            dir.display(),
+            describe_io(&e)
+        ))
+    })?;
     write(tmp.as_file_mut())
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| fail(describe_io(&e)))?;
-    // Keep the permissions of the file being replaced.
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    // Keep the permissions of the file being replaced exactly (the umask may have
+    // narrowed the mode the temporary file was created with).
+    if let Some(permissions) = existing {
+        let _ = std::fs::set_permissions(tmp.path(), permissions);
     }
     tmp.persist(path).map_err(|e| fail(describe_io(&e.error)))?;
     Ok(())
 }
+
+/// The mode the temporary file is created with: the replaced file's own, else what a new
+/// file usually gets, read and write for everyone less what the umask takes away (0644
+/// under umask 022), not a temporary file's owner-only 0600, which would keep an export
+/// or a scenario meant to be shared from colleagues. Giving the mode at creation, rather
+/// than changing it after writing, means the content is never readable by more people
+/// than the finished file.
+#[cfg(unix)]
+fn created_with(builder: &mut tempfile::Builder<'_, '_>, existing: Option<&std::fs::Permissions>) {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = existing.map_or(0o666, |p| p.mode() & 0o777);
+    builder.permissions(std::fs::Permissions::from_mode(mode));
+}
+
+/// Elsewhere the system's defaults apply; the replaced file's permissions are copied after
+/// writing.
+#[cfg(not(unix))]
+fn created_with(_: &mut tempfile::Builder<'_, '_>, _: Option<&std::fs::Permissions>) {}
 
 /// The recovery file of unsaved work, in the app's data folder.
 pub const RECOVERY_FILE: &str = "recovery.ron";

@@ -52,7 +52,12 @@ pub fn percent(part: f64, whole: f64) -> String {
 
 /// A count with its noun in agreement: `1 team`, `2 teams`, `0 teams`.
 pub fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    counted_with(n, one, many, " ")
+}
+
+/// [`counted`] with `space` between the number and the noun (`&nbsp;` in HTML).
+pub fn counted_with(n: usize, one: &str, many: &str, space: &str) -> String {
+    format!("{n}{space}{}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]

@@ -311,7 +311,7 @@ fn html_is_self_contained_and_printable() {
         "@media print",
         "@page",
         "A4",
-        "over capacity by 2.7 h",
+        "over capacity by 2.7&nbsp;h",
         "Split: separate PM and PO people",
         "(source 003)",
     ] {

@@ -193,7 +193,7 @@ fn summary(d: &Diff) -> Vec<String> {
         (d.added_cards.len(), "card added", "cards added"),
         (d.removed_cards.len(), "card removed", "cards removed"),
         (
-            d.load.len(),
+            changed_load(d),
             "person's load changed",
             "people's load changed",
         ),
@@ -216,6 +216,15 @@ fn summary(d: &Diff) -> Vec<String> {
     });
     out.push(cost_sentence(d));
     out
+}
+
+/// People in both options whose load changed: the load table also lists the people
+/// added or removed, whom the summary counts as such, not twice.
+fn changed_load(d: &Diff) -> usize {
+    d.load
+        .iter()
+        .filter(|change| change.before.is_some() && change.after.is_some())
+        .count()
 }
 
 /// One dollar figure per sentence, so that Markdown renderers never read a pair of `$`
@@ -329,11 +338,12 @@ fn signed_hours(x: f64) -> String {
 fn load(d: &Diff, names: &Names<'_>) -> Option<Section> {
     let mut s = Section::new(
         "Load",
-        "Hours a week, option A → option B; — where the person is not in that option.",
+        "Hours a week, option A → option B; — where the person is not in that option. Strategy + execution + other duties = load.",
         &[
             "Person",
             "Strategy",
             "Execution",
+            "Other duties",
             "Load",
             "Change",
             "Capacity",
@@ -359,6 +369,7 @@ fn load(d: &Diff, names: &Names<'_>) -> Option<Section> {
             names.name(&change.id).to_string(),
             pick(|h| h.strategy_hours),
             pick(|h| h.execution_hours),
+            pick(|h| h.other_hours),
             pick(|h| h.load_hours),
             delta,
             capacity,

@@ -1,6 +1,7 @@
 //! `diff --format html`: "Option A vs option B" as one self-contained HTML file for
 //! leadership: inline CSS, no script, nothing fetched, every string escaped with
-//! [`crate::escape::html`].
+//! [`crate::escape::html`]. It prints on A4 like the report: headings stay with their
+//! tables, rows are never split across pages and a table's header repeats on each page.
 
 use crate::escape::html;
 
@@ -19,7 +20,17 @@ th,td{border:1px solid #d0d7de;padding:.35rem .6rem;text-align:left;vertical-ali
 th{background:#f6f8fa}
 tbody tr:nth-child(even){background:#fafbfc}
 .num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
-@media print{main{margin:0;max-width:none}}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+@page{size:A4;margin:15mm 14mm}
+@media print{
+body{font-size:9.5pt}
+main{margin:0;max-width:none;padding:0}
+h1{margin-top:0}
+h2{break-after:avoid;margin-top:1.2rem}
+.note{break-after:avoid}
+.summary,tr{break-inside:avoid}
+thead{display:table-header-group}
+}
 ";
 
 /// The document as HTML.

@@ -36,6 +36,8 @@ use crate::num::gt;
 pub struct Hours {
     pub strategy_hours: f64,
     pub execution_hours: f64,
+    /// Hours of other duties (the person's own, not from any board).
+    pub other_hours: f64,
     /// Strategy + execution + other duties.
     pub load_hours: f64,
     /// Not compared; carried so that views can show utilisation.
@@ -47,6 +49,7 @@ impl Hours {
         Hours {
             strategy_hours: load.strategy_hours,
             execution_hours: load.execution_hours,
+            other_hours: load.other_hours,
             load_hours: load.load_hours(),
             capacity_hours: load.capacity_hours,
         }
@@ -391,6 +394,7 @@ fn load_changes(
 const ZERO: Hours = Hours {
     strategy_hours: 0.0,
     execution_hours: 0.0,
+    other_hours: 0.0,
     load_hours: 0.0,
     capacity_hours: 0.0,
 };

@@ -4,10 +4,10 @@
 
 use std::fmt::Write as _;
 
-use super::{CardView, FLAGGED_COLUMNS, all_cards, product_cards, seats_line};
+use super::{CardView, FLAGGED_COLUMNS, all_cards, product_cards, seats_line_spaced};
 use crate::analysis::Analysis;
 use crate::escape::html;
-use crate::findings::by_severity;
+use crate::findings::{Rule, by_severity};
 use crate::load::PersonLoad;
 use crate::model::{Column, Person, Product, Scenario, Scope};
 use crate::num::{dollars, gt, hours, percent, positive};
@@ -23,10 +23,13 @@ h3 { font-size: 1.05em; margin: 1em 0 0.3em; }
 .description { white-space: pre-line; margin: 0 0 1em; }
 .muted, .source { color: #595959; }
 .board { display: grid; grid-template-columns: repeat(3, 1fr); gap: 0.6rem; }
-.column { border: 1px solid var(--line); border-radius: 4px; padding: 0.4rem; background: #fafafa; }
-.column h3 { margin: 0 0 0.4rem; font-size: 1em; display: flex; justify-content: space-between; }
-.cards { list-style: none; margin: 0; padding: 0; }
-.card { border: 1px solid var(--line); border-left: 4px solid var(--other); border-radius: 3px; background: #fff; padding: 0.3rem 0.45rem; margin-bottom: 0.35rem; break-inside: avoid; }
+table.column { border: 1px solid var(--line); border-collapse: separate; border-spacing: 0; border-radius: 4px; background: #fafafa; align-self: start; table-layout: fixed; }
+.column th, .column td { border: 0; padding: 0 0.4rem 0.35rem; white-space: normal; font-weight: normal; }
+.column th { padding-top: 0.4rem; }
+.column-product { display: block; font-size: 0.85em; color: #595959; overflow-wrap: anywhere; }
+.column-head { display: flex; justify-content: space-between; font-weight: 600; }
+.column tr { break-inside: avoid; }
+.card { border: 1px solid var(--line); border-left: 4px solid var(--other); border-radius: 3px; background: #fff; padding: 0.3rem 0.45rem; break-inside: avoid; overflow-wrap: anywhere; }
 .card.strategy { border-left-color: var(--strategy); }
 .card.execution { border-left-color: var(--execution); }
 .card-title { font-weight: 600; white-space: pre-line; }
@@ -41,7 +44,7 @@ h3 { font-size: 1.05em; margin: 1em 0 0.3em; }
 .seg.strategy { background: var(--strategy); }
 .seg.execution { background: var(--execution); }
 .seg.other { background: var(--other); }
-.capacity { position: absolute; top: -0.25rem; bottom: -0.25rem; border-left: 2px solid #000; }
+.capacity { position: absolute; top: -0.25rem; bottom: -0.25rem; width: 2px; background: #000; }
 .numbers { font-size: 0.9em; }
 .legend { font-size: 0.9em; }
 .swatch { display: inline-block; width: 0.8em; height: 0.8em; vertical-align: -0.05em; margin: 0 0.2em 0 0.6em; }
@@ -50,7 +53,9 @@ h3 { font-size: 1.05em; margin: 1em 0 0.3em; }
 .swatch.other { background: var(--other); }
 .swatch.capacity-mark { width: 0; border-left: 2px solid #000; }
 .finding-list li, .reasons li { margin: 0.2rem 0; }
-.severity { font-weight: 600; }
+.finding-list li { break-inside: avoid; margin-bottom: 0.45rem; }
+.severity, .rule-name { font-weight: 600; }
+.rule-id { font-size: 0.8em; color: #595959; }
 .error .severity { color: #8a1c1c; }
 .warning .severity { color: #7a4a00; }
 .recommendation { font-weight: 600; margin: 0.2em 0; }
@@ -66,7 +71,8 @@ footer { margin-top: 2rem; font-size: 0.85em; color: #595959; }
   h2 { break-after: avoid; }
   h3 { break-after: avoid; }
   .product { break-before: auto; }
-  .column { background: #fff; }
+  table.column { background: #fff; }
+  thead { display: table-header-group; }
 }
 "#;
 
@@ -112,32 +118,40 @@ fn product_section(out: &mut String, s: &Scenario, a: &Analysis, index: usize, p
         out,
         "<section class=\"product\">\n<h2>{}</h2>\n<p class=\"seats\">{}</p>\n<div class=\"board\">",
         html(&p.name),
-        seats_line(s, p, html)
+        seats_line_spaced(s, p, html, NBSP)
     );
     let cards: Vec<CardView> = product_cards(s, a, index, p).collect();
     for column in Column::ALL {
         let in_column: Vec<&CardView> = cards.iter().filter(|c| c.card.column == column).collect();
-        let count = match in_column.len() {
-            1 => "1 card".to_string(),
-            n => format!("{n} cards"),
-        };
-        let _ = writeln!(
-            out,
-            "<div class=\"column\">\n<h3><span>{}</span> <span class=\"muted\">{count}</span></h3>",
-            column.label()
-        );
-        if in_column.is_empty() {
-            out.push_str("<p class=\"muted\">No cards.</p>\n");
-        } else {
-            out.push_str("<ul class=\"cards\">\n");
-            for c in in_column {
-                card(out, s, c);
-            }
-            out.push_str("</ul>\n");
-        }
-        out.push_str("</div>\n");
+        column_table(out, s, p, column, &in_column);
     }
     out.push_str("</div>\n</section>\n");
+}
+
+/// One column of a board as a table whose header names the product and the column: a
+/// browser repeats a table's header on every printed page the table runs over, so a
+/// column continued on the next page still says whose and which it is.
+fn column_table(out: &mut String, s: &Scenario, p: &Product, column: Column, cards: &[&CardView]) {
+    let count = match cards.len() {
+        1 => format!("1{NBSP}card"),
+        n => format!("{n}{NBSP}cards"),
+    };
+    let _ = writeln!(
+        out,
+        "<table class=\"column\">\n<thead><tr><th><span class=\"column-product\">{}</span>\
+         <span class=\"column-head\"><span>{}</span> <span class=\"muted\">{count}</span></span></th></tr></thead>\n<tbody>",
+        html(&p.name),
+        column.label()
+    );
+    if cards.is_empty() {
+        out.push_str("<tr><td><p class=\"muted\">No cards.</p></td></tr>\n");
+    }
+    for c in cards {
+        out.push_str("<tr><td>\n");
+        card(out, s, c);
+        out.push_str("</td></tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
 fn card(out: &mut String, s: &Scenario, c: &CardView) {
@@ -146,7 +160,7 @@ fn card(out: &mut String, s: &Scenario, c: &CardView) {
     let flagged = if c.card.flagged { " flagged" } else { "" };
     let _ = writeln!(
         out,
-        "<li class=\"card{class}{flagged}\">\n<div class=\"card-title\">{}</div>",
+        "<div class=\"card{class}{flagged}\">\n<div class=\"card-title\">{}</div>",
         html(c.title())
     );
     let per_team = match c.responsibility.map(|r| r.scope) {
@@ -154,17 +168,17 @@ fn card(out: &mut String, s: &Scenario, c: &CardView) {
         _ => "",
     };
     let meta = match kind {
-        Some(k) => format!("{k} · {} h a week{per_team}", hours(c.hours())),
-        None => format!("{} h a week", hours(c.hours())),
+        Some(k) => format!("{k} · {} a week{per_team}", h(c.hours())),
+        None => format!("{} a week", h(c.hours())),
     };
     let _ = writeln!(out, "<div class=\"card-meta muted\">{meta}</div>");
     let mut owners: Vec<String> = c
         .shares(s)
         .into_iter()
-        .map(|(name, h)| format!("{} {} h", html(name), hours(h)))
+        .map(|(name, hours)| format!("{} {}", html(name), h(hours)))
         .collect();
     if positive(c.unowned_hours()) {
-        owners.push(format!("empty seat {} h", hours(c.unowned_hours())));
+        owners.push(format!("empty seat {}", h(c.unowned_hours())));
     }
     let owners = match (owners.is_empty(), c.card.column) {
         (false, _) => owners.join(" · "),
@@ -182,7 +196,7 @@ fn card(out: &mut String, s: &Scenario, c: &CardView) {
     if c.card.flagged {
         out.push_str("<div class=\"flag\">Needs discussion</div>\n");
     }
-    out.push_str("</li>\n");
+    out.push_str("</div>\n");
 }
 
 fn people_section(out: &mut String, s: &Scenario, a: &Analysis) {
@@ -208,10 +222,67 @@ fn people_section(out: &mut String, s: &Scenario, a: &Analysis) {
     }
     let _ = writeln!(
         out,
-        "<p class=\"muted\">Unowned: {} h. Unassigned: {} h.</p>\n</section>",
-        hours(a.loads.total_unowned_hours()),
-        hours(a.loads.total_unassigned_hours())
+        "<p class=\"muted\">Unowned: {}. Unassigned: {}.</p>\n</section>",
+        h(a.loads.total_unowned_hours()),
+        h(a.loads.total_unassigned_hours())
     );
+}
+
+/// Between a number and its unit, so that a printed line never breaks between them.
+const NBSP: &str = "&nbsp;";
+
+/// Hours with their unit, never broken apart: `3.0&nbsp;h`.
+fn h(x: f64) -> String {
+    format!("{}{NBSP}h", hours(x))
+}
+
+/// Escaped text with a non-breaking space between a number and the unit after it
+/// (`54.5&nbsp;h`, `11&nbsp;engineers`, `136&nbsp;%`), for the sentences the engine
+/// writes (findings, advice).
+fn keep_units(escaped: &str) -> String {
+    const UNITS: [&str; 14] = [
+        "h",
+        "%",
+        "hours",
+        "engineer",
+        "engineers",
+        "team",
+        "teams",
+        "card",
+        "cards",
+        "product",
+        "products",
+        "person",
+        "people",
+        "stakeholders",
+    ];
+    let mut out = String::with_capacity(escaped.len());
+    let mut after_digit = false;
+    for (i, ch) in escaped.char_indices() {
+        let next_word = || {
+            escaped[i + ch.len_utf8()..]
+                .split(|c: char| !(c.is_alphanumeric() || c == '%'))
+                .next()
+                .unwrap_or_default()
+        };
+        if ch == ' ' && after_digit && UNITS.contains(&next_word()) {
+            out.push_str(NBSP);
+        } else {
+            out.push(ch);
+        }
+        after_digit = ch.is_ascii_digit();
+    }
+    out
+}
+
+/// The capacity mark at `left` percent of the bar, drawn inside the bar's box: shifted
+/// left by as much of its own width as it is placed along the bar, so that at 100 % (a
+/// capacity that is the top of the scale) it ends at the bar's right edge instead of
+/// being drawn past it.
+fn capacity_mark(left: f64) -> String {
+    format!(
+        "<span class=\"capacity\" style=\"left:{left:.2}%;transform:translateX(-{left:.2}%)\"></span>"
+    )
 }
 
 fn person_bar(out: &mut String, person: &Person, load: &PersonLoad, scale: f64) {
@@ -225,8 +296,8 @@ fn person_bar(out: &mut String, person: &Person, load: &PersonLoad, scale: f64) 
     let over = gt(load.load_hours(), load.capacity_hours);
     let over_text = if over {
         format!(
-            " <span class=\"over\">over capacity by {} h</span>",
-            hours(load.load_hours() - load.capacity_hours)
+            " <span class=\"over\">over capacity by {}</span>",
+            h(load.load_hours() - load.capacity_hours)
         )
     } else {
         String::new()
@@ -241,21 +312,21 @@ fn person_bar(out: &mut String, person: &Person, load: &PersonLoad, scale: f64) 
         "<div class=\"bar\" aria-hidden=\"true\"><span class=\"seg strategy\" style=\"width:{:.2}%\"></span>\
          <span class=\"seg execution\" style=\"width:{:.2}%\"></span>\
          <span class=\"seg other\" style=\"width:{:.2}%\"></span>\
-         <span class=\"capacity\" style=\"left:{:.2}%\"></span></div>",
+         {}</div>",
         width(load.strategy_hours),
         width(load.execution_hours),
         width(load.other_hours),
-        width(load.capacity_hours)
+        capacity_mark(width(load.capacity_hours))
     );
     let _ = writeln!(
         out,
-        "<div class=\"numbers\">Strategy {} h · execution {} h · other {} h · load {} h of {} h capacity ({})</div>\n</div>",
-        hours(load.strategy_hours),
-        hours(load.execution_hours),
-        hours(load.other_hours),
-        hours(load.load_hours()),
-        hours(load.capacity_hours),
-        percent(load.load_hours(), load.capacity_hours)
+        "<div class=\"numbers\">Strategy {} · execution {} · other {} · load {} of {} capacity ({})</div>\n</div>",
+        h(load.strategy_hours),
+        h(load.execution_hours),
+        h(load.other_hours),
+        h(load.load_hours()),
+        h(load.capacity_hours),
+        percent(load.load_hours(), load.capacity_hours).replace(' ', NBSP)
     );
 }
 
@@ -277,17 +348,27 @@ fn findings_section(out: &mut String, a: &Analysis) {
         for f in list {
             let _ = writeln!(
                 out,
-                "<li class=\"{}\"><span class=\"severity\">{}</span> <code>{}</code> {}{}</li>",
+                "<li class=\"{}\"><span class=\"severity\">{}</span> {}<div class=\"message\">{}{}</div></li>",
                 f.severity.as_str(),
                 f.severity.label(),
-                f.rule.id(),
-                html(&f.message),
+                rule_name(f.rule),
+                keep_units(&html(&f.message)),
                 source(f.source())
             );
         }
         out.push_str("</ul>\n");
     }
     out.push_str("</section>\n");
+}
+
+/// The rule's readable name, its id small beside it (for finding it in README and in
+/// `check --format json`).
+fn rule_name(rule: Rule) -> String {
+    format!(
+        "<span class=\"rule-name\">{}</span> <code class=\"rule-id\">{}</code>",
+        rule.name(),
+        rule.id()
+    )
 }
 
 /// A source note, or nothing when there is no source.
@@ -315,7 +396,12 @@ fn advice_section(out: &mut String, s: &Scenario, a: &Analysis) {
             html(advice.recommendation.label())
         );
         for r in &advice.reasons {
-            let _ = writeln!(out, "<li>{}{}</li>", html(&r.text()), source(r.source()));
+            let _ = writeln!(
+                out,
+                "<li>{}{}</li>",
+                keep_units(&html(&r.text())),
+                source(r.source())
+            );
         }
         out.push_str("</ul>\n");
     }

@@ -81,6 +81,12 @@ fn title(s: &Scenario) -> &str {
 /// engineers, Scrum, PO: Maya); Squad B (5 engineers, Scrum, no PO)." Names go through
 /// `escape`.
 fn seats_line(s: &Scenario, p: &Product, escape: fn(&str) -> String) -> String {
+    seats_line_spaced(s, p, escape, " ")
+}
+
+/// [`seats_line`] with `space` between a number and its unit ("6&nbsp;engineers" in
+/// HTML, so that a printed line never breaks between them).
+fn seats_line_spaced(s: &Scenario, p: &Product, escape: fn(&str) -> String, space: &str) -> String {
     let person = |id: &Option<String>| id.as_deref().and_then(|id| s.person(id));
     let pm = person(&p.pm).map_or("empty".to_string(), |x| escape(&x.name));
     let teams: Vec<String> = s
@@ -91,7 +97,7 @@ fn seats_line(s: &Scenario, p: &Product, escape: fn(&str) -> String) -> String {
             format!(
                 "{} ({}, {}, {po})",
                 escape(&t.name),
-                crate::num::counted(t.engineers as usize, "engineer", "engineers"),
+                crate::num::counted_with(t.engineers as usize, "engineer", "engineers", space),
                 t.method.name()
             )
         })

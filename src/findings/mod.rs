@@ -101,6 +101,25 @@ impl Rule {
         }
     }
 
+    /// The rule's name for readers of a report ("Overloaded with strategy and
+    /// execution"); the id stays the fixed name for scripts and files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Overload => "Overloaded",
+            Rule::HybridOverload => "Overloaded with strategy and execution",
+            Rule::StrategyStarved => "Strategy crowded out by execution",
+            Rule::CombinedRoleBeyondOneTeam => "Combined role beyond one team",
+            Rule::CombinedRoleMultipleProducts => "Combined role across several products",
+            Rule::SplitAtScale => "Roles not split at scale",
+            Rule::PoMultipleTeams => "PO of several teams",
+            Rule::ScrumTeamWithoutPo => "Scrum team without a PO",
+            Rule::PoOutsideScrum => "PO outside Scrum",
+            Rule::UnownedWork => "Unowned work",
+            Rule::UnassignedCards => "Cards in Unassigned",
+            Rule::StakeholderUncovered => "Stakeholder not served",
+        }
+    }
+
     /// The rule with this id.
     pub fn from_id(id: &str) -> Option<Rule> {
         Rule::ALL.into_iter().find(|r| r.id() == id)
