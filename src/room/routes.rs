@@ -2,13 +2,16 @@
 //! endpoints of the HTTP contract (README, "The room").
 
 use std::collections::BTreeMap;
-use std::io::Read;
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::IpAddr;
 use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper::body::Incoming;
+use hyper::header::{CONTENT_LENGTH, HeaderValue};
+use hyper::{Method, Request, Response, StatusCode};
 use serde::Deserialize;
-use tiny_http::{Header, Method, Request, Response};
 
 use super::keys::Key;
 use super::rate::Limiter;
@@ -84,52 +87,55 @@ impl Answer {
     }
 }
 
-/// Answers one request; errors writing the answer (a client that went away) are ignored.
-pub(super) fn answer(context: &Context, mut request: Request) {
-    let reply = respond(context, &mut request);
+/// Answers one request.
+pub(super) async fn answer(
+    context: &Context,
+    request: Request<Incoming>,
+    from: IpAddr,
+) -> Response<Full<Bytes>> {
+    let reply = respond(context, request, from).await;
+    let mut response = Response::new(Full::new(Bytes::from(reply.body)));
+    *response.status_mut() =
+        StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let headers = [
-        ("Content-Type", reply.content_type),
-        ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
-        ("X-Content-Type-Options", "nosniff"),
-        ("Referrer-Policy", "no-referrer"),
-        ("Cache-Control", "no-store"),
-        // Every answer ends its connection, so no idle connection holds a thread and a
-        // stopped server leaves no client waiting.
-        ("Connection", "close"),
+        ("content-type", reply.content_type),
+        ("content-security-policy", CONTENT_SECURITY_POLICY),
+        ("x-content-type-options", "nosniff"),
+        ("referrer-policy", "no-referrer"),
+        ("cache-control", "no-store"),
+        // One request per connection: no idle connection holds a worker.
+        ("connection", "close"),
     ];
-    let mut response = Response::from_string(reply.body).with_status_code(reply.status);
     for (name, value) in headers {
-        if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
-        }
+        response
+            .headers_mut()
+            .insert(name, HeaderValue::from_static(value));
     }
-    if reply.status == 429
-        && let Ok(header) = Header::from_bytes(&b"Retry-After"[..], &b"1"[..])
-    {
-        response.add_header(header);
+    if reply.status == 429 {
+        response
+            .headers_mut()
+            .insert("retry-after", HeaderValue::from_static("1"));
     }
-    let _ = request.respond(response);
+    response
 }
 
-fn respond(context: &Context, request: &mut Request) -> Answer {
-    let (path, query) = request.url().split_once('?').unwrap_or((request.url(), ""));
-    let path = path.to_string();
-    let key = query
+async fn respond(context: &Context, request: Request<Incoming>, from: IpAddr) -> Answer {
+    let key = request
+        .uri()
+        .query()
+        .unwrap_or("")
         .split('&')
         .find_map(|pair| pair.strip_prefix("k="))
-        .unwrap_or("");
+        .unwrap_or("")
+        .to_string();
     // Both keys are always compared, so timing tells nothing about which one was close.
-    let facilitator = context.facilitator_key.matches(key);
-    let attendee = context.attendee_key.matches(key);
+    let facilitator = context.facilitator_key.matches(&key);
+    let attendee = context.attendee_key.matches(&key);
     let role = match (facilitator, attendee) {
         (true, _) => Role::Facilitator,
         (false, true) => Role::Attendee,
         (false, false) => return Answer::error(403, "this address needs the session key"),
     };
-    let key = key.to_string();
-    let from = request
-        .remote_addr()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |a| a.ip());
     let allowed = context
         .limiter
         .lock()
@@ -141,23 +147,31 @@ fn respond(context: &Context, request: &mut Request) -> Answer {
             "too many requests from this address; try again in a second",
         );
     }
-    let get = matches!(request.method(), Method::Get | Method::Head);
-    let post = *request.method() == Method::Post;
+    let get = matches!(*request.method(), Method::GET | Method::HEAD);
+    let post = *request.method() == Method::POST;
+    let path = request.uri().path().to_string();
+    let room = &context.room;
     match path.as_str() {
         "/" | "/app.js" | "/app.css" if !get => not_allowed("GET"),
         "/" => page(role, &key),
         "/app.js" => Answer::text("text/javascript; charset=utf-8", SCRIPT.to_string()),
         "/app.css" => Answer::text("text/css; charset=utf-8", STYLE.to_string()),
-        "/api/state" if get => Answer::json(200, context.room.state_json()),
+        "/api/state" if get => Answer::json(200, room.state_json()),
         "/api/state" => not_allowed("GET"),
         "/api/ballot" | "/api/dots" if !post => not_allowed("POST"),
-        "/api/ballot" => with_body(request, |body| ballot(&context.room, body)),
-        "/api/dots" => with_body(request, |body| dots(&context.room, body)),
+        "/api/ballot" => match body(request).await {
+            Ok(body) => ballot(room, &body),
+            Err(answer) => answer,
+        },
+        "/api/dots" => match body(request).await {
+            Ok(body) => dots(room, &body),
+            Err(answer) => answer,
+        },
         _ if facilitator_path(&path) => {
             if role != Role::Facilitator {
                 return Answer::error(403, "this needs the facilitator's key");
             }
-            facilitator_endpoint(&context.room, request, &path, get, post)
+            facilitator_endpoint(room, request, &path, get, post).await
         }
         _ => Answer::error(404, "there is nothing at this address"),
     }
@@ -177,24 +191,31 @@ fn facilitator_path(path: &str) -> bool {
     )
 }
 
-fn facilitator_endpoint(
+async fn facilitator_endpoint(
     room: &Room,
-    request: &mut Request,
+    request: Request<Incoming>,
     path: &str,
     get: bool,
     post: bool,
 ) -> Answer {
     match path {
-        "/api/results" | "/api/products" if !get => not_allowed("GET"),
-        "/api/results" => Answer::json(200, room.results_json()),
-        "/api/products" => products(room),
-        _ if !post => not_allowed("POST"),
-        "/api/round" => with_body(request, |body| open_round(room, body)),
-        "/api/round/close" => with_body(request, |_| done(room.close_round())),
-        "/api/round/reveal" => with_body(request, |_| done(room.reveal_round())),
-        "/api/vote" => with_body(request, |body| open_vote(room, body)),
-        "/api/vote/close" => with_body(request, |_| done(room.close_vote())),
-        "/api/show" => with_body(request, |body| show(room, body)),
+        "/api/results" | "/api/products" if !get => return not_allowed("GET"),
+        "/api/results" => return Answer::json(200, room.results_json()),
+        "/api/products" => return products(room),
+        _ if !post => return not_allowed("POST"),
+        _ => {}
+    }
+    let body = match body(request).await {
+        Ok(body) => body,
+        Err(answer) => return answer,
+    };
+    match path {
+        "/api/round" => open_round(room, &body),
+        "/api/round/close" => done(room.close_round()),
+        "/api/round/reveal" => done(room.reveal_round()),
+        "/api/vote" => open_vote(room, &body),
+        "/api/vote/close" => done(room.close_vote()),
+        "/api/show" => show(room, &body),
         _ => Answer::error(404, "there is nothing at this address"),
     }
 }
@@ -214,27 +235,34 @@ fn page(role: Role, key: &str) -> Answer {
     Answer::text("text/html; charset=utf-8", html)
 }
 
-/// Reads the body (at most 64 KB: 413 beyond, without reading more than one byte past the
-/// limit) and hands it on.
-fn with_body(request: &mut Request, then: impl FnOnce(&[u8]) -> Answer) -> Answer {
+/// Reads the body: at most 64 KB are kept (65,537 bytes at most are read into memory);
+/// a larger one is 413. A body declared too large is refused before a byte of it is read
+/// (so a client waiting for `100 Continue` is told at once); what the client still sends
+/// is read and thrown away after the answer, bounded, by the server.
+async fn body(request: Request<Incoming>) -> Result<Vec<u8>, Answer> {
     let too_large = || Answer::error(413, "the request body is larger than 64 KB");
-    if request.body_length().is_some_and(|n| n > MAX_BODY_BYTES) {
-        return too_large();
+    let declared = request
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        return Err(too_large());
     }
-    let mut body = Vec::new();
-    let limit = MAX_BODY_BYTES as u64 + 1;
-    if request
-        .as_reader()
-        .take(limit)
-        .read_to_end(&mut body)
-        .is_err()
-    {
-        return Answer::error(400, "the request body could not be read");
+    let mut incoming = request.into_body();
+    let mut kept: Vec<u8> = Vec::new();
+    while let Some(frame) = incoming.frame().await {
+        let Ok(frame) = frame else {
+            return Err(Answer::error(400, "the request body could not be read"));
+        };
+        if let Ok(data) = frame.into_data() {
+            if kept.len() + data.len() > MAX_BODY_BYTES {
+                return Err(too_large());
+            }
+            kept.extend_from_slice(&data);
+        }
     }
-    if body.len() > MAX_BODY_BYTES {
-        return too_large();
-    }
-    then(&body)
+    Ok(kept)
 }
 
 /// Parses a JSON body, or answers 400 saying what is wrong with it.
