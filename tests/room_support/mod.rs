@@ -68,8 +68,19 @@ impl Served {
             }
         });
         let wait = Duration::from_secs(30);
-        let attendee_line = lines.recv_timeout(wait).expect("the attendees' line");
-        let facilitator_line = lines.recv_timeout(wait).expect("the facilitator's line");
+        let mut line = || match lines.recv_timeout(wait) {
+            Ok(line) => line,
+            Err(e) => {
+                let _ = child.kill();
+                let mut said = String::new();
+                if let Some(mut err) = child.stderr.take() {
+                    let _ = std::io::Read::read_to_string(&mut err, &mut said);
+                }
+                panic!("rolesplit serve printed no address ({e}): {said}");
+            }
+        };
+        let attendee_line = line();
+        let facilitator_line = line();
         let url = |line: &str, label: &str| {
             line.strip_prefix(label)
                 .unwrap_or_else(|| panic!("{line:?} starts with {label:?}"))
