@@ -4,6 +4,7 @@
 //!
 //! `ROOM_SCREENSHOT=assets/room.png cargo test --test room_browser` also saves the page at
 //! phone width, as README shows it.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 mod room_support;
 

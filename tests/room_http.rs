@@ -1,5 +1,6 @@
 //! The room's HTTP contract against the real `rolesplit serve` on 127.0.0.1 (README, "The
 //! room"): keys, limits, bad requests refused with the state unchanged, a burst, SIGINT.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 mod room_support;
 

@@ -1,5 +1,6 @@
 //! The room server as the window will use it, from the library: started when asked,
 //! rate-limited per address, stopped by dropping its handle.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 mod room_support;
 

@@ -1,6 +1,6 @@
 //! Shared by the room's HTTP and browser tests: a `rolesplit serve` process on 127.0.0.1
 //! with a free port, and a small blocking HTTP client.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
