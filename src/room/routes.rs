@@ -235,8 +235,8 @@ fn page(role: Role, key: &str) -> Answer {
     Answer::text("text/html; charset=utf-8", html)
 }
 
-/// Reads the body: at most 64 KB are kept (65,537 bytes at most are read into memory);
-/// a larger one is 413. A body declared too large is refused before a byte of it is read
+/// Reads the body: at most 64 KB are kept (beyond them, the piece being read, itself at
+/// most hyper's 16 KiB buffer, is the last one taken in); a larger body is 413. A body declared too large is refused before a byte of it is read
 /// (so a client waiting for `100 Continue` is told at once); what the client still sends
 /// is read and thrown away after the answer, bounded, by the server.
 async fn body(request: Request<Incoming>) -> Result<Vec<u8>, Answer> {
