@@ -24,6 +24,7 @@ pub mod model;
 pub mod num;
 pub mod parse;
 pub mod report;
+pub mod room;
 pub mod samples;
 pub mod seats;
 pub mod suggest;

@@ -1,6 +1,7 @@
 //! The command line's own argument types, as clap reads them. Each maps to a core type
 //! (`ExportFormatArg` to `export::ExportFormat`) so that the core knows nothing of clap.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
@@ -61,6 +62,19 @@ pub enum Subcommand {
         /// The most proposals to list (at least 1).
         #[arg(long, default_value_t = crate::suggest::DEFAULT_MAX, value_parser = at_least_one)]
         max: usize,
+    },
+    /// Serve the room to attendees' phones: print the attendees' and the facilitator's
+    /// addresses, then serve until Ctrl+C.
+    Serve {
+        /// The scenario file (.ron).
+        file: PathBuf,
+        /// The port to listen on (default: a free one).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// The address to listen on (default: every interface, so phones can reach it;
+        /// 127.0.0.1 for this machine only).
+        #[arg(long, default_value = "0.0.0.0")]
+        bind: IpAddr,
     },
 }
 

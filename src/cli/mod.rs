@@ -89,6 +89,9 @@ pub fn run(
         Some(Subcommand::Suggest { file, format, max }) => {
             subcommands::suggest(&file, format, max, out, err)
         }
+        Some(Subcommand::Serve { file, port, bind }) => {
+            subcommands::serve(&file, port, bind, out, err)
+        }
         None => return window(cli.file, err),
     };
     Outcome::Exit(exit)

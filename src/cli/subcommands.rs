@@ -2,7 +2,9 @@
 //! [`super::print`] and returns its exit status.
 
 use std::io::Write;
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::args::{DiffFormat, Format};
 use super::{Exit, open, print};
@@ -133,4 +135,61 @@ pub(super) fn suggest(
         Format::Text => crate::suggest::text(&shown, &scenario, &suggestions),
     };
     print(&text, "proposals", out, err)
+}
+
+/// `serve`: the room for attendees' phones. Prints the attendees' and the facilitator's
+/// addresses (at the machine's local-network address when listening on every interface),
+/// then serves until Ctrl+C or SIGTERM, and stops.
+pub(super) fn serve(
+    file: &Path,
+    port: u16,
+    bind: IpAddr,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Exit {
+    use crate::room::{Room, RoomServer, ServeOptions, phone_address};
+    let Some(scenario) = open(file, err) else {
+        return Exit::Failure;
+    };
+    let analysis = analyze(&scenario);
+    let room = Room::new(Arc::new(scenario), Arc::new(analysis));
+    // Watch for the signal before serving, so that none is missed.
+    let (stop, stopped) = std::sync::mpsc::channel();
+    if let Err(e) = ctrlc::set_handler(move || {
+        let _ = stop.send(());
+    }) {
+        let _ = writeln!(err, "rolesplit: cannot watch for Ctrl+C: {e}");
+        return Exit::Failure;
+    }
+    let options = ServeOptions {
+        bind,
+        port,
+        ..ServeOptions::default()
+    };
+    let server = match RoomServer::start(room, &options) {
+        Ok(server) => server,
+        Err(e) => {
+            let _ = writeln!(err, "rolesplit: {e}");
+            return Exit::Failure;
+        }
+    };
+    let host = phone_address(bind);
+    let text = format!(
+        "attendees: {}\nfacilitator: {}\n",
+        server.attendee_url(host),
+        server.facilitator_url(host)
+    );
+    if print(&text, "addresses", out, err) == Exit::Failure {
+        return Exit::Failure;
+    }
+    let _ = writeln!(
+        err,
+        "rolesplit: serving {} on {}; Ctrl+C stops",
+        file.display(),
+        server.local_addr()
+    );
+    // Ends on the signal (or if the handler is gone, which cannot happen while it is set).
+    let _ = stopped.recv();
+    server.stop();
+    Exit::Success
 }

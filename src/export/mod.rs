@@ -138,12 +138,12 @@ pub(crate) fn person_cells(name: String, load: &PersonLoad) -> Vec<String> {
 /// The columns of the table of cards flagged for discussion (Markdown and HTML).
 const FLAGGED_COLUMNS: [&str; 4] = ["Product", "Responsibility", "Column", "Note"];
 
-/// One card with everything an export shows about it.
-struct CardView<'a> {
-    product: &'a Product,
-    card: &'a Card,
+/// One card with everything an export shows about it (the room's board shows the same).
+pub(crate) struct CardView<'a> {
+    pub(crate) product: &'a Product,
+    pub(crate) card: &'a Card,
     /// `None` only for a reference that does not resolve (a validated scenario has none).
-    responsibility: Option<&'a Responsibility>,
+    pub(crate) responsibility: Option<&'a Responsibility>,
     /// Where the card's hours go.
     load: Option<&'a CardLoad>,
 }
@@ -156,7 +156,7 @@ impl CardView<'_> {
     }
 
     /// The card's hours: its override, else the responsibility's.
-    fn hours(&self) -> f64 {
+    pub(crate) fn hours(&self) -> f64 {
         match self.load {
             Some(load) => load.hours,
             None => self
@@ -181,7 +181,7 @@ impl CardView<'_> {
     }
 
     /// The names of the people the card's hours land on, in seat order.
-    fn owners<'s>(&self, s: &'s Scenario) -> Vec<&'s str> {
+    pub(crate) fn owners<'s>(&self, s: &'s Scenario) -> Vec<&'s str> {
         self.shares(s).into_iter().map(|(name, _)| name).collect()
     }
 
@@ -192,7 +192,7 @@ impl CardView<'_> {
 }
 
 /// The cards of one product, in card order.
-fn product_cards<'a>(
+pub(crate) fn product_cards<'a>(
     s: &'a Scenario,
     a: &'a Analysis,
     index: usize,
