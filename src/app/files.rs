@@ -293,15 +293,13 @@ impl Files {
             ExportKind::Split(format) => {
                 crate::export::render(format, &doc.scenario, &doc.analysis).into_bytes()
             }
-            ExportKind::Workbook => {
-                match crate::export::workbook(&doc.scenario, &doc.analysis) {
-                    Ok(bytes) => bytes,
-                    Err(e) => {
-                        self.error = Some(format!("Could not export.\n\n{e}"));
-                        return;
-                    }
+            ExportKind::Workbook => match crate::export::workbook(&doc.scenario, &doc.analysis) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    self.error = Some(format!("Could not export.\n\n{e}"));
+                    return;
                 }
-            }
+            },
             ExportKind::Png => {
                 self.request_png(ctx, path);
                 return;

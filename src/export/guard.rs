@@ -53,7 +53,9 @@ mod tests {
 
     #[test]
     fn other_cells_stay_as_they_are() {
-        for text in ["", "3.0", "Maya", "'quoted'", "a=b", " =x", "'", "''x", "Zoë"] {
+        for text in [
+            "", "3.0", "Maya", "'quoted'", "a=b", " =x", "'", "''x", "Zoë",
+        ] {
             assert_eq!(guard(text), text);
             assert_eq!(unguard(text), text);
         }
@@ -72,7 +74,11 @@ mod tests {
     fn unguard_removes_one_quote_only_before_a_formula_start() {
         assert_eq!(unguard("'=SUM(A1)"), "=SUM(A1)");
         assert_eq!(unguard("'-note"), "-note");
-        assert_eq!(unguard("'note"), "'note", "no formula start: a quote of the text");
+        assert_eq!(
+            unguard("'note"),
+            "'note",
+            "no formula start: a quote of the text"
+        );
         assert_eq!(unguard("=1+2"), "=1+2", "an unguarded cell stays as typed");
     }
 }

@@ -27,7 +27,11 @@ pub(super) fn table(s: &Scenario, a: &Analysis) -> Vec<Vec<Cell>> {
             }
         }
         let mut row = vec![Cell::text(&c.product.name), Cell::text(c.title())];
-        row.extend(cells.into_iter().map(|h| h.map_or(Cell::Blank, Cell::Hours)));
+        row.extend(
+            cells
+                .into_iter()
+                .map(|h| h.map_or(Cell::Blank, Cell::Hours)),
+        );
         row
     });
     let mut total = vec![Cell::text("Total"), Cell::Blank];

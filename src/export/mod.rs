@@ -348,18 +348,29 @@ mod tests {
                     .flexible(true)
                     .from_reader(text.as_bytes())
                     .records()
-                    .map(|r| r.map(|r| r.iter().map(str::to_string).collect()).unwrap_or_default())
+                    .map(|r| {
+                        r.map(|r| r.iter().map(str::to_string).collect())
+                            .unwrap_or_default()
+                    })
                     .collect()
             };
             let rows = read(render(ExportFormat::Csv, &s, &a));
             let vision = &rows[1];
             assert_eq!(vision[0], format!("'{}", s.products[0].name), "{start:?}");
             assert_eq!(vision[7], format!("'{}", s.people[0].name), "{start:?}");
-            assert_eq!(vision[9], format!("'{}", s.products[0].cards[0].note), "{start:?}");
+            assert_eq!(
+                vision[9],
+                format!("'{}", s.products[0].cards[0].note),
+                "{start:?}"
+            );
             assert_eq!(vision[8], "3.0", "numbers are not guarded");
             let matrix = read(render(ExportFormat::Matrix, &s, &a));
             assert_eq!(matrix[0][2], format!("'{}", s.people[0].name), "{start:?}");
-            assert_eq!(matrix[1][0], format!("'{}", s.products[0].name), "{start:?}");
+            assert_eq!(
+                matrix[1][0],
+                format!("'{}", s.products[0].name),
+                "{start:?}"
+            );
             assert_eq!(matrix[1][2], "3.0");
         }
     }

@@ -183,10 +183,7 @@ pub const ADVICE_HEADER: [&str; 3] = ["product", "recommendation", "reasons"];
 
 /// `Findings`: in the analysis' order (severity, rule, subjects).
 fn findings(a: &Analysis) -> Vec<Vec<Cell>> {
-    let header = FINDINGS_HEADER
-        .into_iter()
-        .map(Cell::text)
-        .collect();
+    let header = FINDINGS_HEADER.into_iter().map(Cell::text).collect();
     let rows = a.findings.iter().map(|f| {
         vec![
             Cell::text(f.severity.as_str()),
@@ -200,10 +197,7 @@ fn findings(a: &Analysis) -> Vec<Vec<Cell>> {
 
 /// `Advice`: one row per product, the reasons in one cell, each with its source.
 fn advice(s: &Scenario, a: &Analysis) -> Vec<Vec<Cell>> {
-    let header = ADVICE_HEADER
-        .into_iter()
-        .map(Cell::text)
-        .collect();
+    let header = ADVICE_HEADER.into_iter().map(Cell::text).collect();
     let rows = a.advice.iter().map(|advice| {
         let product = s
             .product(&advice.product)

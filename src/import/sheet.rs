@@ -142,7 +142,11 @@ pub fn read_csv(text: &str) -> Result<Sheet, ReadError> {
                 cells: Err(format!("not readable as CSV: {e}")),
             },
         };
-        if row.cells.as_ref().is_ok_and(|c| c.iter().all(String::is_empty)) {
+        if row
+            .cells
+            .as_ref()
+            .is_ok_and(|c| c.iter().all(String::is_empty))
+        {
             continue;
         }
         rows.push(row);
@@ -173,8 +177,11 @@ fn fit(mut cells: Vec<String>) -> Result<Vec<String>, String> {
 /// header. Cells are taken as they are: the workbook export writes texts unguarded.
 pub fn read_workbook(bytes: &[u8]) -> Result<Sheet, ReadError> {
     let unreadable = |message: String| ReadError::new(ReadErrorKind::Syntax, None, message);
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e| unreadable(format!("not an Excel workbook (.xlsx) that can be read: {e}")))?;
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| {
+        unreadable(format!(
+            "not an Excel workbook (.xlsx) that can be read: {e}"
+        ))
+    })?;
     let names = book.sheet_names();
     if !names.iter().any(|n| n == SPLIT_SHEET) {
         return Err(unreadable(format!(
@@ -189,7 +196,12 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Sheet, ReadError> {
     let mut lines = range.rows();
     let header: Vec<String> = lines
         .next()
-        .map(|cells| cells.iter().map(|c| cell_text(c).unwrap_or_default()).collect())
+        .map(|cells| {
+            cells
+                .iter()
+                .map(|c| cell_text(c).unwrap_or_default())
+                .collect()
+        })
         .unwrap_or_default();
     if first_row != 0 || first_column != 0 || !is_header(header.iter().map(String::as_str)) {
         return Err(unreadable(format!(
@@ -211,7 +223,11 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Sheet, ReadError> {
                 .collect::<Result<Vec<String>, String>>()
                 .and_then(fit),
         })
-        .filter(|row| !row.cells.as_ref().is_ok_and(|c| c.iter().all(String::is_empty)))
+        .filter(|row| {
+            !row.cells
+                .as_ref()
+                .is_ok_and(|c| c.iter().all(String::is_empty))
+        })
         .collect();
     Ok(Sheet {
         numbering: Numbering::Row,
@@ -262,12 +278,18 @@ mod tests {
         let cells = sheet.rows[0].cells.clone().expect("cells");
         assert_eq!(cells[0], "=1+2");
         assert_eq!(cells[2], "-x");
-        assert_eq!(cells[9], "'note", "a quote before other text is the text's own");
+        assert_eq!(
+            cells[9], "'note",
+            "a quote before other text is the text's own"
+        );
     }
 
     #[test]
     fn semicolons_a_bom_and_short_rows_are_read() {
-        let text = format!("\u{feff}{}Shop;vision;Vision;Strategy;Product;Year;Pm;;3,0\n", HEAD.replace(',', ";"));
+        let text = format!(
+            "\u{feff}{}Shop;vision;Vision;Strategy;Product;Year;Pm;;3,0\n",
+            HEAD.replace(',', ";")
+        );
         let sheet = read_csv(&text).expect("reads");
         let cells = sheet.rows[0].cells.clone().expect("cells");
         assert_eq!(cells.len(), 11);
@@ -278,13 +300,19 @@ mod tests {
     fn another_header_is_refused_at_line_1() {
         let e = read_csv("name,capacity_hours\nLee,40\n").expect_err("not the export");
         assert_eq!(e.position, Some(Position { line: 1, column: 1 }));
-        assert!(e.message.contains("product,responsibility_id"), "{}", e.message);
+        assert!(
+            e.message.contains("product,responsibility_id"),
+            "{}",
+            e.message
+        );
         assert!(e.message.contains("name,capacity_hours"), "{}", e.message);
     }
 
     #[test]
     fn extra_cells_with_text_are_refused_and_blank_rows_skipped() {
-        let text = format!("{HEAD},,,,,,,,,,\nShop,vision,Vision,Strategy,Product,Year,Pm,,3.0,,false,extra\n");
+        let text = format!(
+            "{HEAD},,,,,,,,,,\nShop,vision,Vision,Strategy,Product,Year,Pm,,3.0,,false,extra\n"
+        );
         let sheet = read_csv(&text).expect("reads");
         assert_eq!(sheet.rows.len(), 1);
         assert_eq!(sheet.rows[0].number, 3);

@@ -205,15 +205,13 @@ impl<'a> Planner<'a> {
 
     /// The product's index by its name.
     fn product(&self, name: &str) -> Result<usize, String> {
-        if name.trim().is_empty() {
-            return Err("the product is empty".into());
-        }
         match self.products.get(name).map(Vec::as_slice) {
             Some([index]) => Ok(*index),
             Some(several) => Err(format!(
                 "{} products are called “{name}”; give them different names to import their rows",
                 several.len()
             )),
+            None if name.trim().is_empty() => Err("the product is empty".into()),
             None => Err(format!("there is no product called “{name}”")),
         }
     }
@@ -339,7 +337,14 @@ fn changes(old: &Card, new: &Card, r: &Responsibility) -> String {
         said.push("note changed".into());
     }
     if old.flagged != new.flagged {
-        said.push(if new.flagged { "flagged" } else { "no longer flagged" }.into());
+        said.push(
+            if new.flagged {
+                "flagged"
+            } else {
+                "no longer flagged"
+            }
+            .into(),
+        );
     }
     said.join("; ")
 }
@@ -395,6 +400,9 @@ fn flag(text: &str) -> Result<bool, String> {
     match text.trim().to_ascii_lowercase().as_str() {
         "true" => Ok(true),
         "false" | "" => Ok(false),
-        _ => Err(format!("flagged must be true or false, not “{}”", text.trim())),
+        _ => Err(format!(
+            "flagged must be true or false, not “{}”",
+            text.trim()
+        )),
     }
 }
