@@ -508,7 +508,7 @@ fn dry_run_writes_nothing_and_says_what_would_change() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert_eq!(
         text(&o.stdout),
-        "line 3: Marketplace: “Build and maintain the roadmap”: PM → PO; 3.0 → 3.5 h; note changed; flagged\n\
+        "line 3: Marketplace: “Build and maintain the roadmap”: moves from PM to PO; hours 3.0 to 3.5; note changed; now flagged\n\
          2 rows: 1 change the scenario, 1 unchanged, 0 refused.\n\
          Nothing written (--dry-run).\n"
     );

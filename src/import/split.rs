@@ -320,15 +320,20 @@ fn card_hours(existing: Option<&Card>, r: &Responsibility, sheet: Option<f64>) -
     (round1(sheet) != round1(r.hours)).then_some(sheet)
 }
 
-/// What an update changes, in words: "PO → PM; 4.0 → 5.0 h; note changed; flagged".
+/// What an update changes, in words: "moves from PO to PM; hours 4.0 to 5.0; note
+/// changed; now flagged" (no arrows: the window's font has none).
 fn changes(old: &Card, new: &Card, r: &Responsibility) -> String {
     let mut said = Vec::new();
     if old.column != new.column {
-        said.push(format!("{} → {}", old.column.label(), new.column.label()));
+        said.push(format!(
+            "moves from {} to {}",
+            old.column.label(),
+            new.column.label()
+        ));
     }
     if old.hours != new.hours {
         said.push(format!(
-            "{} → {} h",
+            "hours {} to {}",
             show_hours(old.hours.unwrap_or(r.hours)),
             show_hours(new.hours.unwrap_or(r.hours))
         ));
@@ -339,7 +344,7 @@ fn changes(old: &Card, new: &Card, r: &Responsibility) -> String {
     if old.flagged != new.flagged {
         said.push(
             if new.flagged {
-                "flagged"
+                "now flagged"
             } else {
                 "no longer flagged"
             }

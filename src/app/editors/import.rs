@@ -56,6 +56,10 @@ pub fn import_ui(ui: &mut Ui, doc: &Document, import: &mut ImportState, actions:
     if text.changed() {
         import.workbook = None;
         import.plan.clear();
+        // Pasted rows of the card export are the split, whatever was chosen before.
+        if import::sheet::has_split_header(&import.text) {
+            import.kind = ImportKind::Split;
+        }
     }
     if import.text.trim().is_empty() && import.workbook.is_none() {
         return;
