@@ -5,16 +5,15 @@
 
 mod common;
 
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::Data;
 use rolesplit::export::{ExportFormat, render};
 use rolesplit::model::{Column, Scenario};
 use rolesplit::{analyze, io};
 
-use common::files_in;
+use common::{files_in, run_rolesplit as rolesplit, sheet_rows, workbook_with};
 
 const SCALEUP: &str = "data/samples/scaleup.ron";
 const HEADER: &str =
@@ -62,42 +61,12 @@ fn csv_text(rows: &[Vec<String>]) -> String {
     String::from_utf8(w.into_inner().expect("bytes")).expect("UTF-8")
 }
 
-/// The `Split` sheet of a workbook, as calamine reads it.
-fn split_sheet(bytes: &[u8]) -> Vec<Vec<Data>> {
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).expect("reads");
-    let range = book.worksheet_range("Split").expect("the Split sheet");
-    range.rows().map(<[Data]>::to_vec).collect()
-}
-
-/// A workbook with one sheet of typed cells, as a spreadsheet would save an edited one.
-fn workbook_with(sheet: &str, rows: &[Vec<Data>]) -> Vec<u8> {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let ws = book.add_worksheet().set_name(sheet).expect("named");
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            let (r, c) = (r as u32, c as u16);
-            match cell {
-                Data::String(t) => drop(ws.write_string(r, c, t).expect("cell")),
-                Data::Float(x) => drop(ws.write_number(r, c, *x).expect("cell")),
-                Data::Bool(b) => drop(ws.write_boolean(r, c, *b).expect("cell")),
-                _ => {}
-            }
-        }
-    }
-    book.save_to_buffer().expect("saved")
-}
-
-fn rolesplit(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rolesplit"))
-        .args(args)
-        .env("WAYLAND_DISPLAY", "")
-        .env("DISPLAY", "")
-        .output()
-        .expect("the binary runs")
-}
-
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn split_sheet(workbook: &[u8]) -> Vec<Vec<Data>> {
+    sheet_rows(workbook, "Split")
 }
 
 /// Runs `import SCENARIO SHEET -o OUT` in `dir`; returns the output and OUT's path.

@@ -6,9 +6,7 @@
 
 mod common;
 
-use std::io::Cursor;
-
-use calamine::{Data, Reader, Xlsx};
+use calamine::Data;
 use common::{harness, open_tab, small_board};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
@@ -21,13 +19,7 @@ use rolesplit::model::Column;
 fn edited_workbook() -> Vec<u8> {
     let s = small_board();
     let bytes = rolesplit::export::workbook(&s, &rolesplit::analyze(&s)).expect("written");
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).expect("reads");
-    let mut rows: Vec<Vec<Data>> = book
-        .worksheet_range("Split")
-        .expect("the Split sheet")
-        .rows()
-        .map(<[Data]>::to_vec)
-        .collect();
+    let mut rows = common::sheet_rows(&bytes, "Split");
     rows[1][6] = Data::String("Po".into());
     rows[2][8] = Data::Float(5.0);
     rows[3][9] = Data::String("=talk about it".into());
@@ -38,20 +30,7 @@ fn edited_workbook() -> Vec<u8> {
     .to_vec();
     new.extend([Data::Float(1.5), Data::Empty, Data::Bool(true)]);
     rows.push(new);
-    let mut out = rust_xlsxwriter::Workbook::new();
-    let sheet = out.add_worksheet().set_name("Split").expect("named");
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            let (r, c) = (r as u32, c as u16);
-            match cell {
-                Data::String(t) => drop(sheet.write_string(r, c, t).expect("cell")),
-                Data::Float(x) => drop(sheet.write_number(r, c, *x).expect("cell")),
-                Data::Bool(b) => drop(sheet.write_boolean(r, c, *b).expect("cell")),
-                _ => {}
-            }
-        }
-    }
-    out.save_to_buffer().expect("saved")
+    common::workbook_with("Split", &rows)
 }
 
 #[test]

@@ -8,13 +8,13 @@ mod common;
 
 use std::io::{Cursor, Read};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use calamine::{Data, Range, Reader, Xlsx};
 use rolesplit::export::{self, ExportFormat, SHEETS, render};
 use rolesplit::{Scenario, analyze};
 
-use common::{files_in, temp_file};
+use common::{files_in, run_rolesplit as rolesplit, temp_file};
 
 const SCALEUP: &str = "data/samples/scaleup.ron";
 
@@ -339,15 +339,6 @@ fn each_header_row_is_frozen_with_a_filter_and_columns_are_fitted() {
             SHEETS[i]
         );
     }
-}
-
-fn rolesplit(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rolesplit"))
-        .args(args)
-        .env("WAYLAND_DISPLAY", "")
-        .env("DISPLAY", "")
-        .output()
-        .expect("the binary runs")
 }
 
 #[test]
