@@ -58,7 +58,7 @@ impl ImportState {
             if sheet::is_workbook(&bytes) {
                 sheet::read_workbook(&bytes).map(|sheet| (String::new(), Some(sheet)))
             } else {
-                crate::io::text_from_bytes(bytes).map(|text| (text, None))
+                sheet::csv_text(bytes).map(|text| (text, None))
             }
         });
         match read {

@@ -61,8 +61,20 @@ pub fn read_sheet(bytes: Vec<u8>) -> Result<Sheet, ReadError> {
     if is_workbook(&bytes) {
         read_workbook(&bytes)
     } else {
-        read_csv(&crate::io::text_from_bytes(bytes)?)
+        read_csv(&csv_text(bytes)?)
     }
+}
+
+/// The bytes of a CSV file as text. Spreadsheets save CSV in other encodings too; such a
+/// file is refused, at its first byte that is not UTF-8, with how to save it instead.
+pub fn csv_text(bytes: Vec<u8>) -> Result<String, ReadError> {
+    crate::io::text_from_bytes(bytes).map_err(|e| {
+        ReadError::new(
+            e.kind,
+            e.position,
+            "the file is not UTF-8 text: save the sheet as CSV in UTF-8 (Excel: “CSV UTF-8”; LibreOffice: character set “Unicode (UTF-8)”)".into(),
+        )
+    })
 }
 
 /// Whether CSV text begins with the export's header (the window then knows the text is a
