@@ -333,7 +333,9 @@ Partner portal,priya,A responsibility,Strategy,Product,Quarter,Pm,,1.0,,false
 #[test]
 fn a_responsibility_a_row_would_rename_is_refused_by_name() {
     let rows = "Marketplace,roadmap,Own the roadmap,Strategy,Product,Quarter,Pm,,3.0,,false\n\
-                Marketplace,product-metrics,Track product metrics and business outcomes,Execution,Product,Quarter,Pm,,2.0,,false\n";
+                Marketplace,product-metrics,Track product metrics and business outcomes,Execution,Product,Quarter,Pm,,2.0,,false\n\
+                Marketplace,pricing,Pricing,Strategy,Product,Quarter,Pm,,1.0,,false\n\
+                Partner portal,pricing,Pricing,Strategy,Product,Year,Pm,,1.0,,false\n";
     let s = open(Path::new(SCALEUP));
     let plan = rolesplit::import::plan(
         &s,
@@ -349,6 +351,7 @@ fn a_responsibility_a_row_would_rename_is_refused_by_name() {
         [
             (3, "responsibility “roadmap” has the title “Build and maintain the roadmap” in the scenario, not “Own the roadmap”; change it in the Responsibilities tab".to_string()),
             (4, "responsibility “product-metrics” has the kind “Strategy” in the scenario, not “Execution”; change it in the Responsibilities tab".to_string()),
+            (6, "responsibility “pricing” has the horizon “Quarter” as created on line 5, not “Year”; change it in the Responsibilities tab".to_string()),
         ]
     );
 }

@@ -89,8 +89,8 @@ struct Planner<'a> {
     /// Product indices by name (a name two products share cannot be told apart).
     products: HashMap<&'a str, Vec<usize>>,
     ids: HashSet<&'a str>,
-    /// Responsibilities created by earlier rows, with the row that created each.
-    created: HashMap<String, (Responsibility, usize)>,
+    /// Responsibilities created by earlier rows, with where each was created ("line 3").
+    created: HashMap<String, (Responsibility, String)>,
     /// The rows taken or refused so far, by product index and responsibility id.
     seen: HashMap<(usize, String), usize>,
 }
@@ -143,13 +143,14 @@ impl<'a> Planner<'a> {
         let mut edits = Vec::new();
         let mut created = None;
         let responsibility = match self.known(row.id) {
-            Some(r) => {
-                same_responsibility(r, &row, kind, scope, horizon)?;
+            Some((r, defined)) => {
+                same_responsibility(r, &defined, &row, (kind, scope, horizon))?;
                 r.clone()
             }
             None => {
                 let r = self.create(&row, kind, scope, horizon, hours)?;
-                self.created.insert(r.id.clone(), (r.clone(), number));
+                let place = format!("{} {number}", self.numbering.word());
+                self.created.insert(r.id.clone(), (r.clone(), place));
                 edits.push(Edit::AddResponsibility(r.clone()));
                 created = Some(r.clone());
                 r
@@ -216,11 +217,16 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// The responsibility with this id: the scenario's, or one an earlier row created.
-    fn known(&self, id: &str) -> Option<&Responsibility> {
-        self.s
-            .responsibility(id)
-            .or_else(|| self.created.get(id).map(|(r, _)| r))
+    /// The responsibility with this id and where it is defined: the scenario's, or one an
+    /// earlier row created.
+    fn known(&self, id: &str) -> Option<(&Responsibility, String)> {
+        match self.s.responsibility(id) {
+            Some(r) => Some((r, "in the scenario".into())),
+            None => self
+                .created
+                .get(id)
+                .map(|(r, place)| (r, format!("as created on {place}"))),
+        }
     }
 
     /// A new responsibility from a row.
@@ -278,17 +284,17 @@ impl<'a> Planner<'a> {
 }
 
 /// A row may not change what a responsibility is: its title, kind, scope and horizon hold
-/// on every board, and are edited in the window's Responsibilities tab.
+/// on every board, and are edited in the window's Responsibilities tab. `defined` says
+/// where the responsibility comes from ("in the scenario", "as created on line 3").
 fn same_responsibility(
     r: &Responsibility,
+    defined: &str,
     row: &Row,
-    kind: Kind,
-    scope: Scope,
-    horizon: Horizon,
+    (kind, scope, horizon): (Kind, Scope, Horizon),
 ) -> Result<(), String> {
-    let differs = |what: &str, scenario: &str, sheet: &str| {
+    let differs = |what: &str, known: &str, sheet: &str| {
         Err(format!(
-            "responsibility “{}” has the {what} “{scenario}” in the scenario, not “{sheet}”; change it in the Responsibilities tab",
+            "responsibility “{}” has the {what} “{known}” {defined}, not “{sheet}”; change it in the Responsibilities tab",
             r.id
         ))
     };
