@@ -25,8 +25,8 @@ pub fn render(s: &Scenario, a: &Analysis) -> String {
 }
 
 /// The split as a table, the header first: the CSV export and the workbook's `Split`
-/// sheet.
-pub(super) fn table(s: &Scenario, a: &Analysis) -> Vec<Vec<Cell>> {
+/// sheet. Rows are made as they are written, so a large scenario is never held twice.
+pub(super) fn table<'a>(s: &'a Scenario, a: &'a Analysis) -> impl Iterator<Item = Vec<Cell>> + 'a {
     let header = HEADER.iter().map(|h| Cell::text(*h)).collect();
     let rows = all_cards(s, a).map(|c| {
         let r = c.responsibility;
@@ -44,5 +44,5 @@ pub(super) fn table(s: &Scenario, a: &Analysis) -> Vec<Vec<Cell>> {
             Cell::Flag(c.card.flagged),
         ]
     });
-    std::iter::once(header).chain(rows).collect()
+    std::iter::once(header).chain(rows)
 }

@@ -12,7 +12,12 @@ pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// Whether a cell, after any leading `'`s, begins with a formula character.
 fn after_quotes_starts_a_formula(cell: &str) -> bool {
-    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+    // Most cells (numbers, names, empty cells) are settled by their first byte.
+    match cell.as_bytes().first() {
+        Some(b'\'') => cell.trim_start_matches('\'').starts_with(FORMULA_STARTS),
+        Some(first) => matches!(first, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'),
+        None => false,
+    }
 }
 
 /// A cell as the CSV exports write it: with a leading `'` when it begins with one of

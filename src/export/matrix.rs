@@ -11,8 +11,9 @@ pub fn render(s: &Scenario, a: &Analysis) -> String {
 }
 
 /// The matrix as a table, the header first and the totals last: the matrix export and
-/// the workbook's `Matrix` sheet.
-pub(super) fn table(s: &Scenario, a: &Analysis) -> Vec<Vec<Cell>> {
+/// the workbook's `Matrix` sheet. Rows are made as they are written: a row has a cell for
+/// every person, so the whole table of a large organisation would not fit in memory.
+pub(super) fn table<'a>(s: &'a Scenario, a: &'a Analysis) -> impl Iterator<Item = Vec<Cell>> + 'a {
     let header: Vec<Cell> = ["product", "responsibility"]
         .into_iter()
         .map(Cell::text)
@@ -46,5 +47,4 @@ pub(super) fn table(s: &Scenario, a: &Analysis) -> Vec<Vec<Cell>> {
     std::iter::once(header)
         .chain(rows)
         .chain(std::iter::once(total))
-        .collect()
 }

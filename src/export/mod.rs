@@ -259,23 +259,28 @@ impl Cell {
 }
 
 /// A table as CSV text.
-fn table_csv(rows: Vec<Vec<Cell>>) -> String {
-    csv_text(
-        rows.into_iter()
-            .map(|row| row.into_iter().map(Cell::csv).collect()),
-    )
+fn table_csv(rows: impl Iterator<Item = Vec<Cell>>) -> String {
+    csv_text(rows.map(|row| row.into_iter().map(Cell::csv)))
 }
 
 /// Records as CSV text (RFC 4180 quoting where needed, `\n` line ends), each cell behind the
 /// spreadsheet guard (`guard::guard`): no cell starts a formula.
-fn csv_text(records: impl IntoIterator<Item = Vec<String>>) -> String {
+fn csv_text<R, C>(records: impl IntoIterator<Item = R>) -> String
+where
+    R: IntoIterator<Item = C>,
+    C: AsRef<str>,
+{
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
         .flexible(true)
         .from_writer(Vec::new());
     for record in records {
         // Writing to memory cannot fail.
-        let _ = writer.write_record(record.iter().map(|cell| guard::guard(cell).into_owned()));
+        for cell in record {
+            let _ = writer.write_field(guard::guard(cell.as_ref()).as_bytes());
+        }
+        // Ends the record.
+        let _ = writer.write_record(None::<&[u8]>);
     }
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
@@ -377,10 +382,7 @@ mod tests {
 
     #[test]
     fn csv_text_quotes_what_needs_quoting() {
-        let text = csv_text([
-            vec!["a".into(), "b, c".into()],
-            vec!["say \"hi\"".into(), "two\nlines".into()],
-        ]);
+        let text = csv_text([["a", "b, c"], ["say \"hi\"", "two\nlines"]]);
         assert_eq!(text, "a,\"b, c\"\n\"say \"\"hi\"\"\",\"two\nlines\"\n");
     }
 }

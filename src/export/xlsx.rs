@@ -33,30 +33,34 @@ pub struct WorkbookError(String);
 pub fn workbook(s: &Scenario, a: &Analysis) -> Result<Vec<u8>, WorkbookError> {
     let formats = Formats::new();
     let mut book = Workbook::new();
-    let split = super::csv::table(s, a);
-    let matrix = super::matrix::table(s, a);
-    // The matrix's totals row stays out of its filter, so sorting keeps it last.
-    let matrix_body = matrix.len().saturating_sub(1);
-    let tables = [
-        (split, None),
-        (matrix, Some(matrix_body)),
-        (people(s, a), None),
-        (findings(a), None),
-        (advice(s, a), None),
-    ];
-    for (name, (rows, filtered)) in SHEETS.into_iter().zip(tables) {
+    let [split, matrix, people_sheet, findings_sheet, advice_sheet] = SHEETS;
+    let mut add = |name: &str, rows: &mut dyn Iterator<Item = Vec<Cell>>, filter: Filter| {
         let sheet = book
             .add_worksheet()
             .set_name(name)
             .map_err(|e| sheet_error(name, &e))?;
-        write_sheet(sheet, &rows, filtered, &formats).map_err(|e| sheet_error(name, &e))?;
-    }
+        write_sheet(sheet, rows, filter, &formats).map_err(|e| sheet_error(name, &e))
+    };
+    add(split, &mut super::csv::table(s, a), Filter::AllRows)?;
+    // The matrix's totals row stays out of its filter, so sorting keeps it last.
+    add(matrix, &mut super::matrix::table(s, a), Filter::AllButLast)?;
+    add(people_sheet, &mut people(s, a), Filter::AllRows)?;
+    add(findings_sheet, &mut findings(a), Filter::AllRows)?;
+    add(advice_sheet, &mut advice(s, a), Filter::AllRows)?;
     book.save_to_buffer()
         .map_err(|e| WorkbookError(e.to_string()))
 }
 
 fn sheet_error(sheet: &str, e: &XlsxError) -> WorkbookError {
     WorkbookError(format!("the {sheet} sheet: {e}"))
+}
+
+/// Which rows a sheet's filter covers (the header always).
+#[derive(Clone, Copy)]
+enum Filter {
+    AllRows,
+    /// All but a totals row at the end.
+    AllButLast,
 }
 
 /// The number formats of the typed cells.
@@ -79,53 +83,66 @@ impl Formats {
 }
 
 /// Writes a table (its first row the header) into a sheet: header bold and frozen, a
-/// filter over the header and the first `filtered` rows after it (all by default),
-/// columns fitted to their content.
+/// filter over the rows `filter` says, columns fitted to their content. Rows are written
+/// as they come.
 fn write_sheet(
     sheet: &mut Worksheet,
-    rows: &[Vec<Cell>],
-    filtered: Option<usize>,
+    rows: &mut dyn Iterator<Item = Vec<Cell>>,
+    filter: Filter,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     let mut columns = 0;
-    for (r, row) in rows.iter().enumerate() {
+    let mut written: usize = 0;
+    for (r, row) in rows.enumerate() {
+        written += 1;
         let r = index(r)?;
         columns = columns.max(row.len());
         for (c, cell) in row.iter().enumerate() {
             let c = u16::try_from(c).map_err(|_| XlsxError::RowColumnLimitError)?;
-            match cell {
-                Cell::Text(text) if text.is_empty() => {}
-                Cell::Text(text) if text.chars().count() > MAX_CELL_CHARS => {
-                    return Err(XlsxError::ParameterError(too_long(text)));
-                }
-                Cell::Text(text) if r == 0 => {
-                    sheet.write_string_with_format(r, c, text, &formats.header)?;
-                }
-                // A string cell, never a formula, whatever the text begins with.
-                Cell::Text(text) => drop(sheet.write_string(r, c, text)?),
-                Cell::Hours(h) => {
-                    sheet.write_number_with_format(r, c, round1(*h), &formats.hours)?;
-                }
-                Cell::Share(x) => {
-                    sheet.write_number_with_format(r, c, *x, &formats.percent)?;
-                }
-                Cell::Dollars(x) => {
-                    sheet.write_number_with_format(r, c, x.round(), &formats.dollars)?;
-                }
-                Cell::Flag(flag) => drop(sheet.write_boolean(r, c, *flag)?),
-                Cell::Blank => {}
-            }
+            write_cell(sheet, r, c, cell, formats)?;
         }
     }
     if columns > 0 {
         let last_column = u16::try_from(columns - 1).map_err(|_| XlsxError::RowColumnLimitError)?;
-        let last_row = index(filtered.unwrap_or(rows.len()).saturating_sub(1))?;
+        let filtered = match filter {
+            Filter::AllRows => written,
+            Filter::AllButLast => written.saturating_sub(1),
+        };
         sheet.set_freeze_panes(1, 0)?;
-        sheet.autofilter(0, 0, last_row, last_column)?;
+        sheet.autofilter(0, 0, index(filtered.max(1) - 1)?, last_column)?;
     }
     sheet.set_autofit_max_row(AUTOFIT_ROWS);
     sheet.set_autofit_max_width(MAX_COLUMN_PIXELS);
     sheet.autofit();
+    Ok(())
+}
+
+/// One typed cell; row 0 is the header.
+fn write_cell(
+    sheet: &mut Worksheet,
+    r: u32,
+    c: u16,
+    cell: &Cell,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    match cell {
+        Cell::Text(text) if text.is_empty() => {}
+        Cell::Text(text) if text.chars().count() > MAX_CELL_CHARS => {
+            return Err(XlsxError::ParameterError(too_long(text)));
+        }
+        Cell::Text(text) if r == 0 => {
+            sheet.write_string_with_format(r, c, text, &formats.header)?;
+        }
+        // A string cell, never a formula, whatever the text begins with.
+        Cell::Text(text) => drop(sheet.write_string(r, c, text)?),
+        Cell::Hours(h) => drop(sheet.write_number_with_format(r, c, round1(*h), &formats.hours)?),
+        Cell::Share(x) => drop(sheet.write_number_with_format(r, c, *x, &formats.percent)?),
+        Cell::Dollars(x) => {
+            sheet.write_number_with_format(r, c, x.round(), &formats.dollars)?;
+        }
+        Cell::Flag(flag) => drop(sheet.write_boolean(r, c, *flag)?),
+        Cell::Blank => {}
+    }
     Ok(())
 }
 
@@ -157,7 +174,7 @@ pub const PEOPLE_HEADER: [&str; 8] = [
 /// `People`: the people table of the Markdown export (hours a week, utilisation as a
 /// percentage), with the annual cost each person adds to the leadership cost (empty for
 /// people who hold no seat).
-fn people(s: &Scenario, a: &Analysis) -> Vec<Vec<Cell>> {
+fn people<'a>(s: &'a Scenario, a: &'a Analysis) -> impl Iterator<Item = Vec<Cell>> + 'a {
     let header = PEOPLE_HEADER.into_iter().map(Cell::text).collect();
     let rows = s.people.iter().enumerate().map(|(i, p)| {
         let load = a.loads.people.get(i).cloned().unwrap_or_default();
@@ -173,7 +190,7 @@ fn people(s: &Scenario, a: &Analysis) -> Vec<Vec<Cell>> {
             cost.map_or(Cell::Blank, Cell::Dollars),
         ]
     });
-    std::iter::once(header).chain(rows).collect()
+    std::iter::once(header).chain(rows)
 }
 
 /// The header of the `Findings` sheet.
@@ -182,7 +199,7 @@ pub const FINDINGS_HEADER: [&str; 4] = ["severity", "rule", "message", "source"]
 pub const ADVICE_HEADER: [&str; 3] = ["product", "recommendation", "reasons"];
 
 /// `Findings`: in the analysis' order (severity, rule, subjects).
-fn findings(a: &Analysis) -> Vec<Vec<Cell>> {
+fn findings(a: &Analysis) -> impl Iterator<Item = Vec<Cell>> + '_ {
     let header = FINDINGS_HEADER.into_iter().map(Cell::text).collect();
     let rows = a.findings.iter().map(|f| {
         vec![
@@ -192,11 +209,11 @@ fn findings(a: &Analysis) -> Vec<Vec<Cell>> {
             Cell::text(f.source()),
         ]
     });
-    std::iter::once(header).chain(rows).collect()
+    std::iter::once(header).chain(rows)
 }
 
 /// `Advice`: one row per product, the reasons in one cell, each with its source.
-fn advice(s: &Scenario, a: &Analysis) -> Vec<Vec<Cell>> {
+fn advice<'a>(s: &'a Scenario, a: &'a Analysis) -> impl Iterator<Item = Vec<Cell>> + 'a {
     let header = ADVICE_HEADER.into_iter().map(Cell::text).collect();
     let rows = a.advice.iter().map(|advice| {
         let product = s
@@ -216,5 +233,5 @@ fn advice(s: &Scenario, a: &Analysis) -> Vec<Vec<Cell>> {
             Cell::text(reasons.join("; ")),
         ]
     });
-    std::iter::once(header).chain(rows).collect()
+    std::iter::once(header).chain(rows)
 }
