@@ -44,7 +44,9 @@ pub struct SheetRow {
 /// A sheet read for the split import.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Sheet {
+    /// CSV lines or workbook rows.
     pub numbering: Numbering,
+    /// The rows after the header, blank ones left out.
     pub rows: Vec<SheetRow>,
 }
 
