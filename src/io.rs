@@ -1,4 +1,5 @@
-//! The only module that touches disk: reading scenario files and saving them atomically.
+//! The only module that touches disk: reading scenario files (and the spreadsheets to
+//! import) and saving them atomically.
 
 use std::fs::File;
 use std::io::{Read, Write};
@@ -17,6 +18,18 @@ pub fn open(path: &Path) -> Result<Scenario, FileError> {
 
 /// Reads a file as UTF-8 text, refusing files over the size limit before reading them.
 pub fn read_text(path: &Path) -> Result<String, ReadError> {
+    text_from_bytes(read_limited(path, "a scenario file")?)
+}
+
+/// Reads a file's bytes (a spreadsheet to import: CSV or an Excel workbook), refusing files
+/// over the size limit of scenario files (64 MiB) before reading them.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
+    read_limited(path, "a file to import")
+}
+
+/// A file's bytes, at most [`MAX_FILE_BYTES`] of them; `what` names the file in the
+/// messages ("this is a folder, not a scenario file").
+fn read_limited(path: &Path, what: &str) -> Result<Vec<u8>, ReadError> {
     let read_error = |e: std::io::Error| {
         ReadError::new(
             ReadErrorKind::Read,
@@ -30,28 +43,28 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
         return Err(ReadError::new(
             ReadErrorKind::Read,
             None,
-            "this is a folder, not a scenario file".into(),
+            format!("this is a folder, not {what}"),
         ));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(meta.len()));
+        return Err(too_large(meta.len(), what));
     }
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(read_error)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
+        return Err(too_large(bytes.len() as u64, what));
     }
-    text_from_bytes(bytes)
+    Ok(bytes)
 }
 
-fn too_large(bytes: u64) -> ReadError {
+fn too_large(bytes: u64, what: &str) -> ReadError {
     ReadError::new(
         ReadErrorKind::TooLarge { bytes },
         None,
         format!(
-            "the file is {} bytes ({:.1} MiB); a scenario file may be at most 64 MiB",
+            "the file is {} bytes ({:.1} MiB); {what} may be at most 64 MiB",
             parse::thousands(bytes),
             bytes as f64 / (1024.0 * 1024.0)
         ),

@@ -405,3 +405,31 @@ fn without_a_file_dialog_the_window_asks_for_a_path() {
         Some(PathBuf::from(&path).as_path())
     );
 }
+
+#[test]
+fn file_export_excel_workbook_writes_the_xlsx() {
+    let (dir, _) = temp_file("unused", "");
+    let mut h = harness(small_board());
+    h.run();
+    let dialogs = with_dialogs(&mut h);
+    let out = dir.path().join("split.xlsx");
+    dialogs.will_choose(&out);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    // A menu item's label ends with its (here empty) shortcut.
+    h.get_by_label_contains("Excel workbook (.xlsx)…").click();
+    h.run();
+    let bytes = std::fs::read(&out).expect("written");
+    let s = &h.state().doc.scenario;
+    assert_eq!(
+        bytes,
+        rolesplit::export::workbook(s, &rolesplit::analyze(s)).expect("the workbook"),
+        "the workbook of the open scenario"
+    );
+    assert_eq!(
+        h.state().doc.status.as_deref(),
+        Some(format!("Exported {}", out.display()).as_str())
+    );
+}

@@ -70,7 +70,7 @@ pub enum Action {
     CancelRemoval,
     Command(Command),
     SetTab(Tab),
-    /// Reads a CSV file for the import.
+    /// Reads a CSV file or an Excel workbook for the import.
     ReadImport(PathBuf),
     /// The timebox's buttons.
     Timer(TimerAction),

@@ -21,7 +21,7 @@ pub enum Command {
     MoveTo(Column),
     /// Puts the cursor in the search box.
     Find,
-    /// Loads a CSV file to import, through a file dialog.
+    /// Loads a CSV file or an Excel workbook to import, through a file dialog.
     ImportFile,
     /// Flags or unflags the selected card "needs discussion".
     FlagCard,
@@ -121,6 +121,7 @@ impl Command {
                 super::dialogs::ExportKind::Split(crate::export::ExportFormat::Matrix) => {
                     "Responsibility matrix (.csv)…"
                 }
+                super::dialogs::ExportKind::Workbook => "Excel workbook (.xlsx)…",
                 super::dialogs::ExportKind::Png => "Image of the window (.png)…",
                 super::dialogs::ExportKind::Comparison { html: false } => "Comparison as Markdown…",
                 super::dialogs::ExportKind::Comparison { html: true } => "Comparison as HTML…",
@@ -131,7 +132,7 @@ impl Command {
             Command::MoveTo(Column::Po) => "Move card to PO",
             Command::MoveTo(Column::Unassigned) => "Move card to Unassigned",
             Command::Find => "Find products and cards",
-            Command::ImportFile => "Import people or teams from CSV…",
+            Command::ImportFile => "Import from CSV or Excel…",
             Command::FlagCard => "Flag card: needs discussion",
             Command::Presentation => "Presentation mode",
             Command::ToggleTheme => "Light or dark theme",

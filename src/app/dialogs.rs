@@ -63,7 +63,7 @@ pub enum PathPurpose {
     SaveAs,
     Export(ExportKind),
     Compare,
-    /// A CSV file for the Import view.
+    /// A CSV file or an Excel workbook for the Import view.
     Import,
 }
 
@@ -71,6 +71,8 @@ pub enum PathPurpose {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportKind {
     Split(crate::export::ExportFormat),
+    /// The split as an Excel workbook (`export::workbook`).
+    Workbook,
     /// An image of the window, for slides.
     Png,
     /// The comparison with the baseline, as Markdown or HTML.
@@ -83,6 +85,7 @@ impl ExportKind {
     pub fn extension(self) -> &'static str {
         match self {
             ExportKind::Split(f) => f.extension(),
+            ExportKind::Workbook => "xlsx",
             ExportKind::Png => "png",
             ExportKind::Comparison { html: true } => "html",
             ExportKind::Comparison { html: false } => "md",

@@ -14,11 +14,15 @@ pub struct Editors {
     pub import: ImportState,
 }
 
-/// The import being prepared: pasted or loaded CSV text and its preview.
+/// The import being prepared: pasted or loaded CSV text (or a loaded workbook) and its
+/// preview.
 #[derive(Clone, Debug)]
 pub struct ImportState {
     pub kind: crate::import::ImportKind,
     pub text: String,
+    /// The `Split` sheet of a loaded Excel workbook; it takes the place of `text` until
+    /// text is typed or another file is loaded.
+    pub workbook: Option<crate::import::Sheet>,
     /// A path typed by hand, for machines without a file dialog.
     pub path: String,
     /// The preview of `text`, kept until the scenario changes (and cleared when the text
@@ -33,9 +37,42 @@ impl Default for ImportState {
         ImportState {
             kind: crate::import::ImportKind::People,
             text: String::new(),
+            workbook: None,
             path: String::new(),
             plan: Derived::default(),
             error: None,
+        }
+    }
+}
+
+impl ImportState {
+    /// Takes a file read for the import: a workbook's `Split` sheet, or CSV text. Text
+    /// with the split export's header, and every workbook, switch to the split import.
+    pub fn take_file(
+        &mut self,
+        path: &std::path::Path,
+        bytes: Result<Vec<u8>, crate::error::ReadError>,
+    ) {
+        use crate::import::{ImportKind, sheet};
+        let read = bytes.and_then(|bytes| {
+            if sheet::is_workbook(&bytes) {
+                sheet::read_workbook(&bytes).map(|sheet| (String::new(), Some(sheet)))
+            } else {
+                sheet::csv_text(bytes).map(|text| (text, None))
+            }
+        });
+        match read {
+            Ok((text, workbook)) => {
+                if workbook.is_some() || sheet::has_split_header(&text) {
+                    self.kind = ImportKind::Split;
+                }
+                self.text = text;
+                self.workbook = workbook;
+                self.plan.clear();
+                self.error = None;
+                self.path = path.display().to_string();
+            }
+            Err(e) => self.error = Some(format!("{}: {}", path.display(), e.message)),
         }
     }
 }

@@ -304,24 +304,31 @@ impl Files {
         kind: ExportKind,
         path: &Path,
     ) {
-        let text = match kind {
+        let bytes = match kind {
             ExportKind::Split(format) => {
-                crate::export::render(format, &doc.scenario, &doc.analysis)
+                crate::export::render(format, &doc.scenario, &doc.analysis).into_bytes()
             }
+            ExportKind::Workbook => match crate::export::workbook(&doc.scenario, &doc.analysis) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    self.error = Some(format!("Could not export.\n\n{e}"));
+                    return;
+                }
+            },
             ExportKind::Png => {
                 self.request_png(ctx, path);
                 return;
             }
             ExportKind::Comparison { html } => match compare.comparison_with_baseline(doc) {
-                Some(c) if html => c.html(),
-                Some(c) => c.markdown(),
+                Some(c) if html => c.html().into_bytes(),
+                Some(c) => c.markdown().into_bytes(),
                 None => {
                     self.error = Some("Add a second scenario to the comparison first.".into());
                     return;
                 }
             },
         };
-        match crate::io::write_atomically(path, text.as_bytes()) {
+        match crate::io::write_atomically(path, &bytes) {
             Ok(()) => doc.status = Some(format!("Exported {}", path.display())),
             Err(e) => self.error = Some(format!("Could not export.\n\n{e}")),
         }

@@ -340,18 +340,11 @@ impl AppState {
         }
     }
 
-    /// Reads a CSV file into the import view.
+    /// Reads a CSV file or an Excel workbook into the import view.
     fn read_import(&mut self, path: &Path) {
-        let import = &mut self.editors.import;
-        match crate::io::read_text(path) {
-            Ok(text) => {
-                import.text = text;
-                import.plan.clear();
-                import.error = None;
-                import.path = path.display().to_string();
-            }
-            Err(e) => import.error = Some(format!("{}: {}", path.display(), e.message)),
-        }
+        self.editors
+            .import
+            .take_file(path, crate::io::read_bytes(path));
         self.view.tab = Tab::Import;
     }
 
@@ -422,10 +415,10 @@ impl AppState {
                 self.start_suggest();
             }
             Command::ImportFile => {
-                let title = "Import people or teams from a CSV file";
+                let title = "Import from a CSV file or an Excel workbook";
                 match self
                     .files
-                    .ask_open(title, &["csv", "txt"], PathPurpose::Import)
+                    .ask_open(title, &["csv", "txt", "xlsx"], PathPurpose::Import)
                 {
                     Some(path) => self.read_import(&path),
                     None if self.files.path_prompt.is_none() => {

@@ -274,6 +274,7 @@ pub fn file_menu_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Actio
             ExportKind::Split(ExportFormat::Csv),
             ExportKind::Split(ExportFormat::Html),
             ExportKind::Split(ExportFormat::Matrix),
+            ExportKind::Workbook,
             ExportKind::Png,
         ] {
             command(ui, Command::Export(kind), actions);

@@ -34,15 +34,30 @@ pub enum Subcommand {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Write the responsibility split as Markdown, CSV, an HTML report or a matrix.
+    /// Write the responsibility split as Markdown, CSV, an HTML report, a matrix or an
+    /// Excel workbook.
     Export {
         /// The scenario file (.ron).
         file: PathBuf,
         #[arg(long, value_enum)]
         format: ExportFormatArg,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (needed for xlsx).
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Take the split back from a sheet: rolesplit's CSV export or its workbook (the
+    /// `Split` sheet), edited in a spreadsheet.
+    Import {
+        /// The scenario file (.ron) the sheet's rows go into.
+        scenario: PathBuf,
+        /// The sheet: the CSV export (.csv) or the workbook (.xlsx).
+        sheet: PathBuf,
+        /// Write the scenario with the sheet's rows to this file (.ron).
+        #[arg(short, long, required_unless_present = "dry_run")]
+        output: Option<PathBuf>,
+        /// Say what would change, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Show what changed from scenario A to scenario B.
     Diff {
@@ -112,15 +127,20 @@ pub enum ExportFormatArg {
     Html,
     /// CSV with one row per card and one column per person (a RACI-style matrix).
     Matrix,
+    /// An Excel workbook: the split, the matrix, people, findings and advice (needs -o).
+    Xlsx,
 }
 
-impl From<ExportFormatArg> for ExportFormat {
-    fn from(arg: ExportFormatArg) -> Self {
-        match arg {
-            ExportFormatArg::Md => ExportFormat::Md,
-            ExportFormatArg::Csv => ExportFormat::Csv,
-            ExportFormatArg::Html => ExportFormat::Html,
-            ExportFormatArg::Matrix => ExportFormat::Matrix,
+impl ExportFormatArg {
+    /// The text export asked for; `None` for the workbook, which is binary and written by
+    /// `export::workbook`.
+    pub fn text_format(self) -> Option<ExportFormat> {
+        match self {
+            ExportFormatArg::Md => Some(ExportFormat::Md),
+            ExportFormatArg::Csv => Some(ExportFormat::Csv),
+            ExportFormatArg::Html => Some(ExportFormat::Html),
+            ExportFormatArg::Matrix => Some(ExportFormat::Matrix),
+            ExportFormatArg::Xlsx => None,
         }
     }
 }
@@ -147,15 +167,16 @@ mod tests {
     #[test]
     fn each_export_format_is_spelled_by_its_name() {
         let args = ExportFormatArg::value_variants();
-        let formats: Vec<ExportFormat> = args.iter().map(|&a| a.into()).collect();
+        let formats: Vec<ExportFormat> = args.iter().filter_map(|a| a.text_format()).collect();
         assert_eq!(
             formats,
             ExportFormat::ALL,
-            "every format, in the core's order"
+            "every text format, in the core's order"
         );
         for &arg in args {
             let value = arg.to_possible_value().map(|v| v.get_name().to_string());
-            assert_eq!(value.as_deref(), Some(ExportFormat::from(arg).name()));
+            let name = arg.text_format().map_or("xlsx", ExportFormat::name);
+            assert_eq!(value.as_deref(), Some(name));
         }
     }
 }

@@ -22,7 +22,7 @@ use crate::model::Scenario;
 pub enum Exit {
     /// Everything ran and no error-severity finding exists.
     Success = 0,
-    /// Some error-severity finding exists.
+    /// Some error-severity finding exists (`import`: some rows were refused).
     Findings = 1,
     /// A file could not be read or written (wins over `Findings`).
     Failure = 2,
@@ -84,7 +84,13 @@ pub fn run(
             file,
             format,
             output,
-        }) => subcommands::export(&file, format.into(), output.as_deref(), out, err),
+        }) => subcommands::export(&file, format, output.as_deref(), out, err),
+        Some(Subcommand::Import {
+            scenario,
+            sheet,
+            output,
+            dry_run,
+        }) => subcommands::import(&scenario, &sheet, output.as_deref(), dry_run, out, err),
         Some(Subcommand::Diff { a, b, format }) => subcommands::diff(&a, &b, format, out, err),
         Some(Subcommand::Suggest { file, format, max }) => {
             subcommands::suggest(&file, format, max, out, err)

@@ -6,10 +6,9 @@ use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::args::{DiffFormat, Format};
+use super::args::{DiffFormat, ExportFormatArg, Format};
 use super::{Exit, open, print};
 use crate::analysis::analyze;
-use crate::export::ExportFormat;
 use crate::{io, report};
 
 /// `check`: each file's load table, findings, advice and cost, in file order. A file that
@@ -55,22 +54,41 @@ pub(super) fn check(
     exit
 }
 
-/// `export`: the file's export, written to `output` (atomically) or printed.
+/// `export`: the file's export, written to `output` (atomically) or printed. The workbook
+/// is binary and only ever written to a file.
 pub(super) fn export(
     file: &Path,
-    format: ExportFormat,
+    format: ExportFormatArg,
     output: Option<&Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Exit {
+    if format.text_format().is_none() && output.is_none() {
+        let _ = writeln!(
+            err,
+            "rolesplit: --format xlsx writes a binary workbook, which is never printed: give the file to write with -o OUT.xlsx"
+        );
+        return Exit::Failure;
+    }
     let Some(scenario) = open(file, err) else {
         return Exit::Failure;
     };
-    let text = crate::export::render(format, &scenario, &analyze(&scenario));
-    let Some(path) = output else {
-        return print(&text, "export", out, err);
+    let analysis = analyze(&scenario);
+    let bytes = match format.text_format() {
+        Some(format) => crate::export::render(format, &scenario, &analysis).into_bytes(),
+        None => match crate::export::workbook(&scenario, &analysis) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let _ = writeln!(err, "rolesplit: {}: {e}", file.display());
+                return Exit::Failure;
+            }
+        },
     };
-    match io::write_atomically(path, text.as_bytes()) {
+    let Some(path) = output else {
+        // Text only: the workbook was refused above without -o.
+        return print(&String::from_utf8_lossy(&bytes), "export", out, err);
+    };
+    match io::write_atomically(path, &bytes) {
         Ok(()) => Exit::Success,
         Err(e) => {
             let _ = writeln!(err, "rolesplit: {e}");
@@ -192,4 +210,75 @@ pub(super) fn serve(
     let _ = stopped.recv();
     server.stop();
     Exit::Success
+}
+
+/// `import`: the sheet's card rows put into the scenario, written to `output` (unless
+/// `dry_run`). Refused rows go to `err` by line (CSV) or row (workbook) and make the exit
+/// status 1; the other rows are taken. A scenario or sheet that cannot be read is exit 2.
+pub(super) fn import(
+    scenario_path: &Path,
+    sheet_path: &Path,
+    output: Option<&Path>,
+    dry_run: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Exit {
+    let Some(scenario) = open(scenario_path, err) else {
+        return Exit::Failure;
+    };
+    let sheet = match io::read_bytes(sheet_path).and_then(crate::import::read_sheet) {
+        Ok(sheet) => sheet,
+        Err(e) => {
+            let _ = writeln!(err, "rolesplit: {}", e.in_file(sheet_path));
+            return Exit::Failure;
+        }
+    };
+    let plan = crate::import::plan_split(&scenario, &sheet);
+    let shown = sheet_path.display();
+    let mut refused = 0;
+    for row in plan.rejected() {
+        refused += 1;
+        let reason = row.result.as_ref().err().map_or("", String::as_str);
+        let _ = writeln!(err, "rolesplit: {shown}: {}: {reason}", plan.place(row));
+    }
+    let imported = match plan.edit() {
+        None => None,
+        Some(edit) => match crate::edit::applied(&scenario, &edit) {
+            Ok(next) => next,
+            Err(e) => {
+                // The rows were checked one by one; together they must apply.
+                let _ = writeln!(err, "rolesplit: {shown}: the rows cannot be taken: {e}");
+                return Exit::Failure;
+            }
+        },
+    };
+    let mut text = String::new();
+    for row in plan.rows.iter().filter(|r| r.changes) {
+        if let Ok(description) = &row.result {
+            text.push_str(&format!("{}: {description}\n", plan.place(row)));
+        }
+    }
+    let changing = plan.changing();
+    text.push_str(&format!(
+        "{} rows: {changing} change the scenario, {} unchanged, {refused} refused.\n",
+        plan.rows.len(),
+        plan.rows.len() - changing - refused
+    ));
+    match output {
+        Some(path) if !dry_run => {
+            let result = imported.as_ref().unwrap_or(&scenario);
+            if let Err(e) = io::save(path, result) {
+                let _ = writeln!(err, "rolesplit: {e}");
+                return Exit::Failure;
+            }
+            text.push_str(&format!("Wrote {}.\n", path.display()));
+        }
+        _ => text.push_str("Nothing written (--dry-run).\n"),
+    }
+    let printed = print(&text, "import report", out, err);
+    if refused > 0 {
+        printed.worst(Exit::Findings)
+    } else {
+        printed
+    }
 }

@@ -1,13 +1,18 @@
 //! Exports of the responsibility split (scenario-format.md, "export"): Markdown for wikis,
-//! CSV for spreadsheets, a printable HTML report and a responsibility matrix.
+//! CSV for spreadsheets, a printable HTML report, a responsibility matrix and an Excel
+//! workbook ([`workbook`]).
 //!
-//! Pure: a scenario and its analysis in, text out. Writing the text to disk is the
-//! caller's business (`crate::io::write_atomically`).
+//! Pure: a scenario and its analysis in, text (or the workbook's bytes) out. Writing it to
+//! disk is the caller's business (`crate::io::write_atomically`).
 
-mod csv;
+pub mod csv;
+pub mod guard;
 mod html;
 mod matrix;
 mod md;
+mod xlsx;
+
+pub use xlsx::{ADVICE_HEADER, FINDINGS_HEADER, PEOPLE_HEADER, SHEETS, WorkbookError, workbook};
 
 use crate::analysis::Analysis;
 use crate::load::{CardLoad, PersonLoad};
@@ -219,15 +224,64 @@ fn all_cards<'a>(s: &'a Scenario, a: &'a Analysis) -> impl Iterator<Item = CardV
         .flat_map(move |(i, product)| product_cards(s, a, i, product))
 }
 
-/// Records as CSV text (RFC 4180 quoting where needed, `\n` line ends).
-fn csv_text(records: impl IntoIterator<Item = Vec<String>>) -> String {
+/// One cell of a table that a CSV export and the workbook share: the CSV writes it as
+/// text, the workbook as a typed cell, so both carry the same values.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Cell {
+    Text(String),
+    /// Hours a week: one decimal in CSV, the same rounded number in the workbook.
+    Hours(f64),
+    /// `true` or `false`.
+    Flag(bool),
+    /// A share (load / capacity), shown as a percentage.
+    Share(f64),
+    /// Dollars, shown whole.
+    Dollars(f64),
+    /// Nothing (a person who carries none of a card's hours).
+    Blank,
+}
+
+impl Cell {
+    fn text(text: impl Into<String>) -> Cell {
+        Cell::Text(text.into())
+    }
+
+    /// The cell as the CSV exports write it.
+    fn csv(self) -> String {
+        match self {
+            Cell::Text(text) => text,
+            Cell::Hours(h) => hours(h),
+            Cell::Flag(flag) => flag.to_string(),
+            Cell::Share(x) => percent(x, 1.0),
+            Cell::Dollars(x) => crate::num::dollars(x),
+            Cell::Blank => String::new(),
+        }
+    }
+}
+
+/// A table as CSV text.
+fn table_csv(rows: impl Iterator<Item = Vec<Cell>>) -> String {
+    csv_text(rows.map(|row| row.into_iter().map(Cell::csv)))
+}
+
+/// Records as CSV text (RFC 4180 quoting where needed, `\n` line ends), each cell behind the
+/// spreadsheet guard (`guard::guard`): no cell starts a formula.
+fn csv_text<R, C>(records: impl IntoIterator<Item = R>) -> String
+where
+    R: IntoIterator<Item = C>,
+    C: AsRef<str>,
+{
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
         .flexible(true)
         .from_writer(Vec::new());
     for record in records {
         // Writing to memory cannot fail.
-        let _ = writer.write_record(&record);
+        for cell in record {
+            let _ = writer.write_field(guard::guard(cell.as_ref()).as_bytes());
+        }
+        // Ends the record.
+        let _ = writer.write_record(None::<&[u8]>);
     }
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
@@ -287,11 +341,49 @@ mod tests {
     }
 
     #[test]
+    fn csv_and_matrix_guard_every_formula_start() {
+        for start in guard::FORMULA_STARTS {
+            let mut s = two_teams();
+            s.products[0].name = format!("{start}1+2");
+            s.people[0].name = format!("{start}cmd|' /C calc'!A0");
+            s.products[0].cards[0].note = format!("{start}HYPERLINK(\"x\")");
+            let a = crate::analyze(&s);
+            let read = |text: String| -> Vec<Vec<String>> {
+                ::csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(text.as_bytes())
+                    .records()
+                    .map(|r| {
+                        r.map(|r| r.iter().map(str::to_string).collect())
+                            .unwrap_or_default()
+                    })
+                    .collect()
+            };
+            let rows = read(render(ExportFormat::Csv, &s, &a));
+            let vision = &rows[1];
+            assert_eq!(vision[0], format!("'{}", s.products[0].name), "{start:?}");
+            assert_eq!(vision[7], format!("'{}", s.people[0].name), "{start:?}");
+            assert_eq!(
+                vision[9],
+                format!("'{}", s.products[0].cards[0].note),
+                "{start:?}"
+            );
+            assert_eq!(vision[8], "3.0", "numbers are not guarded");
+            let matrix = read(render(ExportFormat::Matrix, &s, &a));
+            assert_eq!(matrix[0][2], format!("'{}", s.people[0].name), "{start:?}");
+            assert_eq!(
+                matrix[1][0],
+                format!("'{}", s.products[0].name),
+                "{start:?}"
+            );
+            assert_eq!(matrix[1][2], "3.0");
+        }
+    }
+
+    #[test]
     fn csv_text_quotes_what_needs_quoting() {
-        let text = csv_text([
-            vec!["a".into(), "b, c".into()],
-            vec!["say \"hi\"".into(), "two\nlines".into()],
-        ]);
+        let text = csv_text([["a", "b, c"], ["say \"hi\"", "two\nlines"]]);
         assert_eq!(text, "a,\"b, c\"\n\"say \"\"hi\"\"\",\"two\nlines\"\n");
     }
 }

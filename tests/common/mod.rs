@@ -116,3 +116,41 @@ pub fn open_tab(h: &mut egui_kittest::Harness<'_, rolesplit::app::AppState>, tab
         .click();
     h.run();
 }
+
+/// Runs the real binary, with no display so that it never opens a window.
+pub fn run_rolesplit(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_rolesplit"))
+        .args(args)
+        .env("WAYLAND_DISPLAY", "")
+        .env("DISPLAY", "")
+        .output()
+        .expect("the binary runs")
+}
+
+/// The rows of a workbook's sheet, as calamine reads them.
+pub fn sheet_rows(workbook: &[u8], sheet: &str) -> Vec<Vec<calamine::Data>> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(workbook)).expect("reads");
+    let range = book.worksheet_range(sheet).expect("the sheet");
+    range.rows().map(<[calamine::Data]>::to_vec).collect()
+}
+
+/// A workbook with one sheet of typed cells, as a spreadsheet saves an edited one.
+pub fn workbook_with(sheet: &str, rows: &[Vec<calamine::Data>]) -> Vec<u8> {
+    use calamine::Data;
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet().set_name(sheet).expect("named");
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match cell {
+                Data::String(t) => drop(ws.write_string(r, c, t).expect("cell")),
+                Data::Float(x) => drop(ws.write_number(r, c, *x).expect("cell")),
+                Data::Bool(b) => drop(ws.write_boolean(r, c, *b).expect("cell")),
+                _ => {}
+            }
+        }
+    }
+    book.save_to_buffer().expect("saved")
+}

@@ -1,6 +1,13 @@
-//! Importing people and teams from CSV (a spreadsheet export) into a scenario: each row
-//! becomes an edit, or a message saying why it cannot be taken. The good rows are applied
-//! together as one undoable edit.
+//! Importing from spreadsheets into a scenario: people and teams from CSV rows, and the
+//! split itself from rolesplit's own card export (CSV or the workbook's `Split` sheet,
+//! `split.rs`, read by `sheet.rs`). Each row becomes edits, or a message saying why it
+//! cannot be taken. The good rows are applied together as one undoable edit.
+
+pub mod sheet;
+mod split;
+
+pub use sheet::{Numbering, Sheet, SheetRow, read_sheet};
+pub use split::plan as plan_split;
 
 use std::collections::{HashMap, HashSet};
 
@@ -17,6 +24,8 @@ pub enum ImportKind {
     People,
     /// `name, product, engineers, method, po`
     Teams,
+    /// The split: the card rows of rolesplit's CSV export, with its header.
+    Split,
 }
 
 impl ImportKind {
@@ -25,6 +34,7 @@ impl ImportKind {
         match self {
             ImportKind::People => &["name", "capacity_hours", "other_hours", "annual_cost"],
             ImportKind::Teams => &["name", "product", "engineers", "method", "po"],
+            ImportKind::Split => &crate::export::csv::HEADER,
         }
     }
 }
@@ -32,10 +42,13 @@ impl ImportKind {
 /// What became of one row.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowOutcome {
-    /// The row's line in the CSV (1-based).
+    /// The row's line in the CSV, or its row in a workbook (1-based; see
+    /// [`ImportPlan::numbering`]).
     pub line: usize,
-    /// What the row adds, or why it cannot be taken.
+    /// What the row adds or changes, or why it cannot be taken.
     pub result: Result<String, String>,
+    /// Whether the row changes the scenario (a split row may match it already).
+    pub changes: bool,
 }
 
 /// The preview of an import: every row's outcome, and the edits of the good rows.
@@ -43,9 +56,21 @@ pub struct RowOutcome {
 pub struct ImportPlan {
     pub rows: Vec<RowOutcome>,
     pub edits: Vec<Edit>,
+    /// Whether rows are CSV lines or workbook rows.
+    pub numbering: Numbering,
 }
 
 impl ImportPlan {
+    /// Where a row is, as the user finds it: `line 3` (CSV) or `row 3` (a workbook).
+    pub fn place(&self, row: &RowOutcome) -> String {
+        format!("{} {}", self.numbering.word(), row.line)
+    }
+
+    /// How many rows change the scenario.
+    pub fn changing(&self) -> usize {
+        self.rows.iter().filter(|r| r.changes).count()
+    }
+
     /// How many rows will be taken.
     pub fn accepted(&self) -> usize {
         self.rows.iter().filter(|r| r.result.is_ok()).count()
@@ -62,9 +87,28 @@ impl ImportPlan {
     }
 }
 
-/// Reads the CSV and plans the import into `s`. A first row whose first cell is `name` is
-/// the header and is skipped.
+/// Reads the CSV and plans the import into `s`. For people and teams, a first row whose
+/// first cell is `name` is the header and is skipped; the split needs the export's header
+/// (a text without it is one refused row, line 1).
 pub fn plan(s: &Scenario, kind: ImportKind, text: &str) -> ImportPlan {
+    type RowPlan<'s> = fn(&mut Planner<'s>, &[&str]) -> Result<(String, Vec<Edit>), String>;
+    let plan_row: RowPlan = match kind {
+        ImportKind::People => Planner::person,
+        ImportKind::Teams => Planner::team,
+        ImportKind::Split => {
+            return match sheet::read_csv(text) {
+                Ok(sheet) => split::plan(s, &sheet),
+                Err(e) => ImportPlan {
+                    rows: vec![RowOutcome {
+                        line: e.position.map_or(1, |p| p.line),
+                        result: Err(e.message),
+                        changes: false,
+                    }],
+                    ..ImportPlan::default()
+                },
+            };
+        }
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -84,6 +128,7 @@ pub fn plan(s: &Scenario, kind: ImportKind, text: &str) -> ImportPlan {
                 plan.rows.push(RowOutcome {
                     line,
                     result: Err(format!("not readable as CSV: {e}")),
+                    changes: false,
                 });
                 continue;
             }
@@ -99,21 +144,20 @@ pub fn plan(s: &Scenario, kind: ImportKind, text: &str) -> ImportPlan {
         {
             continue;
         }
-        let result = match kind {
-            ImportKind::People => planner.person(&cells),
-            ImportKind::Teams => planner.team(&cells),
-        };
+        let result = plan_row(&mut planner, &cells);
         match result {
             Ok((description, edits)) => {
                 plan.edits.extend(edits);
                 plan.rows.push(RowOutcome {
                     line,
                     result: Ok(description),
+                    changes: true,
                 });
             }
             Err(reason) => plan.rows.push(RowOutcome {
                 line,
                 result: Err(reason),
+                changes: false,
             }),
         }
     }
