@@ -1,5 +1,7 @@
 //! Which role each product needs (domain.md, "Advice").
 
+use std::collections::HashSet;
+
 use crate::checklist::{Question, QuestionSide};
 use crate::findings::{Finding, Rule, scrum_team_without_po};
 use crate::model::{Market, Method, Scenario};
@@ -166,58 +168,67 @@ pub struct Advice {
 
 /// The advice for every product, in file order.
 pub fn advise(s: &Scenario, seats: &Seats, findings: &[Finding]) -> Vec<Advice> {
-    // People under strain, across the whole scenario.
-    let strained: std::collections::HashSet<&str> = findings
+    let strained = strained(findings);
+    (0..s.products.len())
+        .filter_map(|p| product_advice(s, seats, &strained, p))
+        .collect()
+}
+
+/// The people under strain (hybrid overload or starved strategy), by id, across the whole
+/// scenario.
+pub(crate) fn strained(findings: &[Finding]) -> HashSet<&str> {
+    findings
         .iter()
         .filter(|f| matches!(f.rule, Rule::HybridOverload | Rule::StrategyStarved))
         .filter_map(|f| f.subjects.first().map(String::as_str))
-        .collect();
-    let large_org = seats.total_engineers >= s.settings.split_engineers;
-
-    s.products
-        .iter()
-        .enumerate()
-        .map(|(p, product)| {
-            let teams: Vec<usize> = seats.teams_of.get(p).cloned().unwrap_or_default();
-            let team = |t: &usize| s.teams.get(*t);
-            let pm = seats.pm.get(p).copied().flatten();
-            let holder_id =
-                |person: Option<usize>| person.and_then(|i| s.people.get(i)).map(|x| x.id.as_str());
-            let strain = holder_id(pm).is_some_and(|id| strained.contains(id))
-                || teams.iter().any(|t| {
-                    holder_id(seats.po.get(*t).copied().flatten())
-                        .is_some_and(|id| strained.contains(id))
-                });
-            let signals = Signals {
-                one_team: teams.len() <= 1,
-                small_team: seats.engineers_of.get(p).copied().unwrap_or(0)
-                    <= s.settings.combined_max_engineers,
-                scrum: !teams.is_empty()
-                    && teams
-                        .iter()
-                        .filter_map(team)
-                        .all(|t| t.method == Method::Scrum),
-                single_product: pm
-                    .is_none_or(|pm| seats.pm_of.get(pm).is_some_and(|v| v.len() <= 1)),
-                evolving_market: product.market == Market::Evolving,
-                stable_market: product.market == Market::Stable,
-                large_org,
-                strain,
-                pm_seat_empty: pm.is_none(),
-                po_seat_empty: teams.iter().any(|t| {
-                    let filled = seats.po.get(*t).copied().flatten().is_some();
-                    team(t).is_some_and(|t| scrum_team_without_po(t.method, filled))
-                }),
-            };
-            let answer = |q: Question| product.checklist.answer(q);
-            let (recommendation, reasons) = decide(&signals, answer);
-            Advice {
-                product: product.id.clone(),
-                recommendation,
-                reasons,
-            }
-        })
         .collect()
+}
+
+/// The advice for product `p`.
+pub(crate) fn product_advice(
+    s: &Scenario,
+    seats: &Seats,
+    strained: &HashSet<&str>,
+    p: usize,
+) -> Option<Advice> {
+    let product = s.products.get(p)?;
+    let large_org = seats.total_engineers >= s.settings.split_engineers;
+    let teams: &[usize] = seats.teams_of.get(p).map_or(&[], Vec::as_slice);
+    let team = |t: &usize| s.teams.get(*t);
+    let pm = seats.pm.get(p).copied().flatten();
+    let holder_id =
+        |person: Option<usize>| person.and_then(|i| s.people.get(i)).map(|x| x.id.as_str());
+    let strain = holder_id(pm).is_some_and(|id| strained.contains(id))
+        || teams.iter().any(|t| {
+            holder_id(seats.po.get(*t).copied().flatten()).is_some_and(|id| strained.contains(id))
+        });
+    let signals = Signals {
+        one_team: teams.len() <= 1,
+        small_team: seats.engineers_of.get(p).copied().unwrap_or(0)
+            <= s.settings.combined_max_engineers,
+        scrum: !teams.is_empty()
+            && teams
+                .iter()
+                .filter_map(team)
+                .all(|t| t.method == Method::Scrum),
+        single_product: pm.is_none_or(|pm| seats.pm_of.get(pm).is_some_and(|v| v.len() <= 1)),
+        evolving_market: product.market == Market::Evolving,
+        stable_market: product.market == Market::Stable,
+        large_org,
+        strain,
+        pm_seat_empty: pm.is_none(),
+        po_seat_empty: teams.iter().any(|t| {
+            let filled = seats.po.get(*t).copied().flatten().is_some();
+            team(t).is_some_and(|t| scrum_team_without_po(t.method, filled))
+        }),
+    };
+    let answer = |q: Question| product.checklist.answer(q);
+    let (recommendation, reasons) = decide(&signals, answer);
+    Some(Advice {
+        product: product.id.clone(),
+        recommendation,
+        reasons,
+    })
 }
 
 /// The computed signals of one product.

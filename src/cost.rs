@@ -25,23 +25,25 @@ pub fn default_cost(region: CostRegion, seat: SeatKind) -> f64 {
 
 /// What each person costs the leadership budget: `None` for people who hold no seat.
 pub fn person_costs(s: &Scenario, seats: &Seats) -> Vec<Option<f64>> {
-    s.people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let seat = if seats.holds_pm(i) {
-                SeatKind::Pm
-            } else if seats.holds_po(i) {
-                SeatKind::Po
-            } else {
-                return None;
-            };
-            Some(
-                p.annual_cost
-                    .unwrap_or_else(|| default_cost(s.settings.cost_region, seat)),
-            )
-        })
+    (0..s.people.len())
+        .map(|i| person_cost(s, seats, i))
         .collect()
+}
+
+/// What person `i` costs the leadership budget: `None` without a seat.
+pub(crate) fn person_cost(s: &Scenario, seats: &Seats, i: usize) -> Option<f64> {
+    let p = s.people.get(i)?;
+    let seat = if seats.holds_pm(i) {
+        SeatKind::Pm
+    } else if seats.holds_po(i) {
+        SeatKind::Po
+    } else {
+        return None;
+    };
+    Some(
+        p.annual_cost
+            .unwrap_or_else(|| default_cost(s.settings.cost_region, seat)),
+    )
 }
 
 /// The sum over people who hold any seat.

@@ -8,6 +8,7 @@
 pub mod advice;
 pub mod analysis;
 pub mod catalogue;
+pub mod changes;
 pub mod checklist;
 pub mod cost;
 pub mod diff;

@@ -1,6 +1,8 @@
 //! Who carries how many hours (domain.md, "Load"). A pure function of the scenario.
 
-use crate::model::{Column, Kind, Scenario, Scope, index_by_id};
+use std::collections::HashMap;
+
+use crate::model::{Card, Column, Kind, Scenario, Scope, index_by_id};
 use crate::seats::Seats;
 
 /// The hours of one person.
@@ -120,75 +122,140 @@ pub(crate) fn po_share(scope: Scope, h: f64, k: usize, teams: usize) -> f64 {
 /// validated scenario never has) count as empty seats and zero-hour cards.
 pub fn compute(s: &Scenario, seats: &Seats) -> Loads {
     let responsibility_index = index_by_id(&s.responsibilities, |r| &r.id);
-    let mut people: Vec<PersonLoad> = s
-        .people
-        .iter()
-        .map(|p| PersonLoad {
-            other_hours: p.other_hours,
-            capacity_hours: p.capacity_hours,
-            ..PersonLoad::default()
-        })
-        .collect();
+    let mut people: Vec<PersonLoad> = s.people.iter().map(unloaded).collect();
     let mut products = Vec::with_capacity(s.products.len());
-
-    for (index, product) in s.products.iter().enumerate() {
-        let team_ids = seats.teams_of.get(index).map_or(&[][..], Vec::as_slice);
-        let n = team_ids.len();
-        let pm = seats.pm.get(index).copied().flatten();
-        let (po_holders, empty_po) = po_holders(team_ids, |t| seats.po.get(t).copied().flatten());
-
-        let mut load = ProductLoad::default();
-        for card in &product.cards {
-            let responsibility = responsibility_index
-                .get(card.responsibility.as_str())
-                .and_then(|&i| s.responsibilities.get(i));
-            let (kind, scope, base_hours) = match responsibility {
-                Some(r) => (r.kind, r.scope, r.hours),
-                None => (Kind::Execution, Scope::Product, 0.0),
-            };
-            let h = card.hours.unwrap_or(base_hours);
-            let per_team = product_hours(scope, h, n);
-            let mut c = CardLoad {
-                hours: h,
-                ..CardLoad::default()
-            };
-            match card.column {
-                Column::Pm => match pm {
-                    Some(p) => c.shares.push(Share {
-                        person: p,
-                        hours: per_team,
-                    }),
-                    None => c.unowned_hours = per_team,
-                },
-                Column::Po if n == 0 => c.unowned_hours = h,
-                Column::Po => {
-                    let portion = |k: usize| po_share(scope, h, k, n);
-                    c.shares = po_holders
-                        .iter()
-                        .map(|&(p, k)| Share {
-                            person: p,
-                            hours: portion(k),
-                        })
-                        .collect();
-                    if empty_po > 0 {
-                        c.unowned_hours = portion(empty_po);
-                    }
-                }
-                Column::Unassigned => c.unassigned_hours = per_team,
-            }
-            for share in &c.shares {
+    for index in 0..s.products.len() {
+        products.push(product_load(
+            s,
+            seats,
+            &responsibility_index,
+            index,
+            |kind, share| {
                 if let Some(person) = people.get_mut(share.person) {
-                    match kind {
-                        Kind::Strategy => person.strategy_hours += share.hours,
-                        Kind::Execution => person.execution_hours += share.hours,
-                    }
+                    add(person, kind, share.hours);
                 }
-            }
-            load.unowned_hours += c.unowned_hours;
-            load.unassigned_hours += c.unassigned_hours;
-            load.cards.push(c);
-        }
-        products.push(load);
+            },
+        ));
     }
     Loads { people, products }
+}
+
+/// A person's capacity and other duties, before any product work lands on them.
+fn unloaded(p: &crate::model::Person) -> PersonLoad {
+    PersonLoad {
+        other_hours: p.other_hours,
+        capacity_hours: p.capacity_hours,
+        ..PersonLoad::default()
+    }
+}
+
+fn add(person: &mut PersonLoad, kind: Kind, hours: f64) {
+    match kind {
+        Kind::Strategy => person.strategy_hours += hours,
+        Kind::Execution => person.execution_hours += hours,
+    }
+}
+
+/// The kind, scope and hours of a card's responsibility (an execution card of no hours when
+/// it does not resolve).
+fn card_facts(
+    s: &Scenario,
+    responsibility_index: &HashMap<&str, usize>,
+    card: &Card,
+) -> (Kind, Scope, f64) {
+    match responsibility_index
+        .get(card.responsibility.as_str())
+        .and_then(|&i| s.responsibilities.get(i))
+    {
+        Some(r) => (r.kind, r.scope, r.hours),
+        None => (Kind::Execution, Scope::Product, 0.0),
+    }
+}
+
+/// Where the hours of one product's cards go; `on_share` hears of every share, card by
+/// card, in order (which is how [`compute`] adds up each person's hours).
+pub(crate) fn product_load(
+    s: &Scenario,
+    seats: &Seats,
+    responsibility_index: &HashMap<&str, usize>,
+    index: usize,
+    mut on_share: impl FnMut(Kind, &Share),
+) -> ProductLoad {
+    let mut load = ProductLoad::default();
+    let Some(product) = s.products.get(index) else {
+        return load;
+    };
+    let team_ids = seats.teams_of.get(index).map_or(&[][..], Vec::as_slice);
+    let n = team_ids.len();
+    let pm = seats.pm.get(index).copied().flatten();
+    let (po_holders, empty_po) = po_holders(team_ids, |t| seats.po.get(t).copied().flatten());
+    for card in &product.cards {
+        let (kind, scope, base_hours) = card_facts(s, responsibility_index, card);
+        let h = card.hours.unwrap_or(base_hours);
+        let per_team = product_hours(scope, h, n);
+        let mut c = CardLoad {
+            hours: h,
+            ..CardLoad::default()
+        };
+        match card.column {
+            Column::Pm => match pm {
+                Some(p) => c.shares.push(Share {
+                    person: p,
+                    hours: per_team,
+                }),
+                None => c.unowned_hours = per_team,
+            },
+            Column::Po if n == 0 => c.unowned_hours = h,
+            Column::Po => {
+                let portion = |k: usize| po_share(scope, h, k, n);
+                c.shares = po_holders
+                    .iter()
+                    .map(|&(p, k)| Share {
+                        person: p,
+                        hours: portion(k),
+                    })
+                    .collect();
+                if empty_po > 0 {
+                    c.unowned_hours = portion(empty_po);
+                }
+            }
+            Column::Unassigned => c.unassigned_hours = per_team,
+        }
+        for share in &c.shares {
+            on_share(kind, share);
+        }
+        load.unowned_hours += c.unowned_hours;
+        load.unassigned_hours += c.unassigned_hours;
+        load.cards.push(c);
+    }
+    load
+}
+
+/// One person's hours, from the loads of the products: the products where they hold a seat
+/// (`products`, ascending: the only ones whose cards can give them hours), card by card,
+/// so the sums are [`compute`]'s to the last bit.
+pub(crate) fn person_load(
+    s: &Scenario,
+    responsibility_index: &HashMap<&str, usize>,
+    product_loads: &[ProductLoad],
+    person: usize,
+    products: &[usize],
+) -> PersonLoad {
+    let Some(p) = s.people.get(person) else {
+        return PersonLoad::default();
+    };
+    let mut load = unloaded(p);
+    for &index in products {
+        let (Some(product), Some(product_load)) = (s.products.get(index), product_loads.get(index))
+        else {
+            continue;
+        };
+        for (card, c) in product.cards.iter().zip(&product_load.cards) {
+            for share in c.shares.iter().filter(|sh| sh.person == person) {
+                let (kind, _, _) = card_facts(s, responsibility_index, card);
+                add(&mut load, kind, share.hours);
+            }
+        }
+    }
+    load
 }

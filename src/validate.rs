@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use crate::changes::Changes;
 use crate::error::{Position, ReadError, ReadErrorKind};
 use crate::locate::{self, Node, Step};
 use crate::model::{MAX_COST, MAX_HOURS, Scenario};
@@ -77,17 +78,98 @@ type Place<'a> = dyn Fn(&[Step]) -> Option<Position> + 'a;
 fn check(s: &Scenario, place: &Place) -> Result<(), ReadError> {
     let ids = check_ids(s, place)?;
     check_settings(s, place)?;
-    // Messages and positions are made only for a problem: a valid file of 5,000 people
-    // would otherwise pay for a second scan of its text and a string per item.
-    let resolve = |id: &str,
-                   want: Thing,
-                   path: &[Step],
-                   what: &dyn Fn() -> String|
-     -> Result<(), ReadError> {
-        match ids.get(id) {
-            Some((thing, _)) if *thing == want => Ok(()),
-            Some((thing, _)) => Err(invalid(
-                place(path),
+    let items = Items {
+        s,
+        place,
+        thing: &|id| ids.get(id).map(|(thing, _)| *thing),
+    };
+    for i in 0..s.people.len() {
+        items.person(i)?;
+    }
+    for i in 0..s.responsibilities.len() {
+        items.responsibility(i)?;
+    }
+    for i in 0..s.products.len() {
+        items.product(i)?;
+    }
+    for i in 0..s.teams.len() {
+        items.team(i)?;
+    }
+    Ok(())
+}
+
+/// Checks what changed in place in a scenario that was valid before: only the items that
+/// changed, and the settings when they did. With the ids and the shape of every list as
+/// they were, nothing else can have become invalid, and the first problem is the one
+/// [`validate_scenario`] would report. Anything else is checked whole.
+pub fn validate_changes(s: &Scenario, changes: &Changes) -> Result<(), ReadError> {
+    if !changes.in_place() {
+        return validate_scenario(s);
+    }
+    let place = |_: &[Step]| None;
+    if changes.settings {
+        check_settings(s, &place)?;
+    }
+    let items = Items {
+        s,
+        place: &place,
+        thing: &|id| thing_of(s, id),
+    };
+    for &i in changes.people.items() {
+        items.person(i)?;
+    }
+    for &i in changes.responsibilities.items() {
+        items.responsibility(i)?;
+    }
+    for &i in changes.products.items() {
+        items.product(i)?;
+    }
+    for &i in changes.teams.items() {
+        items.team(i)?;
+    }
+    Ok(())
+}
+
+/// What an id names, found by going through the lists (a few lookups after an edit cost
+/// less than indexing every id of a large file).
+fn thing_of(s: &Scenario, id: &str) -> Option<Thing> {
+    if s.people.iter().any(|x| x.id == id) {
+        Some(Thing::Person)
+    } else if s.stakeholders.iter().any(|x| x.id == id) {
+        Some(Thing::Stakeholder)
+    } else if s.responsibilities.iter().any(|x| x.id == id) {
+        Some(Thing::Responsibility)
+    } else if s.products.iter().any(|x| x.id == id) {
+        Some(Thing::Product)
+    } else if s.teams.iter().any(|x| x.id == id) {
+        Some(Thing::Team)
+    } else {
+        None
+    }
+}
+
+/// The checks of one item at a time, with what each id names.
+struct Items<'a> {
+    s: &'a Scenario,
+    place: &'a Place<'a>,
+    thing: &'a dyn Fn(&str) -> Option<Thing>,
+}
+
+impl Items<'_> {
+    /// An error unless `id` names a `want`. Messages and positions are made only for a
+    /// problem: a valid file of 5,000 people would otherwise pay for a second scan of its
+    /// text and a string per item.
+    fn resolve(
+        &self,
+        id: &str,
+        want: Thing,
+        path: &[Step],
+        what: &dyn Fn() -> String,
+    ) -> Result<(), ReadError> {
+        match (self.thing)(id) {
+            Some(thing) if thing == want => Ok(()),
+            Some(thing) => Err(invalid(
+                (self.place)(path),
                 format!(
                     "{} \"{id}\", which is {}, not {}",
                     what(),
@@ -96,7 +178,7 @@ fn check(s: &Scenario, place: &Place) -> Result<(), ReadError> {
                 ),
             )),
             None => Err(invalid(
-                place(path),
+                (self.place)(path),
                 format!(
                     "{} \"{id}\", but there is no {} with that id",
                     what(),
@@ -104,9 +186,13 @@ fn check(s: &Scenario, place: &Place) -> Result<(), ReadError> {
                 ),
             )),
         }
-    };
+    }
 
-    for (i, p) in s.people.iter().enumerate() {
+    fn person(&self, i: usize) -> Result<(), ReadError> {
+        let Some(p) = self.s.people.get(i) else {
+            return Ok(());
+        };
+        let place = self.place;
         let owner = || format!("person \"{}\"", p.id);
         let at = |field| place(&[Step::Field("people"), Step::Index(i), Step::Field(field)]);
         in_range(p.capacity_hours, HOURS, "capacity_hours", owner, at)?;
@@ -114,8 +200,14 @@ fn check(s: &Scenario, place: &Place) -> Result<(), ReadError> {
         if let Some(cost) = p.annual_cost {
             in_range(cost, COST, "annual_cost", owner, at)?;
         }
+        Ok(())
     }
-    for (i, r) in s.responsibilities.iter().enumerate() {
+
+    fn responsibility(&self, i: usize) -> Result<(), ReadError> {
+        let Some(r) = self.s.responsibilities.get(i) else {
+            return Ok(());
+        };
+        let place = self.place;
         let owner = || format!("responsibility \"{}\"", r.id);
         let at = |field| {
             place(&[
@@ -132,15 +224,21 @@ fn check(s: &Scenario, place: &Place) -> Result<(), ReadError> {
                 Step::Field("stakeholders"),
                 Step::Index(k),
             ];
-            resolve(sh, Thing::Stakeholder, &path, &|| {
+            self.resolve(sh, Thing::Stakeholder, &path, &|| {
                 format!("responsibility \"{}\" serves", r.id)
             })?;
         }
+        Ok(())
     }
-    for (i, p) in s.products.iter().enumerate() {
+
+    fn product(&self, i: usize) -> Result<(), ReadError> {
+        let Some(p) = self.s.products.get(i) else {
+            return Ok(());
+        };
+        let place = self.place;
         if let Some(pm) = &p.pm {
             let path = [Step::Field("products"), Step::Index(i), Step::Field("pm")];
-            resolve(pm, Thing::Person, &path, &|| {
+            self.resolve(pm, Thing::Person, &path, &|| {
                 format!("product \"{}\" has as its PM", p.id)
             })?;
         }
@@ -161,7 +259,7 @@ fn check(s: &Scenario, place: &Place) -> Result<(), ReadError> {
                     Step::Field(f),
                 ]
             };
-            resolve(
+            self.resolve(
                 &c.responsibility,
                 Thing::Responsibility,
                 &field("responsibility"),
@@ -194,19 +292,24 @@ fn check(s: &Scenario, place: &Place) -> Result<(), ReadError> {
                 )?;
             }
         }
+        Ok(())
     }
-    for (i, t) in s.teams.iter().enumerate() {
+
+    fn team(&self, i: usize) -> Result<(), ReadError> {
+        let Some(t) = self.s.teams.get(i) else {
+            return Ok(());
+        };
         let at = |field| [Step::Field("teams"), Step::Index(i), Step::Field(field)];
-        resolve(&t.product, Thing::Product, &at("product"), &|| {
+        self.resolve(&t.product, Thing::Product, &at("product"), &|| {
             format!("team \"{}\" works on", t.id)
         })?;
         if let Some(po) = &t.po {
-            resolve(po, Thing::Person, &at("po"), &|| {
+            self.resolve(po, Thing::Person, &at("po"), &|| {
                 format!("team \"{}\" has as its PO", t.id)
             })?;
         }
+        Ok(())
     }
-    Ok(())
 }
 
 /// Every id, with what it names and its index in its list.

@@ -1,13 +1,19 @@
 //! The open scenario and its one mutation path: every change goes through
-//! [`Document::apply`], which validates the edit, records it for undo, re-runs the analysis
-//! and counts a new generation. Views that derive tables from the scenario key their caches
-//! by [`Document::generation`].
+//! [`Document::apply`], which validates the edit, records it for undo, brings the analysis
+//! up to date and counts a new generation. Views that derive tables from the scenario key
+//! their caches by [`Document::generation`].
+//!
+//! An edit costs what it changes, not what the file holds: it is applied in place, only
+//! the parts it touched are copied for undo and checked, and the analysis is worked out
+//! again only for the people, teams and products it reaches (`analysis::update`, which
+//! agrees with a full `analyze` to the last bit).
 
 use std::path::PathBuf;
 
-use crate::analysis::{Analysis, analyze};
-use crate::edit::{self, Edit, EditError};
-use crate::model::Scenario;
+use crate::analysis::{self, Analysis, analyze};
+use crate::changes::Changes;
+use crate::edit::{self, Edit, EditError, ScenarioPatch};
+use crate::model::{Responsibility, Scenario};
 
 use super::history::History;
 
@@ -38,12 +44,19 @@ pub struct Document {
     pub pending_removal: Option<PendingRemoval>,
     /// A short message for the status line: what the last action did or why it failed.
     pub status: Option<String>,
+    /// The generation at which an item was last added, removed or reordered: lookups by id
+    /// (`super::names::Names`) stay good until it moves on.
+    pub shape_generation: u64,
+    /// The scenario was valid when it came in (opened files always are), so every edit
+    /// keeps it valid and need only check what it changed.
+    valid: bool,
 }
 
 impl Document {
     pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
         Document {
             analysis: analyze(&scenario),
+            valid: crate::validate::validate_scenario(&scenario).is_ok(),
             scenario,
             history: History::default(),
             path,
@@ -52,6 +65,7 @@ impl Document {
             analysis_runs: 1,
             pending_removal: None,
             status: None,
+            shape_generation: 0,
         }
     }
 
@@ -74,49 +88,63 @@ impl Document {
     }
 
     /// Checks the edit (unknown ids are refused and leave no undo step), skips no-ops,
-    /// records the scenario for undo, applies the edit and re-runs the analysis. Edits with
-    /// the same `merge_key` in quick succession (`now`, in seconds) become one undo step.
-    /// Returns the edit's description when the scenario changed.
+    /// applies the edit, records what it changed for undo and brings the analysis up to
+    /// date. Edits with the same `merge_key` in quick succession (`now`, in seconds) become
+    /// one undo step. Returns the edit's description when the scenario changed.
     pub fn apply(
         &mut self,
         edit: &Edit,
         merge_key: Option<String>,
         now: f64,
     ) -> Result<Option<String>, EditError> {
-        let Some(next) = edit::applied(&self.scenario, edit)? else {
+        // Described as the scenario is before the edit (a removal names what goes).
+        let label = edit.describe(&self.scenario);
+        let Some(patch) = edit::apply_recorded(&mut self.scenario, edit, self.valid)? else {
             return Ok(None);
         };
-        let label = edit.describe(&self.scenario);
-        let before = std::mem::replace(&mut self.scenario, next);
-        self.history.record(before, label.clone(), merge_key, now);
-        self.changed();
+        let changes = patch.changes(&self.scenario);
+        analysis::update(
+            &self.scenario,
+            &mut self.analysis,
+            &changes,
+            &Before(&patch),
+        );
+        self.history
+            .record(patch, label.clone(), merge_key, now, &self.scenario);
+        self.changed(&changes);
         Ok(Some(label))
     }
 
     /// Undoes the last edit; returns its description, `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Option<String> {
         let label = self.history.undo_label()?.to_string();
-        self.scenario = self.history.undo(&self.scenario)?;
-        self.changed();
+        let patch = self.history.undo(&mut self.scenario)?;
+        let changes = patch.changes(&self.scenario);
+        analysis::update(&self.scenario, &mut self.analysis, &changes, &Before(patch));
+        self.changed(&changes);
         Some(label)
     }
 
     /// Redoes the last undone edit; returns its description, `None` when there is none.
     pub fn redo(&mut self) -> Option<String> {
         let label = self.history.redo_label()?.to_string();
-        self.scenario = self.history.redo(&self.scenario)?;
-        self.changed();
+        let patch = self.history.redo(&mut self.scenario)?;
+        let changes = patch.changes(&self.scenario);
+        analysis::update(&self.scenario, &mut self.analysis, &changes, &Before(patch));
+        self.changed(&changes);
         Some(label)
     }
 
     /// Replaces the scenario (open, new, restore): the history starts afresh and the new
     /// scenario counts as saved to `path`.
     pub fn replace(&mut self, scenario: Scenario, path: Option<PathBuf>) {
+        self.valid = crate::validate::validate_scenario(&scenario).is_ok();
         self.scenario = scenario;
         self.path = path;
         self.history.clear();
         self.pending_removal = None;
-        self.changed();
+        self.analysis = analyze(&self.scenario);
+        self.changed(&Changes::everything());
         self.saved_generation = self.generation;
     }
 
@@ -148,10 +176,22 @@ impl Document {
         self.scenario.products.iter().position(|p| p.id == id)
     }
 
-    fn changed(&mut self) {
+    /// After every change, once the analysis is up to date.
+    fn changed(&mut self, changes: &Changes) {
         self.generation += 1;
-        self.analysis = analyze(&self.scenario);
         self.analysis_runs += 1;
+        if !changes.in_place() {
+            self.shape_generation = self.generation;
+        }
+    }
+}
+
+/// What a patch says of the scenario before a change, for the analysis' update.
+struct Before<'a>(&'a ScenarioPatch);
+
+impl analysis::Before for Before<'_> {
+    fn responsibility(&self, index: usize) -> Option<&Responsibility> {
+        self.0.responsibility(index)
     }
 }
 

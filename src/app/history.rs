@@ -1,11 +1,14 @@
-//! Undo and redo by snapshots: each step keeps the whole scenario as it was before the
-//! edit. Snapshots cannot drift from the edits that made them, and a workshop scenario is
-//! kilobytes, so the history is bounded by memory (256 MB) rather than by a small count.
+//! Undo and redo by patches: each step keeps what its edit changed, as it was
+//! ([`ScenarioPatch`]), so a card move keeps one product's board rather than the file.
+//! Swapping a step's patch with the scenario undoes it and leaves the patch holding what the
+//! undo took away, for redo. The history is bounded by the memory its steps really hold
+//! (256 MB, counted by walking them), not by a small count, so a whole workshop can be
+//! undone.
 
+use crate::edit::ScenarioPatch;
 use crate::model::Scenario;
-use crate::write;
 
-/// How much memory the whole history may hold, counted as the snapshots' file sizes.
+/// How much memory the whole history may hold.
 pub const DEFAULT_LIMIT_BYTES: usize = 256 * 1024 * 1024;
 
 /// Edits with the same key within this many seconds merge into one undo step (typing in
@@ -13,11 +16,33 @@ pub const DEFAULT_LIMIT_BYTES: usize = 256 * 1024 * 1024;
 pub const MERGE_SECONDS: f64 = 1.0;
 
 struct Step {
-    scenario: Scenario,
+    patch: ScenarioPatch,
     bytes: usize,
     label: String,
     merge_key: Option<String>,
     time: f64,
+}
+
+impl Step {
+    fn new(patch: ScenarioPatch, label: String, merge_key: Option<String>, time: f64) -> Step {
+        let mut step = Step {
+            patch,
+            bytes: 0,
+            label,
+            merge_key,
+            time,
+        };
+        step.bytes = step.size();
+        step
+    }
+
+    /// What the step holds: its patch, its texts and itself.
+    fn size(&self) -> usize {
+        self.patch.bytes()
+            + self.label.capacity()
+            + self.merge_key.as_ref().map_or(0, String::capacity)
+            + std::mem::size_of::<Step>()
+    }
 }
 
 /// The undo and redo stacks.
@@ -44,36 +69,31 @@ impl History {
         }
     }
 
-    fn step(scenario: Scenario, label: String, merge_key: Option<String>, time: f64) -> Step {
-        // Sized once, by its file length: a fair measure of what it holds.
-        let bytes = write::scenario_to_string(&scenario).len() + std::mem::size_of::<Step>();
-        Step {
-            scenario,
-            bytes,
-            label,
-            merge_key,
-            time,
-        }
-    }
-
-    /// Records the scenario as it was before an edit. An edit with the same merge key as
-    /// the last one, soon after it, joins that step instead of making a new one.
+    /// Records what an edit changed (`patch`, taken against `current`, the scenario after
+    /// it). An edit with the same merge key as the last one, soon after it, joins that step
+    /// instead of making a new one.
     pub fn record(
         &mut self,
-        before: Scenario,
+        patch: ScenarioPatch,
         label: String,
         merge_key: Option<String>,
         time: f64,
+        current: &Scenario,
     ) {
         self.clear_redo();
         if let (Some(key), Some(last)) = (&merge_key, self.undo.last_mut())
             && last.merge_key.as_ref() == Some(key)
             && time - last.time < MERGE_SECONDS
         {
+            last.patch.absorb(patch, current);
             last.time = time;
+            let bytes = last.size();
+            self.bytes = self.bytes - last.bytes + bytes;
+            last.bytes = bytes;
+            self.evict();
             return;
         }
-        let step = History::step(before, label, merge_key, time);
+        let step = Step::new(patch, label, merge_key, time);
         self.bytes += step.bytes;
         self.undo.push(step);
         self.evict();
@@ -88,37 +108,43 @@ impl History {
     /// Drops the oldest steps until the history fits its memory.
     fn evict(&mut self) {
         let mut drop = 0;
-        while self.bytes > self.limit_bytes && drop < self.undo.len() {
-            self.bytes -= self.undo[drop].bytes;
+        for step in &self.undo {
+            if self.bytes <= self.limit_bytes {
+                break;
+            }
+            self.bytes -= step.bytes;
             drop += 1;
         }
         self.undo.drain(..drop);
     }
 
-    /// Steps back: returns the scenario before the last edit; `current` becomes redoable.
-    pub fn undo(&mut self, current: &Scenario) -> Option<Scenario> {
+    /// Steps back: takes the last edit back in `s`, and returns its patch (now holding what
+    /// the undo took away); `None` when there is nothing to undo.
+    pub fn undo(&mut self, s: &mut Scenario) -> Option<&ScenarioPatch> {
         let step = self.undo.pop()?;
-        Some(self.swap(step, current, Direction::Redo))
+        let step = self.swap(step, s);
+        self.redo.push(step);
+        self.redo.last().map(|step| &step.patch)
     }
 
-    /// Steps forward again after an undo.
-    pub fn redo(&mut self, current: &Scenario) -> Option<Scenario> {
+    /// Steps forward again after an undo; returns the patch as [`History::undo`] does.
+    pub fn redo(&mut self, s: &mut Scenario) -> Option<&ScenarioPatch> {
         let step = self.redo.pop()?;
-        let scenario = self.swap(step, current, Direction::Undo);
+        let step = self.swap(step, s);
+        self.undo.push(step);
         self.evict();
-        Some(scenario)
+        self.undo.last().map(|step| &step.patch)
     }
 
-    /// Takes `step` out of the history and keeps `current` on the other side.
-    fn swap(&mut self, step: Step, current: &Scenario, keep_on: Direction) -> Scenario {
-        self.bytes -= step.bytes;
-        let kept = History::step(current.clone(), step.label.clone(), None, step.time);
-        self.bytes += kept.bytes;
-        match keep_on {
-            Direction::Undo => self.undo.push(kept),
-            Direction::Redo => self.redo.push(kept),
-        }
-        step.scenario
+    /// Swaps a step's patch with the scenario; the step then holds the other side.
+    fn swap(&mut self, mut step: Step, s: &mut Scenario) -> Step {
+        step.patch.swap(s);
+        // An undone step is not merged into by the next edit.
+        step.merge_key = None;
+        let bytes = step.size();
+        self.bytes = self.bytes - step.bytes + bytes;
+        step.bytes = bytes;
+        step
     }
 
     /// What the next undo would undo.
@@ -152,15 +178,10 @@ impl History {
     }
 }
 
-/// Which list of the history a step goes on.
-enum Direction {
-    Undo,
-    Redo,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edit::{Edit, apply_recorded};
 
     fn named(name: &str) -> Scenario {
         Scenario {
@@ -169,55 +190,85 @@ mod tests {
         }
     }
 
+    /// Renames `s` and records the edit.
+    fn rename(h: &mut History, s: &mut Scenario, to: &str, key: Option<&str>, time: f64) {
+        let edit = Edit::SetScenarioInfo {
+            name: to.into(),
+            description: String::new(),
+        };
+        let patch = apply_recorded(s, &edit, true)
+            .expect("renames")
+            .expect("a change");
+        h.record(patch, format!("to {to}"), key.map(str::to_string), time, s);
+    }
+
+    fn undone(h: &mut History, s: &mut Scenario) -> Option<String> {
+        h.undo(s).map(|_| s.name.clone())
+    }
+
+    fn redone(h: &mut History, s: &mut Scenario) -> Option<String> {
+        h.redo(s).map(|_| s.name.clone())
+    }
+
     #[test]
-    fn undo_and_redo_walk_the_snapshots() {
+    fn undo_and_redo_walk_the_steps() {
         let mut h = History::default();
-        h.record(named("a"), "to b".into(), None, 0.0);
-        h.record(named("b"), "to c".into(), None, 5.0);
-        assert_eq!(h.undo(&named("c")).map(|s| s.name), Some("b".into()));
-        assert_eq!(h.undo(&named("b")).map(|s| s.name), Some("a".into()));
-        assert!(h.undo(&named("a")).is_none());
-        assert_eq!(h.redo(&named("a")).map(|s| s.name), Some("b".into()));
+        let mut s = named("a");
+        rename(&mut h, &mut s, "b", None, 0.0);
+        rename(&mut h, &mut s, "c", None, 5.0);
+        assert_eq!(undone(&mut h, &mut s), Some("b".into()));
+        assert_eq!(undone(&mut h, &mut s), Some("a".into()));
+        assert!(h.undo(&mut s).is_none());
+        assert_eq!(s.name, "a");
+        assert_eq!(redone(&mut h, &mut s), Some("b".into()));
         assert_eq!(h.redo_label(), Some("to c"));
     }
 
     #[test]
     fn a_new_edit_clears_redo() {
         let mut h = History::default();
-        h.record(named("a"), "x".into(), None, 0.0);
-        h.undo(&named("b"));
-        h.record(named("a"), "y".into(), None, 1.0);
+        let mut s = named("a");
+        rename(&mut h, &mut s, "b", None, 0.0);
+        h.undo(&mut s);
+        rename(&mut h, &mut s, "c", None, 1.0);
         assert_eq!(h.redo_len(), 0);
     }
 
     #[test]
     fn a_burst_on_one_field_is_one_step() {
         let mut h = History::default();
-        for i in 0..10 {
-            h.record(
-                named(&format!("v{i}")),
-                "type".into(),
-                Some("name".into()),
+        let mut s = named("v0");
+        for i in 1..=10 {
+            rename(
+                &mut h,
+                &mut s,
+                &format!("v{i}"),
+                Some("name"),
                 f64::from(i) * 0.2,
             );
         }
         assert_eq!(h.undo_len(), 1);
         assert_eq!(
-            h.undo(&named("v10")).map(|s| s.name),
+            undone(&mut h, &mut s),
             Some("v0".into()),
             "back to before the burst"
         );
-        h.record(named("x"), "type".into(), Some("name".into()), 100.0);
-        h.record(named("y"), "type".into(), Some("name".into()), 102.0);
+        rename(&mut h, &mut s, "x", Some("name"), 100.0);
+        rename(&mut h, &mut s, "y", Some("name"), 102.0);
         assert_eq!(h.undo_len(), 2, "a pause starts a new step");
     }
 
     #[test]
     fn the_history_is_bounded_by_memory_not_count() {
-        let one = History::step(named("a"), String::new(), None, 0.0).bytes;
+        let mut probe = History::default();
+        let mut s = named("a");
+        rename(&mut probe, &mut s, "b", None, 0.0);
+        let one = probe.bytes();
         let mut h = History::with_limit(one * 1500);
         for i in 0..2000 {
-            h.record(named("a"), "x".into(), None, f64::from(i));
+            // Names of one length: every step holds the same memory.
+            let to = if i % 2 == 0 { "a" } else { "b" };
+            rename(&mut h, &mut s, to, None, f64::from(i));
         }
         assert_eq!(h.undo_len(), 1500);
         assert!(h.bytes() <= one * 1500);

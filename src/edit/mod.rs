@@ -6,10 +6,14 @@
 mod apply;
 mod describe;
 mod effects;
+mod footprint;
+mod heap;
 mod ids;
+mod patch;
 
 pub use effects::removal_effects;
 pub use ids::{all_ids, slug, unique_among, unique_id};
+pub use patch::ScenarioPatch;
 
 use crate::checklist::Question;
 use crate::model::{
@@ -153,5 +157,47 @@ pub fn applied(s: &Scenario, edit: &Edit) -> Result<Option<Scenario>, EditError>
     Ok(Some(next))
 }
 
+/// Applies an edit in place and returns what it changed, as it was, to take it back
+/// ([`ScenarioPatch::swap`]); `None` when it changed nothing. Only what the edit can touch is
+/// copied, and when `was_valid` (the scenario was valid before) only what it changed is
+/// checked, so the cost follows the edit, not the size of the file. The result and the
+/// errors are [`applied`]'s; on an error the scenario is as it was.
+pub fn apply_recorded(
+    s: &mut Scenario,
+    edit: &Edit,
+    was_valid: bool,
+) -> Result<Option<ScenarioPatch>, EditError> {
+    let mut patch = ScenarioPatch::capture(s, &footprint::Footprint::of(s, edit));
+    let outcome = mutate(s, edit);
+    patch.settle(s);
+    match outcome {
+        Err(e) => {
+            patch.swap(s);
+            return Err(e);
+        }
+        // Nothing changed, or only in ways that cancel out: the scenario stays as it was.
+        Ok(false) => {
+            patch.swap(s);
+            return Ok(None);
+        }
+        Ok(true) if patch.is_empty() => return Ok(None),
+        Ok(true) => {}
+    }
+    let changes = patch.changes(s);
+    let checked = if was_valid {
+        crate::validate::validate_changes(s, &changes)
+    } else {
+        crate::validate::validate_scenario(s)
+    };
+    if let Err(e) = checked {
+        patch.swap(s);
+        return Err(EditError::Invalid(e.message));
+    }
+    Ok(Some(patch))
+}
+
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod patch_tests;

@@ -210,12 +210,48 @@ pub fn by_severity(findings: &[Finding]) -> impl Iterator<Item = (Severity, Vec<
 /// Every finding of the scenario, sorted.
 pub fn find(s: &Scenario, seats: &Seats, loads: &Loads) -> Vec<Finding> {
     let mut out = Vec::new();
-    people_rules(s, seats, loads, &mut out);
-    team_rules(s, seats, &mut out);
-    product_rules(s, seats, loads, &mut out);
-    stakeholder_rule(s, loads, &mut out);
+    for i in 0..s.people.len() {
+        person_findings(s, seats, loads, i, &mut out);
+    }
+    for t in 0..s.teams.len() {
+        team_findings(s, seats, t, &mut out);
+    }
+    for p in 0..s.products.len() {
+        product_findings(s, seats, loads, p, &mut out);
+    }
+    stakeholder_findings(s, loads, &mut out);
     sort(&mut out);
     out
+}
+
+/// What a rule's findings are about first: the unit whose facts fire it, and whose id is
+/// the finding's first subject. An update of the analysis words the findings of the units
+/// an edit touched again, and keeps the others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Person,
+    Team,
+    Product,
+    /// The stakeholder rule looks at every card: it is worked out whole.
+    Stakeholder,
+}
+
+impl Rule {
+    /// The unit whose id comes first in the rule's findings.
+    pub(crate) fn unit(self) -> Unit {
+        match self {
+            Rule::Overload
+            | Rule::HybridOverload
+            | Rule::StrategyStarved
+            | Rule::CombinedRoleBeyondOneTeam
+            | Rule::CombinedRoleMultipleProducts
+            | Rule::SplitAtScale
+            | Rule::PoMultipleTeams => Unit::Person,
+            Rule::ScrumTeamWithoutPo | Rule::PoOutsideScrum => Unit::Team,
+            Rule::UnownedWork | Rule::UnassignedCards => Unit::Product,
+            Rule::StakeholderUncovered => Unit::Stakeholder,
+        }
+    }
 }
 
 fn finding(rule: Rule, severity: Severity, subjects: Vec<String>, message: String) -> Finding {
@@ -236,17 +272,26 @@ fn names<'a>(items: impl Iterator<Item = &'a str>) -> String {
     }
 }
 
-fn people_rules(s: &Scenario, seats: &Seats, loads: &Loads, out: &mut Vec<Finding>) {
-    for (i, (person, load)) in s.people.iter().zip(&loads.people).enumerate() {
-        let held = Held::of(seats, i);
-        person::check(&s.settings, seats, load, held, |hit| {
-            out.extend(person::finding(s, seats, person, load, held, hit));
-        });
-    }
+/// The person rules' findings about person `i`.
+pub(crate) fn person_findings(
+    s: &Scenario,
+    seats: &Seats,
+    loads: &Loads,
+    i: usize,
+    out: &mut Vec<Finding>,
+) {
+    let (Some(person), Some(load)) = (s.people.get(i), loads.people.get(i)) else {
+        return;
+    };
+    let held = Held::of(seats, i);
+    person::check(&s.settings, seats, load, held, |hit| {
+        out.extend(person::finding(s, seats, person, load, held, hit));
+    });
 }
 
-fn team_rules(s: &Scenario, seats: &Seats, out: &mut Vec<Finding>) {
-    for (i, team) in s.teams.iter().enumerate() {
+/// The team rules' findings about team `i`.
+pub(crate) fn team_findings(s: &Scenario, seats: &Seats, i: usize, out: &mut Vec<Finding>) {
+    if let Some(team) = s.teams.get(i) {
         let po = seats
             .po
             .get(i)
@@ -297,8 +342,15 @@ pub(crate) fn unowned_work(unowned_hours: f64) -> bool {
     positive(unowned_hours)
 }
 
-fn product_rules(s: &Scenario, seats: &Seats, loads: &Loads, out: &mut Vec<Finding>) {
-    for (p, (product, load)) in s.products.iter().zip(&loads.products).enumerate() {
+/// The product rules' findings about product `p`.
+pub(crate) fn product_findings(
+    s: &Scenario,
+    seats: &Seats,
+    loads: &Loads,
+    p: usize,
+    out: &mut Vec<Finding>,
+) {
+    if let (Some(product), Some(load)) = (s.products.get(p), loads.products.get(p)) {
         if unowned_work(load.unowned_hours) {
             let mut subjects = vec![product.id.clone()];
             for (card, cl) in product.cards.iter().zip(&load.cards) {
@@ -369,23 +421,41 @@ fn product_rules(s: &Scenario, seats: &Seats, loads: &Loads, out: &mut Vec<Findi
     }
 }
 
-fn stakeholder_rule(s: &Scenario, loads: &Loads, out: &mut Vec<Finding>) {
+/// `stakeholder-uncovered`: the stakeholders no carried card serves. It looks at every
+/// card, so an update of the analysis works it out whole.
+pub(crate) fn stakeholder_findings(s: &Scenario, loads: &Loads, out: &mut Vec<Finding>) {
     if s.stakeholders.is_empty() {
         return;
     }
-    // Which responsibilities give hours to someone somewhere.
-    let mut carried: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for (product, load) in s.products.iter().zip(&loads.products) {
+    // Which responsibilities give hours to someone somewhere; the search stops once every
+    // responsibility is found carried.
+    let index = crate::model::index_by_id(&s.responsibilities, |r| &r.id);
+    let mut carried = vec![false; s.responsibilities.len()];
+    let mut left = carried.len();
+    'products: for (product, load) in s.products.iter().zip(&loads.products) {
         for (card, cl) in product.cards.iter().zip(&load.cards) {
-            if cl.shares.iter().any(|sh| positive(sh.hours)) {
-                carried.insert(card.responsibility.as_str());
+            if left == 0 {
+                break 'products;
+            }
+            if cl.shares.iter().any(|sh| positive(sh.hours))
+                && let Some(slot) = index
+                    .get(card.responsibility.as_str())
+                    .and_then(|&r| carried.get_mut(r))
+                && !*slot
+            {
+                *slot = true;
+                left -= 1;
             }
         }
     }
     let served: std::collections::HashSet<&str> = s
         .responsibilities
         .iter()
-        .filter(|r| carried.contains(r.id.as_str()))
+        .filter(|r| {
+            index
+                .get(r.id.as_str())
+                .is_some_and(|&i| carried.get(i) == Some(&true))
+        })
         .flat_map(|r| r.stakeholders.iter().map(String::as_str))
         .collect();
     for stakeholder in &s.stakeholders {

@@ -72,7 +72,7 @@ pub(super) fn mutate(s: &mut Scenario, edit: &Edit) -> Result<bool, EditError> {
 
 /// An item of one of the scenario's lists, found by its id (a card by its
 /// responsibility, which is unique on its board).
-trait Listed: Clone + PartialEq {
+pub(in crate::edit) trait Listed: Clone + PartialEq {
     fn id(&self) -> &str;
 }
 

@@ -53,3 +53,7 @@ pub fn analyze(s: &Scenario) -> Analysis {
         leadership_cost,
     }
 }
+
+mod update;
+
+pub use update::{Before, update};

@@ -1,0 +1,134 @@
+//! The heap memory a part of a scenario holds, counted by walking it (no text is written):
+//! how the undo history knows what it really keeps.
+
+use crate::checklist::Checklist;
+use crate::model::{Card, Person, Product, Responsibility, Scenario, Settings, Stakeholder, Team};
+
+/// Bytes held on the heap by a value (its own size is counted by whoever holds it).
+pub(crate) trait HeapSize {
+    fn heap_bytes(&self) -> usize;
+}
+
+impl HeapSize for String {
+    fn heap_bytes(&self) -> usize {
+        self.capacity()
+    }
+}
+
+impl<T: HeapSize> HeapSize for Option<T> {
+    fn heap_bytes(&self) -> usize {
+        self.as_ref().map_or(0, HeapSize::heap_bytes)
+    }
+}
+
+impl<T: HeapSize> HeapSize for Vec<T> {
+    fn heap_bytes(&self) -> usize {
+        self.capacity() * std::mem::size_of::<T>()
+            + self.iter().map(HeapSize::heap_bytes).sum::<usize>()
+    }
+}
+
+impl<T: HeapSize> HeapSize for (usize, T) {
+    fn heap_bytes(&self) -> usize {
+        self.1.heap_bytes()
+    }
+}
+
+/// Plain numbers and flags: nothing on the heap.
+macro_rules! no_heap {
+    ($($ty:ty),*) => {
+        $(impl HeapSize for $ty {
+            fn heap_bytes(&self) -> usize {
+                0
+            }
+        })*
+    };
+}
+
+no_heap!(f64, Settings);
+
+impl HeapSize for Checklist {
+    fn heap_bytes(&self) -> usize {
+        // A B-tree keeps up to 11 entries in a node of about 200 bytes: one node per 11
+        // answers is close enough for a bound on memory.
+        self.0.len().div_ceil(11) * 200
+    }
+}
+
+impl HeapSize for Person {
+    fn heap_bytes(&self) -> usize {
+        self.id.heap_bytes() + self.name.heap_bytes()
+    }
+}
+
+impl HeapSize for Stakeholder {
+    fn heap_bytes(&self) -> usize {
+        self.id.heap_bytes() + self.name.heap_bytes()
+    }
+}
+
+impl HeapSize for Responsibility {
+    fn heap_bytes(&self) -> usize {
+        self.id.heap_bytes()
+            + self.title.heap_bytes()
+            + self.description.heap_bytes()
+            + self.stakeholders.heap_bytes()
+            + self.source.heap_bytes()
+    }
+}
+
+impl HeapSize for Card {
+    fn heap_bytes(&self) -> usize {
+        self.responsibility.heap_bytes() + self.note.heap_bytes()
+    }
+}
+
+impl HeapSize for Product {
+    fn heap_bytes(&self) -> usize {
+        self.id.heap_bytes()
+            + self.name.heap_bytes()
+            + self.pm.heap_bytes()
+            + self.checklist.heap_bytes()
+            + self.cards.heap_bytes()
+    }
+}
+
+impl HeapSize for Team {
+    fn heap_bytes(&self) -> usize {
+        self.id.heap_bytes()
+            + self.name.heap_bytes()
+            + self.product.heap_bytes()
+            + self.po.heap_bytes()
+    }
+}
+
+impl HeapSize for Scenario {
+    fn heap_bytes(&self) -> usize {
+        self.name.heap_bytes()
+            + self.description.heap_bytes()
+            + self.people.heap_bytes()
+            + self.stakeholders.heap_bytes()
+            + self.responsibilities.heap_bytes()
+            + self.products.heap_bytes()
+            + self.teams.heap_bytes()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_counts_its_slots_and_what_its_items_hold() {
+        let mut names: Vec<String> = Vec::with_capacity(4);
+        names.push(String::with_capacity(10));
+        names.push(String::with_capacity(6));
+        assert_eq!(
+            names.heap_bytes(),
+            4 * std::mem::size_of::<String>() + 16,
+            "four slots and sixteen bytes of text"
+        );
+        let none: Option<String> = None;
+        assert_eq!(none.heap_bytes(), 0);
+    }
+}
