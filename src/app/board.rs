@@ -1,12 +1,9 @@
 //! The board of one product: the PM, PO and Unassigned columns, their seats and cards.
 //! Cards are dragged between columns with the mouse, or moved by menu and keys.
 
-use std::collections::HashMap;
-
 use egui::{Align2, FontId, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, WidgetInfo, vec2};
 
 use crate::edit::{Edit, Place};
-use crate::findings::Severity;
 use crate::load::CardLoad;
 use crate::model::{Card, Column, Product, Responsibility, Scenario};
 use crate::num::{counted, hours};
@@ -14,6 +11,8 @@ use crate::num::{counted, hours};
 use super::action::{Action, CardIntent, SeatIntent, SeatRef};
 use super::card::{CardFace, Emphasis, card_tooltip_ui, ghost_card_ui, paint_card};
 use super::command::Command;
+use super::document::Document;
+use super::shown::{Badge, BoardRows};
 use super::state::AppState;
 use super::theme;
 use super::widgets::person_picker;
@@ -40,21 +39,9 @@ pub fn board_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     };
     ui.horizontal_wrapped(|ui| {
         ui.heading(&product.name);
-        let teams = state
-            .doc
-            .analysis
-            .seats
-            .teams_of
-            .get(index)
-            .map_or(0, Vec::len);
-        let engineers = state
-            .doc
-            .analysis
-            .seats
-            .engineers_of
-            .get(index)
-            .copied()
-            .unwrap_or(0);
+        let seats = &state.doc.analysis.seats;
+        let teams = seats.teams_of.get(index).map_or(0, Vec::len);
+        let engineers = seats.engineers_of.get(index).copied().unwrap_or(0);
         ui.label(format!(
             "{} · {} · {}",
             product.market.name(),
@@ -65,20 +52,49 @@ pub fn board_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     if !state.prefs.presentation {
         add_card_menu_ui(ui, state, product, actions);
     }
-    let badges = card_badges(state, product);
-    // The search filters the cards, unless it found the product by its name: then the whole
-    // board shows.
-    let mut filter = state.view.search.trim().to_lowercase();
-    if product.name.to_lowercase().contains(&filter) {
-        filter.clear();
-    }
+    // Worked out once per change (`AppState::begin_frame`); a board drawn without it (a
+    // test of the view alone) works it out here.
+    let built;
+    let rows = match state
+        .view
+        .shown
+        .board(&state.doc, index, &state.view.search)
+    {
+        Some(rows) => rows,
+        None => {
+            built = BoardRows::build(&state.doc, index, &state.view.search.trim().to_lowercase());
+            &built
+        }
+    };
+    let board = Board {
+        state,
+        product,
+        load,
+        rows,
+        person: state
+            .view
+            .selection
+            .person
+            .as_deref()
+            .and_then(|id| state.doc.names().person(id)),
+    };
     // The three columns share the width the panels leave; what does not fit in a column
     // wraps or is cut with "…" (the whole text is in the card's tooltip and details).
     ui.columns(3, |columns| {
         for (ui, column) in columns.iter_mut().zip(Column::ALL) {
-            column_ui(ui, state, product, load, column, &badges, &filter, actions);
+            board.column_ui(ui, column, actions);
         }
     });
+}
+
+/// What every column and card of the shown board draws from.
+struct Board<'a> {
+    state: &'a AppState,
+    product: &'a Product,
+    load: &'a crate::load::ProductLoad,
+    rows: &'a BoardRows,
+    /// The selected person (index): the cards that give them hours are highlighted.
+    person: Option<usize>,
 }
 
 /// Puts a responsibility on the board: one of the scenario's, or one of the reference
@@ -169,140 +185,107 @@ fn from_catalogue(
     Edit::Batch(edits)
 }
 
-/// Per card (responsibility id): the worst severity of the findings that name it on this
-/// product, and the rules' ids.
-fn card_badges(
-    state: &AppState,
-    product: &Product,
-) -> HashMap<String, (Severity, Vec<&'static str>)> {
-    let mut badges: HashMap<String, (Severity, Vec<&'static str>)> = HashMap::new();
-    for f in &state.doc.analysis.findings {
-        if f.subjects.first() != Some(&product.id) {
-            continue;
-        }
-        for id in f.subjects.iter().skip(1) {
-            let entry = badges.entry(id.clone()).or_insert((f.severity, Vec::new()));
-            entry.0 = entry.0.min(f.severity);
-            entry.1.push(f.rule.id());
-        }
-    }
-    badges
-}
-
-/// The hours a card puts into its column: what lands on people plus what lands on empty
-/// seats, or what is parked.
-fn column_hours(load: &CardLoad) -> f64 {
-    load.shares.iter().map(|s| s.hours).sum::<f64>() + load.unowned_hours + load.unassigned_hours
-}
-
-#[allow(clippy::too_many_arguments)]
-fn column_ui(
-    ui: &mut Ui,
-    state: &AppState,
-    product: &Product,
-    load: &crate::load::ProductLoad,
-    column: Column,
-    badges: &HashMap<String, (Severity, Vec<&'static str>)>,
-    filter: &str,
-    actions: &mut Vec<Action>,
-) {
-    let s = &state.doc.scenario;
-    let total: f64 = product
-        .cards
-        .iter()
-        .zip(&load.cards)
-        .filter(|(c, _)| c.column == column)
-        .map(|(_, l)| column_hours(l))
-        .sum();
-    ui.horizontal_wrapped(|ui| {
-        ui.strong(egui::RichText::new(column.label()).size(18.0));
-        ui.label(format!("{} h a week", hours(total)));
-    });
-    seats_ui(ui, state, product, column, actions);
-    ui.separator();
-
-    let drag = egui::DragAndDrop::payload::<CardDrag>(ui.ctx());
-    let dragging_here = drag.as_ref().is_some_and(|d| d.product == product.id);
-    let area = ui.available_rect_before_wrap();
-    let zone = ui.interact(
-        area,
-        ui.scope_id().with(("drop", column.as_str())),
-        Sense::hover(),
-    );
-    let hovered_by_drag = dragging_here && zone.contains_pointer();
-    if dragging_here {
-        let stroke = if hovered_by_drag {
-            Stroke::new(3.0, theme::HIGHLIGHT)
-        } else {
-            Stroke::new(1.0, ui.visuals().widgets.inactive.bg_stroke.color)
-        };
-        ui.painter()
-            .rect_stroke(area, 6.0, stroke, StrokeKind::Inside);
-        if hovered_by_drag {
-            ui.painter().rect_filled(area, 6.0, theme::highlight_fill());
-        }
-    }
-
-    let mut card_rects: Vec<(String, Rect)> = Vec::new();
-    egui::ScrollArea::vertical()
-        .id_salt(("column", column.as_str()))
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for (card, card_load) in product.cards.iter().zip(&load.cards) {
-                if card.column != column {
-                    continue;
-                }
-                let Some(r) = s.responsibility(&card.responsibility) else {
-                    continue;
-                };
-                if !filter.is_empty() && !r.title.to_lowercase().contains(filter) {
-                    continue;
-                }
-                let rect = card_ui(
-                    ui,
-                    state,
-                    product,
-                    card,
-                    r,
-                    card_load,
-                    badges.get(&card.responsibility),
-                    actions,
-                );
-                card_rects.push((card.responsibility.clone(), rect));
-            }
-            for (responsibility, to) in state
-                .suggest
-                .previewed_moves(state.doc.generation, &product.id)
-            {
-                if to == column {
-                    ghost_card_ui(ui, s, &responsibility);
-                }
-            }
-            if card_rects.is_empty() {
-                ui.weak(if filter.is_empty() {
-                    "Drop cards here"
-                } else {
-                    "No card matches the search"
-                });
-            }
+impl Board<'_> {
+    fn column_ui(&self, ui: &mut Ui, column: Column, actions: &mut Vec<Action>) {
+        let (state, product) = (self.state, self.product);
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(egui::RichText::new(column.label()).size(18.0));
+            ui.label(format!("{} h a week", hours(self.rows.hours(column))));
         });
+        seats_ui(ui, state, product, column, actions);
+        ui.separator();
 
-    if let Some(dropped) = zone.dnd_release_payload::<CardDrag>()
-        && dropped.product == product.id
-    {
-        let pointer_y = ui
-            .ctx()
-            .pointer_interact_pos()
-            .map_or(f32::INFINITY, |p| p.y);
-        let place = card_rects
+        let drag = egui::DragAndDrop::payload::<CardDrag>(ui.ctx());
+        let dragging_here = drag.as_ref().is_some_and(|d| d.product == product.id);
+        let area = ui.available_rect_before_wrap();
+        let zone = ui.interact(
+            area,
+            ui.scope_id().with(("drop", column.as_str())),
+            Sense::hover(),
+        );
+        let hovered_by_drag = dragging_here && zone.contains_pointer();
+        if dragging_here {
+            let stroke = if hovered_by_drag {
+                Stroke::new(3.0, theme::HIGHLIGHT)
+            } else {
+                Stroke::new(1.0, ui.visuals().widgets.inactive.bg_stroke.color)
+            };
+            ui.painter()
+                .rect_stroke(area, 6.0, stroke, StrokeKind::Inside);
+            if hovered_by_drag {
+                ui.painter().rect_filled(area, 6.0, theme::highlight_fill());
+            }
+        }
+
+        let cards = self.rows.cards(column);
+        let previewed = state
+            .suggest
+            .previewed_moves(state.doc.generation, &product.id);
+        let ghosts: Vec<&str> = previewed
             .iter()
-            .find(|(r, rect)| *r != dropped.responsibility && pointer_y < rect.center().y)
-            .map_or(Place::End, |(r, _)| Place::Before(r.clone()));
-        actions.push(Action::Card {
-            product: product.id.clone(),
-            responsibility: dropped.responsibility.clone(),
-            intent: CardIntent::Move { to: column, place },
-        });
+            .filter(|(_, to)| *to == column)
+            .map(|(r, _)| r.as_str())
+            .collect();
+        // Where the first card's row starts on screen (rows have one height, so every
+        // card's place follows from it, drawn or not).
+        let mut origin: Option<f32> = None;
+        let stride = theme::CARD_HEIGHT + ui.spacing().item_spacing.y;
+        if cards.is_empty() && ghosts.is_empty() {
+            ui.weak(if !self.rows.filtered {
+                "Drop cards here"
+            } else {
+                "No card matches the search"
+            });
+        }
+        // Only the cards in view are laid out: a board of hundreds of cards costs what its
+        // visible part costs.
+        egui::ScrollArea::vertical()
+            .id_salt(("column", column.as_str()))
+            .auto_shrink([false, false])
+            .show_rows(
+                ui,
+                theme::CARD_HEIGHT,
+                cards.len() + ghosts.len(),
+                |ui, range| {
+                    for row in range {
+                        match cards.get(row) {
+                            Some(&i) => {
+                                let rect = self.card_ui(ui, i, &previewed, actions);
+                                origin.get_or_insert(rect.top() - row as f32 * stride);
+                            }
+                            None => {
+                                if let Some(r) = ghosts.get(row - cards.len()) {
+                                    ghost_card_ui(ui, state.doc.name_of(r));
+                                }
+                            }
+                        }
+                    }
+                },
+            );
+
+        if let Some(dropped) = zone.dnd_release_payload::<CardDrag>()
+            && dropped.product == product.id
+        {
+            let pointer_y = ui
+                .ctx()
+                .pointer_interact_pos()
+                .map_or(f32::INFINITY, |p| p.y);
+            let place = cards
+                .iter()
+                .enumerate()
+                .filter_map(|(row, &i)| product.cards.get(i).map(|c| (row, c)))
+                .find(|(row, c)| {
+                    let centre = origin.map_or(f32::INFINITY, |top| top + *row as f32 * stride)
+                        + theme::CARD_HEIGHT / 2.0;
+                    c.responsibility != dropped.responsibility && pointer_y < centre
+                })
+                .map_or(Place::End, |(_, c)| Place::Before(c.responsibility.clone()));
+            actions.push(Action::Card {
+                product: product.id.clone(),
+                responsibility: dropped.responsibility.clone(),
+                intent: CardIntent::Move { to: column, place },
+            });
+        }
     }
 }
 
@@ -332,7 +315,7 @@ fn seats_ui(
                     None,
                 ),
             };
-            if let Some(intent) = seat_picker(ui, s, &seat) {
+            if let Some(intent) = seat_picker(ui, &state.doc, &seat) {
                 actions.push(Action::Seat {
                     seat: SeatRef::Pm {
                         product: product.id.clone(),
@@ -343,7 +326,12 @@ fn seats_ui(
         }
         Column::Po => {
             let mut any = false;
-            for team in s.teams_of(&product.id) {
+            let teams = state
+                .doc
+                .product_index(&product.id)
+                .and_then(|p| state.doc.analysis.seats.teams_of.get(p))
+                .map_or(&[][..], Vec::as_slice);
+            for team in teams.iter().filter_map(|&t| s.teams.get(t)) {
                 any = true;
                 let seat = SeatView {
                     accessible_name: format!("PO of {}", team.name),
@@ -358,7 +346,7 @@ fn seats_ui(
                         Some(&team.id),
                     ),
                 };
-                if let Some(intent) = seat_picker(ui, s, &seat) {
+                if let Some(intent) = seat_picker(ui, &state.doc, &seat) {
                     actions.push(Action::Seat {
                         seat: SeatRef::Po {
                             team: team.id.clone(),
@@ -389,7 +377,7 @@ struct SeatView<'a> {
 }
 
 /// A labelled picker of the person in a seat, with its lock. Returns what changed.
-fn seat_picker(ui: &mut Ui, s: &Scenario, seat: &SeatView) -> Option<SeatIntent> {
+fn seat_picker(ui: &mut Ui, doc: &Document, seat: &SeatView) -> Option<SeatIntent> {
     let mut change = None;
     ui.horizontal_wrapped(|ui| {
         let text = egui::RichText::new(&seat.label);
@@ -399,7 +387,8 @@ fn seat_picker(ui: &mut Ui, s: &Scenario, seat: &SeatView) -> Option<SeatIntent>
             ui.label(text)
         };
         let width = (ui.available_width() - 56.0).clamp(60.0, 160.0);
-        let (response, changed) = person_picker(ui, &seat.accessible_name, s, seat.current, width);
+        let (response, changed) =
+            person_picker(ui, &seat.accessible_name, doc, seat.current, width);
         response
             .labelled_by(label_response.id)
             .on_hover_text(&seat.accessible_name);
@@ -426,31 +415,81 @@ fn seat_picker(ui: &mut Ui, s: &Scenario, seat: &SeatView) -> Option<SeatIntent>
     change
 }
 
-/// One card. Returns its rect (for working out where a drop lands).
-#[allow(clippy::too_many_arguments)]
-fn card_ui(
-    ui: &mut Ui,
-    state: &AppState,
-    product: &Product,
-    card: &Card,
-    r: &Responsibility,
-    load: &CardLoad,
-    badge: Option<&(Severity, Vec<&'static str>)>,
-    actions: &mut Vec<Action>,
-) -> Rect {
+impl Board<'_> {
+    /// Card `i` of the board. Returns its rect (for working out where a drop lands).
+    fn card_ui(
+        &self,
+        ui: &mut Ui,
+        i: usize,
+        previewed: &[(String, Column)],
+        actions: &mut Vec<Action>,
+    ) -> Rect {
+        let state = self.state;
+        let size = vec2(ui.available_width(), theme::CARD_HEIGHT);
+        let s = &state.doc.scenario;
+        let (Some(card), Some(load), Some(r)) = (
+            self.product.cards.get(i),
+            self.load.cards.get(i),
+            self.product.cards.get(i).and_then(|c| {
+                let r = state.doc.names().responsibility(&c.responsibility)?;
+                s.responsibilities.get(r)
+            }),
+        ) else {
+            return ui.allocate_exact_size(size, Sense::hover()).0;
+        };
+        card_ui(
+            ui,
+            CardView {
+                state,
+                product: self.product,
+                card,
+                r,
+                load,
+                badge: self.rows.badges.get(&card.responsibility),
+                person: self.person,
+                previewed_to: previewed
+                    .iter()
+                    .find(|(r, _)| *r == card.responsibility)
+                    .map(|(_, to)| *to),
+            },
+            actions,
+        )
+    }
+}
+
+/// One card as [`card_ui`] draws it.
+struct CardView<'a> {
+    state: &'a AppState,
+    product: &'a Product,
+    card: &'a Card,
+    r: &'a Responsibility,
+    load: &'a CardLoad,
+    badge: Option<&'a Badge>,
+    /// The selected person (index).
+    person: Option<usize>,
+    /// Where a previewed suggestion moves the card.
+    previewed_to: Option<Column>,
+}
+
+/// One card. Returns its rect.
+fn card_ui(ui: &mut Ui, view: CardView, actions: &mut Vec<Action>) -> Rect {
+    let CardView {
+        state,
+        product,
+        card,
+        r,
+        load,
+        badge,
+        person,
+        previewed_to,
+    } = view;
     let selected = state.view.selection.card.as_deref() == Some(card.responsibility.as_str());
     let highlighted = state
         .view
         .selection
         .highlight
         .contains(&card.responsibility)
-        || state
-            .view
-            .selection
-            .person
-            .as_ref()
-            .and_then(|p| state.doc.scenario.people.iter().position(|x| x.id == *p))
-            .is_some_and(|p| load.shares.iter().any(|sh| sh.person == p));
+        || person.is_some_and(|p| load.shares.iter().any(|sh| sh.person == p));
     let face = CardFace {
         card,
         responsibility: r,
@@ -497,12 +536,7 @@ fn card_ui(
             .transform_layer_shapes(layer, egui::emath::TSTransform::from_translation(delta));
     } else if ui.is_rect_visible(rect) {
         let painter = ui.painter().clone();
-        if let Some((_, to)) = state
-            .suggest
-            .previewed_moves(state.doc.generation, &product.id)
-            .into_iter()
-            .find(|(r, _)| *r == card.responsibility)
-        {
+        if let Some(to) = previewed_to {
             // The suggestion under the pointer moves this card away.
             painter.rect_stroke(
                 rect.expand(2.0),

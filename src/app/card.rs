@@ -170,7 +170,7 @@ fn paint_badge(
 }
 
 /// Where a previewed suggestion would put a card: a faint copy with a dashed edge.
-pub fn ghost_card_ui(ui: &mut Ui, s: &Scenario, responsibility: &str) {
+pub fn ghost_card_ui(ui: &mut Ui, title: &str) {
     let size = vec2(ui.available_width(), theme::CARD_HEIGHT);
     let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
     let painter = ui.painter();
@@ -188,7 +188,7 @@ pub fn ghost_card_ui(ui: &mut Ui, s: &Scenario, responsibility: &str) {
         }
     }
     let colour = ui.visuals().weak_text_color();
-    let text = format!("suggested here: {}", s.name_of(responsibility));
+    let text = format!("suggested here: {title}");
     let mut job =
         egui::text::LayoutJob::simple_singleline(text, FontId::proportional(14.0), colour);
     job.wrap = egui::text::TextWrapping::truncate_at_width(rect.width() - 24.0);

@@ -10,6 +10,8 @@ use crate::load::PersonLoad;
 use crate::model::{Column, Scenario};
 use crate::num::{dollars, gt, hours};
 
+use super::names::Names;
+
 /// One scenario of the comparison, borrowed.
 pub struct ComparedScenario<'a> {
     pub label: &'a str,
@@ -83,12 +85,15 @@ impl CompareTables {
         baseline: usize,
         diffs: &[Option<Diff>],
     ) -> CompareTables {
-        let Some(base) = entries.get(baseline) else {
+        if entries.get(baseline).is_none() {
             return CompareTables::default();
-        };
+        }
+        // Names by id, indexed once per scenario rather than looked up through every list
+        // for each of thousands of rows.
+        let names: Vec<Names> = entries.iter().map(|e| Names::new(e.scenario)).collect();
         CompareTables {
-            summary: summary(entries, diffs, base.scenario),
-            cards: card_rows(entries, baseline),
+            summary: summary(entries, diffs, baseline, &names),
+            cards: card_rows(entries, baseline, &names),
             people: person_rows(entries, baseline),
         }
     }
@@ -104,10 +109,15 @@ fn line(kind: LineKind, text: impl Into<String>) -> SummaryLine {
 fn summary(
     entries: &[ComparedScenario],
     diffs: &[Option<Diff>],
-    base: &Scenario,
+    baseline: usize,
+    names: &[Names],
 ) -> Vec<SummaryLine> {
     let mut out = Vec::new();
-    for (e, diff) in entries.iter().zip(diffs) {
+    let (Some(base), Some(base_names)) = (entries.get(baseline), names.get(baseline)) else {
+        return out;
+    };
+    let base = (base.scenario, base_names);
+    for ((e, diff), e_names) in entries.iter().zip(diffs).zip(names) {
         out.push(line(LineKind::Heading, e.label));
         let cost = e.analysis.leadership_cost;
         let Some(d) = diff else {
@@ -130,9 +140,9 @@ fn summary(
                 dollars(cost)
             ),
         ));
-        let holder = |p: &Option<String>, s: &Scenario| {
+        let holder = |p: &Option<String>, (s, names): (&Scenario, &Names)| {
             p.as_deref()
-                .map_or("nobody".to_string(), |id| s.name_of(id).to_string())
+                .map_or("nobody".to_string(), |id| names.name_of(s, id).to_string())
         };
         for seat in &d.seats {
             let (what, id) = match &seat.seat {
@@ -143,9 +153,9 @@ fn summary(
                 LineKind::Plain,
                 format!(
                     "Seat: {what} {}: {} before, {} now",
-                    e.scenario.name_of(id),
+                    e_names.name_of(e.scenario, id),
                     holder(&seat.from, base),
-                    holder(&seat.to, e.scenario)
+                    holder(&seat.to, (e.scenario, e_names))
                 ),
             ));
         }
@@ -227,12 +237,18 @@ fn cells<'a>(e: &'a ComparedScenario) -> HashMap<CardKey<'a>, Cell> {
 }
 
 /// Rows in file order: the baseline's cards, then the new ones of the others.
-fn card_rows(entries: &[ComparedScenario], baseline: usize) -> Vec<CardRow> {
+fn card_rows(entries: &[ComparedScenario], baseline: usize, names: &[Names]) -> Vec<CardRow> {
     let all: Vec<HashMap<CardKey, Cell>> = entries.iter().map(cells).collect();
     let base = all.get(baseline);
     let mut seen = std::collections::HashSet::new();
     let mut rows = Vec::new();
-    for e in entries.get(baseline).into_iter().chain(entries) {
+    let named = entries.iter().zip(names);
+    for (e, e_names) in entries
+        .get(baseline)
+        .zip(names.get(baseline))
+        .into_iter()
+        .chain(named)
+    {
         for p in &e.scenario.products {
             for c in &p.cards {
                 let key = (p.id.as_str(), c.responsibility.as_str());
@@ -251,7 +267,11 @@ fn card_rows(entries: &[ComparedScenario], baseline: usize) -> Vec<CardRow> {
                     })
                     .collect();
                 rows.push(CardRow {
-                    name: format!("{} · {}", p.name, e.scenario.name_of(&c.responsibility)),
+                    name: format!(
+                        "{} · {}",
+                        p.name,
+                        e_names.name_of(e.scenario, &c.responsibility)
+                    ),
                     cells,
                 });
             }

@@ -16,6 +16,7 @@ use crate::edit::{self, Edit, EditError, ScenarioPatch};
 use crate::model::{Responsibility, Scenario};
 
 use super::history::History;
+use super::names::Names;
 
 /// A removal waiting for the user's confirmation, with what it will change.
 #[derive(Clone, Debug)]
@@ -45,8 +46,10 @@ pub struct Document {
     /// A short message for the status line: what the last action did or why it failed.
     pub status: Option<String>,
     /// The generation at which an item was last added, removed or reordered: lookups by id
-    /// (`super::names::Names`) stay good until it moves on.
+    /// stay good until it moves on.
     pub shape_generation: u64,
+    /// Every id of the scenario, indexed once per shape (see `shape_generation`).
+    names: Names,
     /// The scenario was valid when it came in (opened files always are), so every edit
     /// keeps it valid and need only check what it changed.
     valid: bool,
@@ -57,6 +60,7 @@ impl Document {
         Document {
             analysis: analyze(&scenario),
             valid: crate::validate::validate_scenario(&scenario).is_ok(),
+            names: Names::new(&scenario),
             scenario,
             history: History::default(),
             path,
@@ -173,7 +177,18 @@ impl Document {
 
     /// The index of a product in the scenario.
     pub fn product_index(&self, id: &str) -> Option<usize> {
-        self.scenario.products.iter().position(|p| p.id == id)
+        self.names.product(id)
+    }
+
+    /// Every id of the scenario, indexed.
+    pub fn names(&self) -> &Names {
+        &self.names
+    }
+
+    /// The display name of whatever `id` names (the id itself when nothing), looked up
+    /// without going through the lists.
+    pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.names.name_of(&self.scenario, id)
     }
 
     /// After every change, once the analysis is up to date.
@@ -182,6 +197,7 @@ impl Document {
         self.analysis_runs += 1;
         if !changes.in_place() {
             self.shape_generation = self.generation;
+            self.names = Names::new(&self.scenario);
         }
     }
 }

@@ -8,15 +8,83 @@ use super::action::Action;
 use super::state::AppState;
 use super::theme;
 
-enum Row<'a> {
-    Heading(Severity, usize),
-    Finding(&'a Finding),
-}
-
 /// Space around a finding's text.
 const ROW_PADDING: f32 = 4.0;
 /// The width of the severity tag before a finding's text.
 const TAG_WIDTH: f32 = 58.0;
+
+/// One row of the list: a severity's heading, or a finding (its index).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Row {
+    Heading(Severity, usize),
+    Finding(usize),
+}
+
+/// The rows of the findings list and where each starts, for one text width: worked out
+/// once per change, not per frame. A finding's height is kept by its text, so after an edit
+/// only the findings it reworded are measured again.
+#[derive(Clone, Debug, Default)]
+pub struct FindingRows {
+    made_for: Option<(u64, u32, u32)>,
+    heights: std::collections::HashMap<String, f32>,
+    /// Each row and its top.
+    rows: Vec<(Row, f32)>,
+    total: f32,
+}
+
+impl FindingRows {
+    /// Brings the rows up to date with the findings, for text `width` in `font`.
+    fn update(&mut self, ui: &Ui, findings: &[Finding], generation: u64, width: f32) {
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let key = (generation, width.to_bits(), font.size.to_bits());
+        if self.made_for == Some(key) {
+            return;
+        }
+        if self
+            .made_for
+            .is_none_or(|(_, w, f)| (w, f) != (key.1, key.2))
+        {
+            self.heights.clear();
+        }
+        self.made_for = Some(key);
+        self.rows.clear();
+        let mut y = 0.0;
+        let mut used = std::collections::HashMap::with_capacity(findings.len());
+        for severity in Severity::ALL {
+            let count = findings.iter().filter(|f| f.severity == severity).count();
+            if count == 0 {
+                continue;
+            }
+            self.rows.push((Row::Heading(severity, count), y));
+            y += theme::FINDING_ROW_HEIGHT;
+            for (i, f) in findings.iter().enumerate() {
+                if f.severity != severity {
+                    continue;
+                }
+                let height = match self.heights.get(&f.message) {
+                    Some(h) => *h,
+                    None => {
+                        let galley = ui.fonts_mut(|fonts| {
+                            fonts.layout(
+                                f.message.clone(),
+                                font.clone(),
+                                egui::Color32::WHITE,
+                                width,
+                            )
+                        });
+                        galley.size().y + 2.0 * ROW_PADDING
+                    }
+                };
+                used.insert(f.message.clone(), height);
+                self.rows.push((Row::Finding(i), y));
+                y += height;
+            }
+        }
+        // Only the texts shown now are kept.
+        self.heights = used;
+        self.total = y;
+    }
+}
 
 /// The findings list: every finding in full, wrapped to the panel's width (a room cannot
 /// read a tooltip); only the rows in view are drawn.
@@ -29,61 +97,43 @@ pub fn findings_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         );
         return;
     }
-    let mut rows = Vec::with_capacity(findings.len() + 3);
-    for severity in Severity::ALL {
-        let count = findings.iter().filter(|f| f.severity == severity).count();
-        if count > 0 {
-            rows.push(Row::Heading(severity, count));
-            rows.extend(
-                findings
-                    .iter()
-                    .filter(|f| f.severity == severity)
-                    .map(Row::Finding),
-            );
-        }
-    }
+    let mut cache = state.view.shown.findings.borrow_mut();
     egui::ScrollArea::vertical()
         .id_salt("findings_list")
         .auto_shrink([false, false])
         .show_viewport(ui, |ui, viewport| {
             let width = ui.available_width();
             let text_width = (width - TAG_WIDTH - ROW_PADDING * 2.0).max(40.0);
-            let font = egui::TextStyle::Body.resolve(ui.style());
-            let colour = ui.visuals().text_color();
-            let heading_height = theme::FINDING_ROW_HEIGHT;
+            cache.update(ui, findings, state.doc.generation, text_width);
             let top = ui.min_rect().top();
-            let mut y = 0.0;
-            for (i, row) in rows.iter().enumerate() {
-                let height = match row {
-                    Row::Heading(..) => heading_height,
+            let first = cache
+                .rows
+                .partition_point(|(_, y)| *y <= viewport.min.y)
+                .saturating_sub(1);
+            for (i, &(row, y)) in cache.rows.iter().enumerate().skip(first) {
+                if y > viewport.max.y {
+                    break;
+                }
+                let bottom = cache.rows.get(i + 1).map_or(cache.total, |(_, next)| *next);
+                let rect = egui::Rect::from_min_size(
+                    egui::pos2(ui.min_rect().left(), top + y),
+                    egui::vec2(width, bottom - y),
+                );
+                let mut row_ui = ui.new_child(
+                    egui::UiBuilder::new()
+                        .id_salt(("findings_row", i))
+                        .max_rect(rect),
+                );
+                match row {
+                    Row::Heading(severity, count) => heading_ui(&mut row_ui, severity, count),
                     Row::Finding(f) => {
-                        // egui keeps laid-out text in a cache, so this is cheap on idle frames.
-                        let galley = ui.fonts_mut(|fonts| {
-                            fonts.layout(f.message.clone(), font.clone(), colour, text_width)
-                        });
-                        galley.size().y + 2.0 * ROW_PADDING
-                    }
-                };
-                if y + height >= viewport.min.y && y <= viewport.max.y {
-                    let rect = egui::Rect::from_min_size(
-                        egui::pos2(ui.min_rect().left(), top + y),
-                        egui::vec2(width, height),
-                    );
-                    let mut row_ui = ui.new_child(
-                        egui::UiBuilder::new()
-                            .id_salt(("findings_row", i))
-                            .max_rect(rect),
-                    );
-                    match row {
-                        Row::Heading(severity, count) => heading_ui(&mut row_ui, *severity, *count),
-                        Row::Finding(f) => {
-                            finding_row_ui(&mut row_ui, state, f, text_width, actions)
+                        if let Some(f) = findings.get(f) {
+                            finding_row_ui(&mut row_ui, state, f, text_width, actions);
                         }
                     }
                 }
-                y += height;
             }
-            ui.set_min_height(y);
+            ui.set_min_height(cache.total);
         });
 }
 

@@ -72,7 +72,7 @@ pub fn overview_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             for r in &s.responsibilities {
                 row.col(|ui| {
                     let card = product.cards.iter().position(|c| c.responsibility == r.id);
-                    cell_ui(ui, state, p_index, card, &r.id, actions);
+                    cell_ui(ui, state, p_index, card, r, actions);
                 });
             }
         },
@@ -100,14 +100,14 @@ fn cell_ui(
     state: &AppState,
     p_index: usize,
     card: Option<usize>,
-    responsibility: &str,
+    r: &crate::model::Responsibility,
     actions: &mut Vec<Action>,
 ) {
     let s = &state.doc.scenario;
     let Some(product) = s.products.get(p_index) else {
         return;
     };
-    let title = s.name_of(responsibility);
+    let (title, responsibility) = (r.title.as_str(), r.id.as_str());
     let Some((c_index, card)) = card.and_then(|i| product.cards.get(i).map(|c| (i, c))) else {
         let name = format!("{title} on {}: not on the board", product.name);
         let response = ui.add(

@@ -7,6 +7,7 @@ use crate::model::Person;
 use crate::num::{gt, hours, percent};
 
 use super::action::Action;
+use super::document::Document;
 use super::state::AppState;
 use super::theme;
 
@@ -206,7 +207,7 @@ pub fn load_bar(
 /// Where the selected person's hours come from: every card, product, column and hours.
 fn breakdown_ui(ui: &mut Ui, state: &AppState, id: &str, actions: &mut Vec<Action>) {
     let s = &state.doc.scenario;
-    let Some(index) = s.people.iter().position(|p| p.id == id) else {
+    let Some(index) = state.doc.names().person(id) else {
         return;
     };
     let Some(person) = s.people.get(index) else {
@@ -218,7 +219,15 @@ fn breakdown_ui(ui: &mut Ui, state: &AppState, id: &str, actions: &mut Vec<Actio
             actions.push(Action::SelectPerson(None));
         }
     });
-    let rows = person_breakdown(state, index);
+    // Worked out once per change (`AppState::begin_frame`), or here for a view drawn alone.
+    let built;
+    let rows = match state.view.shown.breakdown(&state.doc, index) {
+        Some(rows) => rows,
+        None => {
+            built = breakdown_rows(&state.doc, index);
+            built.as_slice()
+        }
+    };
     if rows.is_empty() {
         ui.weak(format!("No card gives {} any hours.", person.name));
     }
@@ -227,7 +236,7 @@ fn breakdown_ui(ui: &mut Ui, state: &AppState, id: &str, actions: &mut Vec<Actio
         .auto_shrink([false, true])
         .show(ui, |ui| {
             // One wrapped line per card, so that long titles never widen the panel.
-            for row in &rows {
+            for row in rows {
                 ui.horizontal_wrapped(|ui| {
                     if ui.link(&row.product_name).clicked() {
                         actions.push(Action::SelectProduct(row.product_id.clone()));
@@ -258,16 +267,39 @@ pub struct BreakdownRow {
 
 /// Every card that gives hours to the person (by index), in file order.
 pub fn person_breakdown(state: &AppState, person: usize) -> Vec<BreakdownRow> {
-    let s = &state.doc.scenario;
+    breakdown_rows(&state.doc, person)
+}
+
+/// Every card that gives hours to the person (by index), in file order: only the products
+/// where they hold a seat can give them any.
+pub fn breakdown_rows(doc: &Document, person: usize) -> Vec<BreakdownRow> {
+    let s = &doc.scenario;
+    let seats = &doc.analysis.seats;
+    let mut products: Vec<usize> = seats.pm_of.get(person).cloned().unwrap_or_default();
+    for (p, teams) in seats.teams_of.iter().enumerate() {
+        let holds_po = seats
+            .po_of
+            .get(person)
+            .is_some_and(|held| teams.iter().any(|t| held.contains(t)));
+        if holds_po {
+            products.push(p);
+        }
+    }
+    products.sort_unstable();
+    products.dedup();
     let mut rows = Vec::new();
-    for (product, load) in s.products.iter().zip(&state.doc.analysis.loads.products) {
+    for p in products {
+        let (Some(product), Some(load)) = (s.products.get(p), doc.analysis.loads.products.get(p))
+        else {
+            continue;
+        };
         for (card, card_load) in product.cards.iter().zip(&load.cards) {
             for share in card_load.shares.iter().filter(|sh| sh.person == person) {
                 rows.push(BreakdownRow {
                     product_id: product.id.clone(),
                     product_name: product.name.clone(),
                     responsibility: card.responsibility.clone(),
-                    card_title: s.name_of(&card.responsibility).to_string(),
+                    card_title: doc.name_of(&card.responsibility).to_string(),
                     column: card.column,
                     hours: share.hours,
                 });

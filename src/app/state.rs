@@ -206,6 +206,7 @@ impl AppState {
         if self.view.tab == Tab::Compare {
             self.compare.refresh(&self.doc);
         }
+        self.view.refresh(&self.doc);
     }
 
     fn follow(&mut self, next: Next) -> bool {

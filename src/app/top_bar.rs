@@ -296,23 +296,24 @@ pub fn product_picker_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<
         .selection
         .product
         .as_deref()
-        .map_or("", |p| s.name_of(p));
+        .map_or("", |p| state.doc.name_of(p));
     egui::ComboBox::from_id_salt("present_product")
         .selected_text(current)
         .width(170.0)
         .truncate()
         .show_ui(ui, |ui| {
-            for p in &s.products {
-                if ui
-                    .selectable_label(
-                        state.view.selection.product.as_deref() == Some(p.id.as_str()),
-                        &p.name,
-                    )
-                    .clicked()
+            super::widgets::visible_rows(ui, s.products.len(), |ui, i| {
+                if let Some(p) = s.products.get(i)
+                    && ui
+                        .selectable_label(
+                            state.view.selection.product.as_deref() == Some(p.id.as_str()),
+                            &p.name,
+                        )
+                        .clicked()
                 {
                     actions.push(Action::SelectProduct(p.id.clone()));
                 }
-            }
+            });
         })
         .response
         .on_hover_text("The product on the board");

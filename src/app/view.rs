@@ -5,8 +5,9 @@ use std::collections::HashSet;
 
 use crate::model::Scenario;
 
-use super::document::Derived;
+use super::document::{Derived, Document};
 use super::search::SearchMatches;
+use super::shown::Shown;
 
 /// What the user has selected or highlighted; it never changes the scenario.
 #[derive(Clone, Debug, Default)]
@@ -101,6 +102,8 @@ pub struct View {
     pub status: Option<String>,
     /// The time of the current frame (seconds), for merging bursts of edits and timing.
     pub now: f64,
+    /// The board's cards and a person's breakdown, worked out once per change.
+    pub shown: Shown,
 }
 
 impl View {
@@ -109,6 +112,22 @@ impl View {
         let mut view = View::default();
         view.selection.product = s.products.first().map(|p| p.id.clone());
         view
+    }
+
+    /// Works out again what the board and the people panel show, when the scenario or
+    /// what is shown changed (before the views draw).
+    pub fn refresh(&mut self, doc: &Document) {
+        let product = self
+            .selection
+            .product
+            .as_deref()
+            .and_then(|id| doc.product_index(id));
+        let person = self
+            .selection
+            .person
+            .as_deref()
+            .and_then(|id| doc.names().person(id));
+        self.shown.refresh(doc, product, &self.search, person);
     }
 
     /// Starts afresh on another scenario; the tab stays unless presentation hides it.

@@ -1,27 +1,59 @@
 //! Small widgets more than one view uses.
 
-use egui::Ui;
+use egui::{Rect, Sense, Ui, UiBuilder, pos2, vec2};
 
-use crate::model::Scenario;
+use super::document::Document;
+
+/// Lays out `count` rows of one line each in a popup's scroll area, drawing only the rows
+/// in view: a list of 5,000 people costs what its visible rows cost.
+pub fn visible_rows(ui: &mut Ui, count: usize, mut row_ui: impl FnMut(&mut Ui, usize)) {
+    let height = ui.spacing().interact_size.y;
+    let stride = height + ui.spacing().item_spacing.y;
+    let width = ui.available_width();
+    let (all, _) = ui.allocate_exact_size(vec2(width, stride * count as f32), Sense::hover());
+    let clip = ui.clip_rect();
+    let first = ((clip.top() - all.top()) / stride).floor().max(0.0) as usize;
+    let last = (((clip.bottom() - all.top()) / stride).ceil().max(0.0) as usize).min(count);
+    for i in first..last {
+        let rect = Rect::from_min_size(
+            pos2(all.left(), all.top() + i as f32 * stride),
+            vec2(width, height),
+        );
+        let mut row = ui.new_child(
+            UiBuilder::new()
+                .id_salt(("row", i))
+                .max_rect(rect)
+                .layout(egui::Layout::top_down_justified(egui::Align::LEFT)),
+        );
+        row_ui(&mut row, i);
+    }
+}
 
 /// A picker of the person in a seat, with "(empty seat)" first. Returns the combo box's
 /// response and the new choice when it changed.
 pub fn person_picker(
     ui: &mut Ui,
     id: impl std::hash::Hash + std::fmt::Debug,
-    s: &Scenario,
+    doc: &Document,
     current: Option<&str>,
     width: f32,
 ) -> (egui::Response, Option<Option<String>>) {
+    let s = &doc.scenario;
     let mut value = current.map(str::to_string);
     let response = egui::ComboBox::from_id_salt(id)
-        .selected_text(current.map_or("(empty seat)", |p| s.name_of(p)))
+        .selected_text(current.map_or("(empty seat)", |p| doc.name_of(p)))
         .width(width)
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut value, None, "(empty seat)");
-            for p in &s.people {
-                ui.selectable_value(&mut value, Some(p.id.clone()), &p.name);
-            }
+            visible_rows(ui, s.people.len() + 1, |ui, i| match i.checked_sub(1) {
+                None => {
+                    ui.selectable_value(&mut value, None, "(empty seat)");
+                }
+                Some(i) => {
+                    if let Some(p) = s.people.get(i) {
+                        ui.selectable_value(&mut value, Some(p.id.clone()), &p.name);
+                    }
+                }
+            });
         })
         .response;
     let changed = (value.as_deref() != current).then_some(value);

@@ -128,7 +128,7 @@ pub fn open_points_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) 
             // One block per point: the buttons first, so they stay in view however narrow
             // the window; the card, its product and column, and the note wrap after them.
             for (product, card) in flagged {
-                let title = s.name_of(&card.responsibility);
+                let title = state.doc.name_of(&card.responsibility);
                 ui.horizontal(|ui| {
                     if ui
                         .small_button("Show")

@@ -39,11 +39,11 @@ pub fn person_choice(
     ui: &mut Ui,
     id: impl std::hash::Hash + std::fmt::Debug,
     accessible_name: &str,
-    s: &crate::model::Scenario,
+    doc: &crate::app::document::Document,
     current: Option<&str>,
 ) -> Option<Option<String>> {
     let width = ui.available_width().max(60.0);
-    let (response, changed) = crate::app::widgets::person_picker(ui, id, s, current, width);
+    let (response, changed) = crate::app::widgets::person_picker(ui, id, doc, current, width);
     response.on_hover_text(accessible_name);
     changed
 }

@@ -103,7 +103,7 @@ pub fn products_editor_ui(
         row.col(|ui| {
             let name = format!("Product manager of {}", p.name);
             if let Some(person) =
-                person_choice(ui, ("product-pm", &p.id), &name, s, p.pm.as_deref())
+                person_choice(ui, ("product-pm", &p.id), &name, doc, p.pm.as_deref())
             {
                 actions.push(Action::Seat {
                     seat: SeatRef::Pm {

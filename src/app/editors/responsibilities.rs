@@ -138,7 +138,7 @@ pub fn responsibilities_editor_ui(
             );
         });
         row.col(|ui| {
-            let names: Vec<&str> = r.stakeholders.iter().map(|id| s.name_of(id)).collect();
+            let names: Vec<&str> = r.stakeholders.iter().map(|id| doc.name_of(id)).collect();
             let shown = if names.is_empty() {
                 "(none)".to_string()
             } else {

@@ -43,7 +43,7 @@ pub fn teams_editor_ui(
     if let Some(product) = product {
         ui.label(format!(
             "New teams join {} (the product shown on the board); change it in the table.",
-            s.name_of(&product)
+            doc.name_of(&product)
         ));
         add_row_ui(
             ui,
@@ -88,7 +88,7 @@ pub fn teams_editor_ui(
         row.col(|ui| {
             let mut value = t.product.clone();
             egui::ComboBox::from_id_salt(("team-product", &t.id))
-                .selected_text(s.name_of(&t.product))
+                .selected_text(doc.name_of(&t.product))
                 .width(ui.available_width())
                 .show_ui(ui, |ui| {
                     for (id, name) in &products {
@@ -139,7 +139,8 @@ pub fn teams_editor_ui(
         });
         row.col(|ui| {
             let name = format!("Product owner of team {}", t.name);
-            if let Some(person) = person_choice(ui, ("team-po", &t.id), &name, s, t.po.as_deref()) {
+            if let Some(person) = person_choice(ui, ("team-po", &t.id), &name, doc, t.po.as_deref())
+            {
                 actions.push(Action::Seat {
                     seat: SeatRef::Po { team: t.id.clone() },
                     intent: SeatIntent::Give(person),
