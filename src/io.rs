@@ -164,6 +164,15 @@ fn created_with(builder: &mut tempfile::Builder<'_, '_>, existing: Option<&std::
 #[cfg(not(unix))]
 fn created_with(_: &mut tempfile::Builder<'_, '_>, _: Option<&std::fs::Permissions>) {}
 
+/// Opens a file to add lines at its end (the window's frame trace), creating it when
+/// there is none.
+pub fn append_to(path: &Path) -> std::io::Result<File> {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+}
+
 /// The recovery file of unsaved work, in the app's data folder.
 pub const RECOVERY_FILE: &str = "recovery.ron";
 /// Beside it: the path of the file the unsaved work belongs to (empty for none).

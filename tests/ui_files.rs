@@ -279,6 +279,14 @@ fn unsaved_work_reaches_the_recovery_file_and_the_next_start_restores_it() {
         for _ in 0..40 {
             h.step(); // about 2.7 s of frames
         }
+        // The copy is handed to a writer thread: give it a few seconds of real time.
+        let file = recovery.path().join(rolesplit::io::RECOVERY_FILE);
+        for _ in 0..50 {
+            if file.exists() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
         assert!(
             recovery.path().join(rolesplit::io::RECOVERY_FILE).exists(),
             "written within a few seconds"

@@ -35,6 +35,7 @@ pub mod table;
 pub mod theme;
 pub mod timer;
 mod top_bar;
+mod trace;
 pub mod view;
 mod widgets;
 mod workshop;
@@ -58,6 +59,8 @@ pub struct RolesplitApp {
     title: String,
     /// When the process started, for `ROLESPLIT_REPORT_FIRST_FRAME`; taken on first use.
     launched: Option<std::time::Instant>,
+    /// The frame trace, with `ROLESPLIT_TRACE=FILE`.
+    trace: Option<trace::Trace>,
 }
 
 /// The key of the preferences in eframe's storage.
@@ -69,6 +72,7 @@ impl RolesplitApp {
             title: state.title(),
             state,
             launched: None,
+            trace: None,
         }
     }
 }
@@ -86,7 +90,10 @@ impl eframe::App for RolesplitApp {
         eframe::set_value(storage, PREFS_KEY, &self.state.prefs);
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        if let Some(trace) = &mut self.trace {
+            trace.begin_frame(frame.info().cpu_usage);
+        }
         let ctx = ui.ctx().clone();
         if ctx.input(|i| i.viewport().close_requested())
             && self.state.is_dirty()
@@ -105,6 +112,11 @@ impl eframe::App for RolesplitApp {
             ui.ctx()
                 .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
+        }
+        if let Some(trace) = &mut self.trace {
+            let input = ctx.input(|i| !i.raw.events.is_empty());
+            let view = self.state.view.tab.label();
+            trace.end_frame(&ctx, view, self.state.view.edit_seconds, input);
         }
     }
 }
@@ -166,7 +178,12 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
     modals::file_dialogs_ui(ui.ctx(), state, &mut actions);
 
     for action in actions {
+        // Timed for the frame trace when it changes the scenario.
+        let (generation, started) = (state.doc.generation, std::time::Instant::now());
         state.act(ui.ctx(), action);
+        if state.doc.generation != generation {
+            *state.view.edit_seconds.get_or_insert(0.0) += started.elapsed().as_secs_f64();
+        }
     }
 }
 
@@ -315,6 +332,7 @@ pub fn run(
         Box::new(move |cc| {
             let mut app = RolesplitApp::new(state);
             app.launched = Some(launched);
+            app.trace = trace::Trace::from_env(launched);
             if let Some(prefs) = cc
                 .storage
                 .and_then(|s| eframe::get_value::<Prefs>(s, PREFS_KEY))

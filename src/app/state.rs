@@ -198,6 +198,7 @@ impl AppState {
     /// a written screenshot, the comparison's differences.
     pub fn begin_frame(&mut self, ctx: &egui::Context) {
         self.view.now = ctx.input(|i| i.time);
+        self.view.edit_seconds = None;
         if let Some(problem) = self.files.recovery.tick(ctx, &self.doc, self.view.now) {
             self.doc.status = Some(problem);
         }

@@ -104,6 +104,8 @@ pub struct View {
     pub now: f64,
     /// The board's cards and a person's breakdown, worked out once per change.
     pub shown: Shown,
+    /// The time this frame spent applying edits (for the frame trace), if it made any.
+    pub edit_seconds: Option<f64>,
 }
 
 impl View {
