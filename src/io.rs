@@ -164,6 +164,11 @@ fn created_with(builder: &mut tempfile::Builder<'_, '_>, existing: Option<&std::
 #[cfg(not(unix))]
 fn created_with(_: &mut tempfile::Builder<'_, '_>, _: Option<&std::fs::Permissions>) {}
 
+/// The size of a file in bytes, if it can be read.
+pub fn file_size(path: &Path) -> Option<u64> {
+    std::fs::metadata(path).ok().map(|m| m.len())
+}
+
 /// Opens a file to add lines at its end (the window's frame trace), creating it when
 /// there is none.
 pub fn append_to(path: &Path) -> std::io::Result<File> {

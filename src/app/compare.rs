@@ -3,6 +3,7 @@
 //! `compare_view.rs`). The same comparison code (`crate::diff`) serves the command line.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::analysis::{Analysis, analyze};
 use crate::diff::{Comparison, Diff, diff_analyzed};
@@ -10,6 +11,7 @@ use crate::model::Scenario;
 
 use super::compare_tables::{CompareTables, ComparedScenario};
 use super::document::{Derived, Document};
+use super::names::Names;
 
 /// A saved scenario brought into the comparison.
 pub struct Compared {
@@ -17,6 +19,8 @@ pub struct Compared {
     pub path: PathBuf,
     pub scenario: Scenario,
     pub analysis: Analysis,
+    /// Its ids, indexed once when it is read.
+    pub names: Names,
 }
 
 /// The scenarios being compared. Entry 0 is always the open scenario.
@@ -31,6 +35,8 @@ pub struct Compare {
     pub section: CompareSection,
     /// What the tab shows, rebuilt when the open scenario or the comparison changes.
     tables: Derived<CompareTables>,
+    /// A large file being read.
+    pub reading: Option<Reading>,
 }
 
 /// The parts of the Compare tab.
@@ -68,12 +74,14 @@ impl Compare {
             label: "Open scenario",
             scenario: &doc.scenario,
             analysis: &doc.analysis,
+            names: doc.names(),
         };
         std::iter::once(open)
             .chain(self.others.iter().map(|c| ComparedScenario {
                 label: &c.label,
                 scenario: &c.scenario,
                 analysis: &c.analysis,
+                names: &c.names,
             }))
             .collect()
     }
@@ -142,27 +150,88 @@ pub enum CompareAction {
     Section(CompareSection),
 }
 
+/// Files up to this size are read at once (in less than a frame); larger ones (an
+/// organisation of 5,000 people is 3 MB, a tenth of a second to read) on a thread, so the
+/// window keeps drawing.
+const READ_AT_ONCE_BYTES: u64 = 1024 * 1024;
+
+/// A saved scenario being read on a thread.
+pub struct Reading {
+    pub path: PathBuf,
+    result: Receiver<Result<Compared, String>>,
+}
+
+/// Reads, analyses and indexes a saved scenario; says why it could not be read.
+fn read(path: &Path) -> Result<Compared, String> {
+    let scenario = crate::io::open(path)
+        .map_err(|e| format!("Could not add the file to the comparison.\n\n{e}"))?;
+    let analysis = analyze(&scenario);
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |f| f.to_string_lossy().into_owned(),
+    );
+    Ok(Compared {
+        label: format!("{} ({name})", scenario.name),
+        path: path.to_path_buf(),
+        names: Names::new(&scenario),
+        scenario,
+        analysis,
+    })
+}
+
 impl Compare {
-    /// Brings a saved scenario into the comparison; says why a file could not be read.
+    /// Brings a saved scenario into the comparison; says why a file could not be read. A
+    /// large file is read on a thread: it joins when [`Compare::poll`] finds it read.
     pub fn add(&mut self, path: &Path) -> Result<(), String> {
-        let scenario = crate::io::open(path)
-            .map_err(|e| format!("Could not add the file to the comparison.\n\n{e}"))?;
-        let analysis = analyze(&scenario);
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |f| f.to_string_lossy().into_owned(),
-        );
-        self.others.push(Compared {
-            label: format!("{} ({name})", scenario.name),
+        if crate::io::file_size(path).is_none_or(|bytes| bytes <= READ_AT_ONCE_BYTES) {
+            let compared = read(path)?;
+            self.join(compared);
+            return Ok(());
+        }
+        let (send, result) = channel();
+        let owned = path.to_path_buf();
+        std::thread::Builder::new()
+            .name("comparison file".into())
+            .spawn(move || drop(send.send(read(&owned))))
+            .map_err(|e| format!("Could not add the file to the comparison: {e}"))?;
+        self.reading = Some(Reading {
             path: path.to_path_buf(),
-            scenario,
-            analysis,
+            result,
         });
+        Ok(())
+    }
+
+    /// Takes in a file read on a thread once it is read (asking for a frame until then);
+    /// returns why it could not be read.
+    pub fn poll(&mut self, ctx: &egui::Context) -> Option<String> {
+        let reading = self.reading.as_ref()?;
+        match reading.result.try_recv() {
+            Ok(Ok(compared)) => {
+                self.reading = None;
+                self.join(compared);
+                None
+            }
+            Ok(Err(e)) => {
+                self.reading = None;
+                Some(e)
+            }
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(50));
+                None
+            }
+            Err(TryRecvError::Disconnected) => {
+                self.reading = None;
+                Some("Could not add the file to the comparison: reading it stopped".into())
+            }
+        }
+    }
+
+    fn join(&mut self, compared: Compared) {
+        self.others.push(compared);
         if self.others.len() == 1 {
             self.focus = 1;
         }
         self.tables.clear();
-        Ok(())
     }
 
     /// Carries out a compare view request (adding a file is the window's: it asks for one).

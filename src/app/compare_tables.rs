@@ -1,8 +1,11 @@
 //! What the Compare tab shows, worked out once per change of the open scenario or of the
-//! comparison (never per frame): the summary against the baseline, where each card goes in
-//! each scenario, and everyone's load in each, with what differs from the baseline marked.
+//! comparison (never per frame): the summary against the baseline, and the rows of the two
+//! grids (every card, everyone) with where each is found. A grid row's cells (where the
+//! card goes, a person's load, in each scenario, with what differs from the baseline
+//! marked) are worded only when the row is in view: two organisations of 5,000 people have
+//! 40,000 cards.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use crate::analysis::Analysis;
 use crate::diff::{Diff, Seat};
@@ -17,6 +20,8 @@ pub struct ComparedScenario<'a> {
     pub label: &'a str,
     pub scenario: &'a Scenario,
     pub analysis: &'a Analysis,
+    /// Its ids, indexed.
+    pub names: &'a Names,
 }
 
 /// How a line of the summary is shown.
@@ -45,11 +50,13 @@ pub struct CellText {
     pub changed: bool,
 }
 
-/// One card (product and responsibility) across the scenarios.
-#[derive(Clone, Debug, PartialEq)]
+/// One card (product and responsibility) of the comparison: where it is in the scenario
+/// it was first found in (an entry, a product and a card, by index).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CardRow {
-    pub name: String,
-    pub cells: Vec<CellText>,
+    entry: usize,
+    product: usize,
+    card: usize,
 }
 
 /// A person's load in one scenario.
@@ -62,11 +69,11 @@ pub struct LoadCell {
     pub changed: bool,
 }
 
-/// One person across the scenarios (`None` where the person is not in a scenario).
-#[derive(Clone, Debug, PartialEq)]
+/// One person of the comparison: where they are in the scenario they were first found in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PersonRow {
-    pub name: String,
-    pub cells: Vec<Option<LoadCell>>,
+    entry: usize,
+    person: usize,
 }
 
 /// Everything the Compare tab draws.
@@ -88,13 +95,10 @@ impl CompareTables {
         if entries.get(baseline).is_none() {
             return CompareTables::default();
         }
-        // Names by id, indexed once per scenario rather than looked up through every list
-        // for each of thousands of rows.
-        let names: Vec<Names> = entries.iter().map(|e| Names::new(e.scenario)).collect();
         CompareTables {
-            summary: summary(entries, diffs, baseline, &names),
-            cards: card_rows(entries, baseline, &names),
-            people: person_rows(entries, baseline),
+            summary: summary(entries, diffs, baseline),
+            cards: card_rows(entries, baseline),
+            people: person_rows(entries),
         }
     }
 }
@@ -110,14 +114,14 @@ fn summary(
     entries: &[ComparedScenario],
     diffs: &[Option<Diff>],
     baseline: usize,
-    names: &[Names],
 ) -> Vec<SummaryLine> {
     let mut out = Vec::new();
-    let (Some(base), Some(base_names)) = (entries.get(baseline), names.get(baseline)) else {
+    let Some(base) = entries.get(baseline) else {
         return out;
     };
-    let base = (base.scenario, base_names);
-    for ((e, diff), e_names) in entries.iter().zip(diffs).zip(names) {
+    let base = (base.scenario, base.names);
+    for (e, diff) in entries.iter().zip(diffs) {
+        let e_names = e.names;
         out.push(line(LineKind::Heading, e.label));
         let cost = e.analysis.leadership_cost;
         let Some(d) = diff else {
@@ -198,6 +202,30 @@ struct Cell {
 }
 
 impl Cell {
+    /// Card `responsibility` of product `product` in `e`.
+    fn of(e: &ComparedScenario, product: &str, responsibility: &str) -> Option<Cell> {
+        let p = e.names.product(product)?;
+        let (board, loads) = (
+            e.scenario.products.get(p)?,
+            e.analysis.loads.products.get(p)?,
+        );
+        let (card, load) = board
+            .cards
+            .iter()
+            .zip(&loads.cards)
+            .find(|(c, _)| c.responsibility == responsibility)?;
+        let owners = load
+            .shares
+            .iter()
+            .filter_map(|sh| e.scenario.people.get(sh.person))
+            .map(|p| p.name.clone())
+            .collect();
+        Some(Cell {
+            column: card.column,
+            owners,
+        })
+    }
+
     fn text(&self) -> String {
         let owners = if self.owners.is_empty() {
             "nobody".to_string()
@@ -211,122 +239,132 @@ impl Cell {
     }
 }
 
-type CardKey<'a> = (&'a str, &'a str);
-
-/// Every card of a scenario by (product, responsibility).
-fn cells<'a>(e: &'a ComparedScenario) -> HashMap<CardKey<'a>, Cell> {
-    let mut out = HashMap::new();
-    for (product, load) in e.scenario.products.iter().zip(&e.analysis.loads.products) {
-        for (card, card_load) in product.cards.iter().zip(&load.cards) {
-            let owners = card_load
-                .shares
-                .iter()
-                .filter_map(|sh| e.scenario.people.get(sh.person))
-                .map(|p| p.name.clone())
-                .collect();
-            out.insert(
-                (product.id.as_str(), card.responsibility.as_str()),
-                Cell {
-                    column: card.column,
-                    owners,
-                },
-            );
-        }
-    }
-    out
+/// Whether the board of product `product` in `e` has a card of `responsibility` (looked for
+/// first at `at`, where it is when both boards keep the same order).
+fn has_card(e: &ComparedScenario, product: &str, responsibility: &str, at: usize) -> bool {
+    e.names
+        .product(product)
+        .and_then(|p| e.scenario.products.get(p))
+        .is_some_and(|p| {
+            p.cards
+                .get(at)
+                .is_some_and(|c| c.responsibility == responsibility)
+                || p.cards.iter().any(|c| c.responsibility == responsibility)
+        })
 }
 
 /// Rows in file order: the baseline's cards, then the new ones of the others.
-fn card_rows(entries: &[ComparedScenario], baseline: usize, names: &[Names]) -> Vec<CardRow> {
-    let all: Vec<HashMap<CardKey, Cell>> = entries.iter().map(cells).collect();
-    let base = all.get(baseline);
-    let mut seen = std::collections::HashSet::new();
+fn card_rows(entries: &[ComparedScenario], baseline: usize) -> Vec<CardRow> {
     let mut rows = Vec::new();
-    let named = entries.iter().zip(names);
-    for (e, e_names) in entries
-        .get(baseline)
-        .zip(names.get(baseline))
-        .into_iter()
-        .chain(named)
-    {
-        for p in &e.scenario.products {
-            for c in &p.cards {
+    let Some(base) = entries.get(baseline) else {
+        return rows;
+    };
+    for (product, p) in base.scenario.products.iter().enumerate() {
+        rows.extend((0..p.cards.len()).map(|card| CardRow {
+            entry: baseline,
+            product,
+            card,
+        }));
+    }
+    // Cards the baseline lacks, once each however many others have them.
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
+    for (entry, e) in entries.iter().enumerate() {
+        if entry == baseline {
+            continue;
+        }
+        for (product, p) in e.scenario.products.iter().enumerate() {
+            for (card, c) in p.cards.iter().enumerate() {
                 let key = (p.id.as_str(), c.responsibility.as_str());
-                if !seen.insert(key) {
-                    continue;
+                if !has_card(base, key.0, key.1, card) && seen.insert(key) {
+                    rows.push(CardRow {
+                        entry,
+                        product,
+                        card,
+                    });
                 }
-                let base_cell = base.and_then(|b| b.get(&key));
-                let cells = all
-                    .iter()
-                    .map(|cells| {
-                        let cell = cells.get(&key);
-                        CellText {
-                            text: cell.map_or("not on the board".to_string(), Cell::text),
-                            changed: cell != base_cell,
-                        }
-                    })
-                    .collect();
-                rows.push(CardRow {
-                    name: format!(
-                        "{} · {}",
-                        p.name,
-                        e_names.name_of(e.scenario, &c.responsibility)
-                    ),
-                    cells,
-                });
             }
         }
     }
     rows
 }
 
-/// Everyone of every scenario, in the order they first appear.
-fn person_rows(entries: &[ComparedScenario], baseline: usize) -> Vec<PersonRow> {
-    let loads: Vec<HashMap<&str, &PersonLoad>> = entries
+/// A card row's name and its cells, one per scenario, against the baseline's.
+pub fn card_cells(
+    entries: &[ComparedScenario],
+    baseline: usize,
+    row: CardRow,
+) -> Option<(String, Vec<CellText>)> {
+    let origin = entries.get(row.entry)?;
+    let product = origin.scenario.products.get(row.product)?;
+    let card = product.cards.get(row.card)?;
+    let cell = |e: &ComparedScenario| Cell::of(e, &product.id, &card.responsibility);
+    let base = entries.get(baseline).and_then(cell);
+    let cells = entries
         .iter()
         .map(|e| {
-            e.scenario
-                .people
-                .iter()
-                .zip(&e.analysis.loads.people)
-                .map(|(p, l)| (p.id.as_str(), l))
-                .collect()
+            let cell = cell(e);
+            CellText {
+                text: cell
+                    .as_ref()
+                    .map_or("not on the board".to_string(), Cell::text),
+                changed: cell != base,
+            }
         })
         .collect();
-    let base = loads.get(baseline);
-    let mut seen = std::collections::HashSet::new();
+    let title = origin.names.name_of(origin.scenario, &card.responsibility);
+    Some((format!("{} · {title}", product.name), cells))
+}
+
+/// Everyone of every scenario, in the order they first appear.
+fn person_rows(entries: &[ComparedScenario]) -> Vec<PersonRow> {
     let mut rows = Vec::new();
-    for e in entries {
-        for p in &e.scenario.people {
-            if !seen.insert(p.id.as_str()) {
-                continue;
-            }
-            let base_load = base.and_then(|b| b.get(p.id.as_str()));
-            let cells = loads
+    for (entry, e) in entries.iter().enumerate() {
+        for (person, p) in e.scenario.people.iter().enumerate() {
+            let before = entries
                 .iter()
-                .map(|by_id| {
-                    let load = *by_id.get(p.id.as_str())?;
-                    let over = gt(load.load_hours(), load.capacity_hours);
-                    Some(LoadCell {
-                        text: format!(
-                            "{} / {} h{}",
-                            hours(load.load_hours()),
-                            hours(load.capacity_hours),
-                            if over { " ! over" } else { "" }
-                        ),
-                        load: load.clone(),
-                        over,
-                        changed: base_load.is_none_or(|b| differs(b, load)),
-                    })
-                })
-                .collect();
-            rows.push(PersonRow {
-                name: p.name.clone(),
-                cells,
-            });
+                .take(entry)
+                .any(|earlier| earlier.names.person(&p.id).is_some());
+            if !before {
+                rows.push(PersonRow { entry, person });
+            }
         }
     }
     rows
+}
+
+/// A person row's name and their load in each scenario (`None` where they are not in it),
+/// against the baseline's.
+pub fn person_cells(
+    entries: &[ComparedScenario],
+    baseline: usize,
+    row: PersonRow,
+) -> Option<(String, Vec<Option<LoadCell>>)> {
+    let person = entries.get(row.entry)?.scenario.people.get(row.person)?;
+    fn load_of<'a>(e: &ComparedScenario<'a>, id: &str) -> Option<&'a PersonLoad> {
+        e.names
+            .person(id)
+            .and_then(|i| e.analysis.loads.people.get(i))
+    }
+    let base_load = entries.get(baseline).and_then(|e| load_of(e, &person.id));
+    let cells = entries
+        .iter()
+        .map(|e| {
+            let load = load_of(e, &person.id)?;
+            let over = gt(load.load_hours(), load.capacity_hours);
+            Some(LoadCell {
+                text: format!(
+                    "{} / {} h{}",
+                    hours(load.load_hours()),
+                    hours(load.capacity_hours),
+                    if over { " ! over" } else { "" }
+                ),
+                load: load.clone(),
+                over,
+                changed: base_load.is_none_or(|b| differs(b, load)),
+            })
+        })
+        .collect();
+    Some((person.name.clone(), cells))
 }
 
 /// Whether two loads differ by more than the engine's tolerance in any of their parts.

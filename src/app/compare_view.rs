@@ -8,7 +8,9 @@ use egui_extras::{Column as TableColumn, TableBuilder};
 use super::action::Action;
 use super::command::Command;
 use super::compare::{CompareAction, CompareSection};
-use super::compare_tables::{CellText, CompareTables, ComparedScenario, LineKind};
+use super::compare_tables::{
+    CellText, CompareTables, ComparedScenario, LineKind, card_cells, person_cells,
+};
 use super::dialogs::ExportKind;
 use super::state::AppState;
 use super::theme;
@@ -22,6 +24,12 @@ pub fn compare_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let entries = cmp.entries(&state.doc);
     ui.heading("Compare scenarios");
     entries_ui(ui, &entries, cmp.baseline, actions);
+    if let Some(reading) = &cmp.reading {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(format!("Reading {}…", reading.path.display()));
+        });
+    }
     if entries.len() < 2 {
         ui.label("Add a saved scenario to compare it with the open one: where each card goes, who holds each seat, everyone's load, the findings and the cost.");
         return;
@@ -43,8 +51,8 @@ pub fn compare_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     ui.separator();
     match cmp.section {
         CompareSection::Summary => summary_ui(ui, tables),
-        CompareSection::Cards => cards_ui(ui, &entries, tables),
-        CompareSection::Loads => loads_ui(ui, &entries, tables),
+        CompareSection::Cards => cards_ui(ui, &entries, cmp.baseline, tables),
+        CompareSection::Loads => loads_ui(ui, &entries, cmp.baseline, tables),
     }
 }
 
@@ -191,8 +199,9 @@ fn changed_cell_ui(ui: &mut Ui, cell: &CellText) {
     }
 }
 
-/// Responsibilities × scenarios: each card's column and owners.
-fn cards_ui(ui: &mut Ui, entries: &[ComparedScenario], tables: &CompareTables) {
+/// Responsibilities × scenarios: each card's column and owners (worded for the rows in
+/// view only).
+fn cards_ui(ui: &mut Ui, entries: &[ComparedScenario], baseline: usize, tables: &CompareTables) {
     ui.label("Where each card goes (cells that differ from the baseline say “changed”)");
     let rows = &tables.cards;
     scenarios_table(
@@ -203,21 +212,22 @@ fn cards_ui(ui: &mut Ui, entries: &[ComparedScenario], tables: &CompareTables) {
         rows.len(),
         ROW_HEIGHT,
         |i, row| {
-            let Some(card) = rows.get(i) else {
+            let Some((name, cells)) = rows.get(i).and_then(|&r| card_cells(entries, baseline, r))
+            else {
                 return;
             };
             row.col(|ui| {
-                ui.label(&card.name);
+                ui.label(name);
             });
-            for cell in &card.cells {
+            for cell in &cells {
                 row.col(|ui| changed_cell_ui(ui, cell));
             }
         },
     );
 }
 
-/// Each person's load in each scenario, as bars.
-fn loads_ui(ui: &mut Ui, entries: &[ComparedScenario], tables: &CompareTables) {
+/// Each person's load in each scenario, as bars (worded for the rows in view only).
+fn loads_ui(ui: &mut Ui, entries: &[ComparedScenario], baseline: usize, tables: &CompareTables) {
     ui.label(
         "Everyone's load in each scenario (loads that differ from the baseline say “changed”)",
     );
@@ -230,13 +240,16 @@ fn loads_ui(ui: &mut Ui, entries: &[ComparedScenario], tables: &CompareTables) {
         rows.len(),
         LOAD_ROW_HEIGHT,
         |i, row| {
-            let Some(person) = rows.get(i) else {
+            let Some((name, cells)) = rows
+                .get(i)
+                .and_then(|&r| person_cells(entries, baseline, r))
+            else {
                 return;
             };
             row.col(|ui| {
-                ui.label(&person.name);
+                ui.label(name);
             });
-            for cell in &person.cells {
+            for cell in &cells {
                 row.col(|ui| match cell {
                     Some(c) => {
                         ui.vertical(|ui| {

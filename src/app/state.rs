@@ -204,6 +204,9 @@ impl AppState {
         }
         self.suggest.tick(ctx);
         self.files.poll_screenshot(&mut self.doc);
+        if let Some(problem) = self.compare.poll(ctx) {
+            self.files.error = Some(problem);
+        }
         if self.view.tab == Tab::Compare {
             self.compare.refresh(&self.doc);
         }
