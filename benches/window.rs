@@ -151,6 +151,22 @@ fn window(c: &mut Criterion) {
                 w.frame()
             })
         });
+        // An edit that adds to a list (a person): checked and analysed whole.
+        let mut n = 0;
+        group.bench_function(BenchmarkId::new("add a person + frame", label), |b| {
+            b.iter(|| {
+                n += 1;
+                let person = rolesplit::model::Person {
+                    id: format!("bench-person-{n}"),
+                    name: format!("Bench person {n}"),
+                    capacity_hours: 40.0,
+                    other_hours: 0.0,
+                    annual_cost: None,
+                };
+                w.state.apply(Edit::AddPerson(person)).unwrap();
+                w.frame()
+            })
+        });
         // The recovery copy: what the frame that writes it spends on the UI thread.
         w.state = AppState::new(scenario.clone(), None).with_recovery_dir(folder.path().into());
         w.state

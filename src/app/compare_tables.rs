@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use crate::analysis::Analysis;
 use crate::diff::{Diff, Seat};
 use crate::load::PersonLoad;
-use crate::model::{Column, Scenario};
+use crate::model::{Column, Product, Scenario};
 use crate::num::{dollars, gt, hours};
 
 use super::names::Names;
@@ -239,18 +239,15 @@ impl Cell {
     }
 }
 
-/// Whether the board of product `product` in `e` has a card of `responsibility` (looked for
-/// first at `at`, where it is when both boards keep the same order).
-fn has_card(e: &ComparedScenario, product: &str, responsibility: &str, at: usize) -> bool {
-    e.names
-        .product(product)
-        .and_then(|p| e.scenario.products.get(p))
-        .is_some_and(|p| {
-            p.cards
-                .get(at)
-                .is_some_and(|c| c.responsibility == responsibility)
-                || p.cards.iter().any(|c| c.responsibility == responsibility)
-        })
+/// Whether `board` has a card of `responsibility` (looked for first at `at`, where it is
+/// when both boards keep one order).
+fn has_card(board: Option<&Product>, responsibility: &str, at: usize) -> bool {
+    board.is_some_and(|p| {
+        p.cards
+            .get(at)
+            .is_some_and(|c| c.responsibility == responsibility)
+            || p.cards.iter().any(|c| c.responsibility == responsibility)
+    })
 }
 
 /// Rows in file order: the baseline's cards, then the new ones of the others.
@@ -273,9 +270,13 @@ fn card_rows(entries: &[ComparedScenario], baseline: usize) -> Vec<CardRow> {
             continue;
         }
         for (product, p) in e.scenario.products.iter().enumerate() {
+            let board = base
+                .names
+                .product(&p.id)
+                .and_then(|i| base.scenario.products.get(i));
             for (card, c) in p.cards.iter().enumerate() {
                 let key = (p.id.as_str(), c.responsibility.as_str());
-                if !has_card(base, key.0, key.1, card) && seen.insert(key) {
+                if !has_card(board, key.1, card) && seen.insert(key) {
                     rows.push(CardRow {
                         entry,
                         product,

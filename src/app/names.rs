@@ -3,7 +3,7 @@
 //! here instead of going through every list on every frame, which at 5,000 people costs
 //! more than a frame per card.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::model::Scenario;
 
@@ -20,19 +20,20 @@ pub enum Named {
 /// The index of every id in a scenario.
 #[derive(Clone, Debug, Default)]
 pub struct Names {
-    index: HashMap<String, Named>,
+    index: FxHashMap<String, Named>,
 }
 
 impl Names {
     /// Indexes the ids of `s`. Should a broken scenario repeat an id, the first of the kind
     /// [`Scenario::name_of`] looks at first wins, as there.
     pub fn new(s: &Scenario) -> Names {
-        let mut index = HashMap::with_capacity(
+        let mut index = FxHashMap::with_capacity_and_hasher(
             s.people.len()
                 + s.products.len()
                 + s.teams.len()
                 + s.responsibilities.len()
                 + s.stakeholders.len(),
+            Default::default(),
         );
         // From the last kind name_of tries to the first, and each list from its end, so that
         // what it would find first is written last.
