@@ -1,8 +1,6 @@
 //! Who carries how many hours (domain.md, "Load"). A pure function of the scenario.
 
-use std::collections::HashMap;
-
-use crate::model::{Card, Column, Kind, Scenario, Scope, index_by_id};
+use crate::model::{Card, Column, IdIndex, Kind, Scenario, Scope, index_by_id};
 use crate::seats::Seats;
 
 /// The hours of one person.
@@ -158,11 +156,7 @@ fn add(person: &mut PersonLoad, kind: Kind, hours: f64) {
 
 /// The kind, scope and hours of a card's responsibility (an execution card of no hours when
 /// it does not resolve).
-fn card_facts(
-    s: &Scenario,
-    responsibility_index: &HashMap<&str, usize>,
-    card: &Card,
-) -> (Kind, Scope, f64) {
+fn card_facts(s: &Scenario, responsibility_index: &IdIndex, card: &Card) -> (Kind, Scope, f64) {
     match responsibility_index
         .get(card.responsibility.as_str())
         .and_then(|&i| s.responsibilities.get(i))
@@ -177,7 +171,7 @@ fn card_facts(
 pub(crate) fn product_load(
     s: &Scenario,
     seats: &Seats,
-    responsibility_index: &HashMap<&str, usize>,
+    responsibility_index: &IdIndex,
     index: usize,
     mut on_share: impl FnMut(Kind, &Share),
 ) -> ProductLoad {
@@ -236,7 +230,7 @@ pub(crate) fn product_load(
 /// so the sums are [`compute`]'s to the last bit.
 pub(crate) fn person_load(
     s: &Scenario,
-    responsibility_index: &HashMap<&str, usize>,
+    responsibility_index: &IdIndex,
     product_loads: &[ProductLoad],
     person: usize,
     products: &[usize],

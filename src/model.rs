@@ -3,8 +3,6 @@
 //! Ids are the file's own strings. People, teams, products, stakeholders and
 //! responsibilities share one namespace, so an id names exactly one thing.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::checklist::Checklist;
@@ -317,13 +315,14 @@ enum_names! {
 }
 
 /// Each item's position by its id, for lookups that would otherwise scan the list (the
-/// last one, should a broken scenario repeat an id).
-pub fn index_by_id<'a, T>(
-    items: &'a [T],
-    id: impl Fn(&'a T) -> &'a str,
-) -> HashMap<&'a str, usize> {
+/// last one, should a broken scenario repeat an id). The analysis looks up every card's
+/// responsibility here: a fast hasher (the compiler's own) keeps that cheap.
+pub fn index_by_id<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> IdIndex<'a> {
     items.iter().enumerate().map(|(i, x)| (id(x), i)).collect()
 }
+
+/// Positions by id (see [`index_by_id`]).
+pub type IdIndex<'a> = rustc_hash::FxHashMap<&'a str, usize>;
 
 impl Scenario {
     /// The person with this id.

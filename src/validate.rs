@@ -2,7 +2,7 @@
 //! references that resolve to the right kind of thing, a responsibility at most once per
 //! board, numbers within the format's limits, settings within domain.md's ranges.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::changes::Changes;
 use crate::error::{Position, ReadError, ReadErrorKind};
@@ -242,7 +242,7 @@ impl Items<'_> {
                 format!("product \"{}\" has as its PM", p.id)
             })?;
         }
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen: HashMap<&str, usize> = HashMap::default();
         for (j, c) in p.cards.iter().enumerate() {
             let card = [
                 Step::Field("products"),
@@ -339,7 +339,7 @@ fn check_ids<'a>(
     let at = |thing: Thing, i: usize| {
         place(&[Step::Field(thing.list()), Step::Index(i), Step::Field("id")])
     };
-    let mut ids: HashMap<&str, (Thing, usize)> = HashMap::new();
+    let mut ids: HashMap<&str, (Thing, usize)> = HashMap::default();
     for (thing, list) in lists {
         for (i, id) in list.into_iter().enumerate() {
             if id.trim().is_empty() {
