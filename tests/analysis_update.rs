@@ -41,7 +41,7 @@ fn edit(s: &Scenario, kind: u8, a: u32, b: u32, c: u32) -> Option<Edit> {
     let team = pick(&s.teams, a);
     let column = COLUMNS[c as usize % 3];
     Some(match kind % 22 {
-        0 | 1 | 2 => {
+        0..=2 => {
             let p = product?;
             let card = pick(&p.cards, b)?;
             let place = match c % 4 {
@@ -58,18 +58,18 @@ fn edit(s: &Scenario, kind: u8, a: u32, b: u32, c: u32) -> Option<Edit> {
         }
         3 => Edit::SetPm {
             product: product?.id.clone(),
-            person: (c % 4 != 0).then_some(person?),
+            person: (!c.is_multiple_of(4)).then_some(person?),
         },
         4 => Edit::SetPo {
             team: team?.id.clone(),
-            person: (c % 4 != 0).then_some(person?),
+            person: (!c.is_multiple_of(4)).then_some(person?),
         },
         5 => {
             let mut p = pick(&s.people, b)?.clone();
             match c % 4 {
                 0 => p.capacity_hours = f64::from(a % 60),
                 1 => p.other_hours = f64::from(a % 30) / 2.0,
-                2 => p.annual_cost = (a % 2 == 0).then_some(f64::from(a) * 10.0),
+                2 => p.annual_cost = a.is_multiple_of(2).then_some(f64::from(a) * 10.0),
                 _ => p.name.push('x'),
             }
             Edit::UpdatePerson(p)
@@ -89,13 +89,13 @@ fn edit(s: &Scenario, kind: u8, a: u32, b: u32, c: u32) -> Option<Edit> {
             Edit::UpdateProduct {
                 id: p.id.clone(),
                 name: format!("{} {c}", p.name),
-                market: if b % 2 == 0 {
+                market: if b.is_multiple_of(2) {
                     Market::Stable
                 } else {
                     Market::Evolving
                 },
                 stage: None,
-                pm_locked: c % 2 == 0,
+                pm_locked: c.is_multiple_of(2),
             }
         }
         8 => Edit::SetAnswer {
@@ -132,7 +132,7 @@ fn edit(s: &Scenario, kind: u8, a: u32, b: u32, c: u32) -> Option<Edit> {
                 .iter()
                 .find(|r| !p.cards.iter().any(|c| c.responsibility == r.id))
             {
-                Some(r) if c % 2 == 0 => Edit::AddCard {
+                Some(r) if c.is_multiple_of(2) => Edit::AddCard {
                     product: p.id.clone(),
                     card: Card::new(r.id.clone(), column),
                 },
@@ -153,7 +153,7 @@ fn edit(s: &Scenario, kind: u8, a: u32, b: u32, c: u32) -> Option<Edit> {
         }
         14 => {
             let mut x = pick(&s.stakeholders, b)?.clone();
-            if c % 3 == 0 {
+            if c.is_multiple_of(3) {
                 Edit::RemoveStakeholder(x.id)
             } else {
                 x.name.push('s');

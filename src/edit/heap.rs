@@ -55,65 +55,26 @@ impl HeapSize for Checklist {
     }
 }
 
-impl HeapSize for Person {
-    fn heap_bytes(&self) -> usize {
-        self.id.heap_bytes() + self.name.heap_bytes()
-    }
+/// A type whose heap memory is that of some of its fields.
+macro_rules! heap_of_fields {
+    ($($ty:ty { $($field:ident),+ })*) => {
+        $(impl HeapSize for $ty {
+            fn heap_bytes(&self) -> usize {
+                0 $(+ self.$field.heap_bytes())+
+            }
+        })*
+    };
 }
 
-impl HeapSize for Stakeholder {
-    fn heap_bytes(&self) -> usize {
-        self.id.heap_bytes() + self.name.heap_bytes()
-    }
+heap_of_fields! {
+    Person { id, name }
+    Stakeholder { id, name }
+    Responsibility { id, title, description, stakeholders, source }
+    Card { responsibility, note }
+    Product { id, name, pm, checklist, cards }
+    Team { id, name, product, po }
+    Scenario { name, description, people, stakeholders, responsibilities, products, teams }
 }
-
-impl HeapSize for Responsibility {
-    fn heap_bytes(&self) -> usize {
-        self.id.heap_bytes()
-            + self.title.heap_bytes()
-            + self.description.heap_bytes()
-            + self.stakeholders.heap_bytes()
-            + self.source.heap_bytes()
-    }
-}
-
-impl HeapSize for Card {
-    fn heap_bytes(&self) -> usize {
-        self.responsibility.heap_bytes() + self.note.heap_bytes()
-    }
-}
-
-impl HeapSize for Product {
-    fn heap_bytes(&self) -> usize {
-        self.id.heap_bytes()
-            + self.name.heap_bytes()
-            + self.pm.heap_bytes()
-            + self.checklist.heap_bytes()
-            + self.cards.heap_bytes()
-    }
-}
-
-impl HeapSize for Team {
-    fn heap_bytes(&self) -> usize {
-        self.id.heap_bytes()
-            + self.name.heap_bytes()
-            + self.product.heap_bytes()
-            + self.po.heap_bytes()
-    }
-}
-
-impl HeapSize for Scenario {
-    fn heap_bytes(&self) -> usize {
-        self.name.heap_bytes()
-            + self.description.heap_bytes()
-            + self.people.heap_bytes()
-            + self.stakeholders.heap_bytes()
-            + self.responsibilities.heap_bytes()
-            + self.products.heap_bytes()
-            + self.teams.heap_bytes()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

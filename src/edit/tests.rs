@@ -7,7 +7,9 @@ use crate::model::Method::Scrum;
 use crate::model::Scope::Product;
 use crate::testkit::Builder;
 
-fn board() -> Scenario {
+/// A board of three cards (person a in the PM seat, person b in the team's PO seat), for
+/// the tests of this module and of `patch_tests`.
+pub(super) fn board() -> Scenario {
     Builder::new("b")
         .person("a", 40.0)
         .person("b", 40.0)

@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering as Atomic};
 
-use crate::findings::{Rule, Severity};
+use crate::findings::{Rule, Severity, Unit};
 use crate::model::{Column, index_by_id};
 use crate::num::{gt, positive};
 
@@ -172,18 +172,7 @@ impl Narrowing {
     fn new(ctx: &Context) -> Narrowing {
         let (s, a) = (ctx.s, ctx.a);
         let person_index = index_by_id(&s.people, |p| &p.id);
-        let person_rule = |r: Rule| {
-            matches!(
-                r,
-                Rule::Overload
-                    | Rule::HybridOverload
-                    | Rule::StrategyStarved
-                    | Rule::CombinedRoleBeyondOneTeam
-                    | Rule::CombinedRoleMultipleProducts
-                    | Rule::SplitAtScale
-                    | Rule::PoMultipleTeams
-            )
-        };
+        let person_rule = |r: Rule| r.unit() == Unit::Person;
         let troubled: HashSet<usize> = a
             .findings
             .iter()
