@@ -180,7 +180,7 @@ pub fn apply_recorded(
             patch.swap(s);
             return Ok(None);
         }
-        Ok(true) if patch.is_empty() => return Ok(None),
+        // Changes that cancel out within a batch still count as an edit, as for `applied`.
         Ok(true) => {}
     }
     let changes = patch.changes(s);
