@@ -103,6 +103,30 @@ fn a_keyboard_shortcut_moves_the_selected_card() {
 }
 
 #[test]
+fn a_card_moved_by_keys_stays_selected_move_after_move() {
+    let mut h = harness(small_board());
+    h.run();
+    h.get_by_label("Research").click();
+    h.run();
+    for i in 0..10 {
+        let (key, to) = if i % 2 == 0 {
+            (Key::Num2, Column::Po)
+        } else {
+            (Key::Num1, Column::Pm)
+        };
+        h.key_press_modifiers(Modifiers::COMMAND, key);
+        h.run();
+        assert_eq!(column_of(h.state(), "research"), to, "move {i}");
+        assert_eq!(
+            h.state().view.selection.card.as_deref(),
+            Some("research"),
+            "still selected after move {i}"
+        );
+    }
+    assert_eq!(h.state().doc.history.undo_len(), 10, "ten undoable moves");
+}
+
+#[test]
 fn tab_focus_selects_a_card_for_the_keyboard() {
     let mut h = harness(small_board());
     h.run();
