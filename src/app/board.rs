@@ -54,15 +54,12 @@ pub fn board_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     }
     // Worked out once per change (`AppState::begin_frame`); a board drawn without it (a
     // test of the view alone) works it out here.
+    let view = &state.view;
     let built;
-    let rows = match state
-        .view
-        .shown
-        .board(&state.doc, index, &state.view.search)
-    {
+    let rows = match view.shown.board(&state.doc, index, &view.search) {
         Some(rows) => rows,
         None => {
-            built = BoardRows::build(&state.doc, index, &state.view.search.trim().to_lowercase());
+            built = BoardRows::build(&state.doc, index, &view.search.trim().to_lowercase());
             &built
         }
     };
