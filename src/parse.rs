@@ -18,15 +18,18 @@ pub fn scenario_from_str(text: &str) -> Result<Scenario, ReadError> {
         return Err(ReadError::new(
             ReadErrorKind::Syntax,
             None,
-            "the file is empty; a scenario file starts with `Scenario(format: 1, ...`".into(),
+            format!("the file is empty; a scenario file starts with `Scenario(format: {FORMAT}, ...`"),
         ));
     }
     let format = read_format(text)?;
     let scenario = match format {
-        1 => ron_options()
+        // Format 2 only added optional things (the record, `po_strategy_share`), whose
+        // defaults are what a format 1 file means: both read the same shape, and a format 1
+        // file is migrated by taking those defaults. A later format that changes a shape
+        // adds its migration here: parse the old shape, convert, go on.
+        1 | 2 => ron_options()
             .from_str::<Scenario>(text)
             .map_err(|e| ron_error(e, text))?,
-        // A later format adds its migration here: parse the old shape, convert, go on.
         _ => {
             return Err(ReadError::new(
                 ReadErrorKind::Syntax,
@@ -87,8 +90,9 @@ fn read_format(text: &str) -> Result<u64, ReadError> {
         return Err(ReadError::new(
             ReadErrorKind::Syntax,
             Some(Position { line: 1, column: 1 }),
-            "the scenario has no `format` field; a scenario file starts with `Scenario(format: 1, ...`"
-                .into(),
+            format!(
+                "the scenario has no `format` field; a scenario file starts with `Scenario(format: {FORMAT}, ...`"
+            ),
         ));
     };
     if found > u64::from(FORMAT) {

@@ -96,6 +96,12 @@ impl Command {
                 super::dialogs::ExportKind::Split(crate::export::ExportFormat::Matrix) => {
                     "Responsibility matrix (.csv)…"
                 }
+                super::dialogs::ExportKind::Split(crate::export::ExportFormat::MinutesMd) => {
+                    "Minutes as Markdown (.md)…"
+                }
+                super::dialogs::ExportKind::Split(crate::export::ExportFormat::MinutesHtml) => {
+                    "Minutes as HTML (.html)…"
+                }
                 super::dialogs::ExportKind::Png => "Image of the window (.png)…",
                 super::dialogs::ExportKind::Comparison { html: false } => "Comparison as Markdown…",
                 super::dialogs::ExportKind::Comparison { html: true } => "Comparison as HTML…",

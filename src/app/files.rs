@@ -7,6 +7,7 @@ use std::time::SystemTime;
 
 use crate::error::FileError;
 use crate::model::Scenario;
+use crate::record::Date;
 
 use super::compare::Compare;
 use super::dialogs::{DialogResult, Dialogs, ExportKind, NativeDialogs, PathPurpose};
@@ -264,19 +265,21 @@ impl Files {
         }
     }
 
-    /// Export: asks where, then writes the split (or asks the window for a screenshot).
+    /// Export: asks where, then writes the split or the minutes (or asks the window for a
+    /// screenshot). `today` decides which actions are overdue.
     pub fn export(
         &mut self,
         ctx: &egui::Context,
         doc: &mut Document,
         compare: &Compare,
         kind: ExportKind,
+        today: Date,
     ) {
         let name = suggested_name(&doc.scenario, kind.extension());
         if let Some(path) =
             self.ask_save("Export", &name, kind.extension(), PathPurpose::Export(kind))
         {
-            self.export_to(ctx, doc, compare, kind, &path);
+            self.export_to(ctx, doc, compare, kind, &path, today);
         }
     }
 
@@ -288,10 +291,11 @@ impl Files {
         compare: &Compare,
         kind: ExportKind,
         path: &Path,
+        today: Date,
     ) {
         let text = match kind {
             ExportKind::Split(format) => {
-                crate::export::render(format, &doc.scenario, &doc.analysis)
+                crate::export::render(format, &doc.scenario, &doc.analysis, today)
             }
             ExportKind::Png => {
                 self.request_png(ctx, path);

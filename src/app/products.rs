@@ -75,6 +75,15 @@ pub fn products_ui(ui: &mut Ui, doc: &Document, view: &mut View, actions: &mut V
                 if response.clicked() {
                     actions.push(Action::SelectProduct(product.id.clone()));
                 }
+                response.context_menu(|ui| {
+                    if ui.button(super::board::RECORD_A_DECISION).clicked() {
+                        actions.push(Action::DraftDecision {
+                            product: Some(product.id.clone()),
+                            responsibility: None,
+                        });
+                        ui.close();
+                    }
+                });
             }
             if shown == 0 {
                 ui.weak("Nothing matches the search.");

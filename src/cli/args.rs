@@ -33,7 +33,8 @@ pub enum Subcommand {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Write the responsibility split as Markdown, CSV, an HTML report or a matrix.
+    /// Write the responsibility split as Markdown, CSV, an HTML report or a matrix, or the
+    /// workshop's minutes as Markdown or HTML.
     Export {
         /// The scenario file (.ron).
         file: PathBuf,
@@ -98,6 +99,11 @@ pub enum ExportFormatArg {
     Html,
     /// CSV with one row per card and one column per person (a RACI-style matrix).
     Matrix,
+    /// The workshop's minutes as Markdown: decisions, actions, open points, the agreed
+    /// split and the open findings.
+    MinutesMd,
+    /// The workshop's minutes as one self-contained HTML page that prints on A4.
+    MinutesHtml,
 }
 
 impl From<ExportFormatArg> for ExportFormat {
@@ -107,6 +113,8 @@ impl From<ExportFormatArg> for ExportFormat {
             ExportFormatArg::Csv => ExportFormat::Csv,
             ExportFormatArg::Html => ExportFormat::Html,
             ExportFormatArg::Matrix => ExportFormat::Matrix,
+            ExportFormatArg::MinutesMd => ExportFormat::MinutesMd,
+            ExportFormatArg::MinutesHtml => ExportFormat::MinutesHtml,
         }
     }
 }

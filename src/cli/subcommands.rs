@@ -19,6 +19,7 @@ pub(super) fn check(
     err: &mut dyn Write,
 ) -> Exit {
     let mut exit = Exit::Success;
+    let today = io::today();
     for (i, path) in files.iter().enumerate() {
         let shown = path.display().to_string();
         let text = match io::open(path) {
@@ -28,10 +29,10 @@ pub(super) fn check(
                     exit = exit.worst(Exit::Findings);
                 }
                 match format {
-                    Format::Json => report::check_json(&shown, &scenario, &analysis) + "\n",
+                    Format::Json => report::check_json(&shown, &scenario, &analysis, today) + "\n",
                     Format::Text => {
                         let sep = if i > 0 { "\n" } else { "" };
-                        format!("{sep}{}", report::check_text(&shown, &scenario, &analysis))
+                        format!("{sep}{}", report::check_text(&shown, &scenario, &analysis, today))
                     }
                 }
             }
@@ -64,7 +65,7 @@ pub(super) fn export(
     let Some(scenario) = open(file, err) else {
         return Exit::Failure;
     };
-    let text = crate::export::render(format, &scenario, &analyze(&scenario));
+    let text = crate::export::render(format, &scenario, &analyze(&scenario), io::today());
     let Some(path) = output else {
         return print(&text, "export", out, err);
     };
