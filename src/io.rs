@@ -20,7 +20,11 @@ pub fn today() -> Date {
         .ok()
         .and_then(|now| {
             let (y, m, d) = (now.year(), now.month(), now.day());
-            Date::new(u16::try_from(y).ok()?, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
+            Date::new(
+                u16::try_from(y).ok()?,
+                u8::try_from(m).ok()?,
+                u8::try_from(d).ok()?,
+            )
         })
         // jiff's years run from -9999 to 9999; a clock outside 0000–9999 is not a date
         // anyone holds a workshop on.

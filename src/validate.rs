@@ -92,8 +92,7 @@ type Place<'a> = dyn Fn(&[Step]) -> Option<Position> + 'a;
 
 /// Checks that an id names a thing of the wanted kind; the message starts with what the
 /// last argument says ("team \"squad-b\" works on") and the error sits at the path.
-type Resolve<'a> =
-    dyn Fn(&str, Thing, &[Step], &dyn Fn() -> String) -> Result<(), ReadError> + 'a;
+type Resolve<'a> = dyn Fn(&str, Thing, &[Step], &dyn Fn() -> String) -> Result<(), ReadError> + 'a;
 
 fn check(s: &Scenario, place: &Place) -> Result<(), ReadError> {
     let ids = check_ids(s, place)?;

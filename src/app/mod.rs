@@ -204,9 +204,7 @@ fn central_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
             board::board_ui(ui, state, actions);
         }
         Tab::Advice => workshop::advice_ui(ui, state, actions),
-        Tab::Record => {
-            record_view::record_ui(ui, doc, &state.view, &mut editors.record, actions)
-        }
+        Tab::Record => record_view::record_ui(ui, doc, &state.view, &mut editors.record, actions),
         Tab::Overview => overview::overview_ui(ui, state, actions),
         Tab::Compare => compare_view::compare_ui(ui, state, actions),
         Tab::People => editors::people_editor_ui(ui, doc, &mut editors.new_person, actions),

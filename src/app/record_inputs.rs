@@ -259,7 +259,10 @@ mod tests {
             ..draft
         };
         let problem = bad.edit(&s, today).expect_err("refused");
-        assert!(problem.starts_with("date \"29/11/2026\" must be written YYYY-MM-DD"), "{problem}");
+        assert!(
+            problem.starts_with("date \"29/11/2026\" must be written YYYY-MM-DD"),
+            "{problem}"
+        );
     }
 
     #[test]

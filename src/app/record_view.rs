@@ -250,7 +250,10 @@ fn decision_form_ui(
             .labelled_by(label.id)
             .on_hover_text("YYYY-MM-DD; empty for today");
             ui.label("Product");
-            let product_name = draft.product.as_deref().map_or("(no product)", |p| s.name_of(p));
+            let product_name = draft
+                .product
+                .as_deref()
+                .map_or("(no product)", |p| s.name_of(p));
             egui::ComboBox::from_id_salt("decision_product")
                 .selected_text(product_name)
                 .show_ui(ui, |ui| {
@@ -457,8 +460,7 @@ fn action_form_ui(ui: &mut Ui, s: &Scenario, draft: &mut ActionDraft, actions: &
             } else {
                 "Add action"
             };
-            if ui.button(button).clicked()
-                && submit(s, draft.edit(s), &mut draft.problem, actions)
+            if ui.button(button).clicked() && submit(s, draft.edit(s), &mut draft.problem, actions)
             {
                 *draft = ActionDraft::default();
             }

@@ -32,7 +32,10 @@ pub(super) fn check(
                     Format::Json => report::check_json(&shown, &scenario, &analysis, today) + "\n",
                     Format::Text => {
                         let sep = if i > 0 { "\n" } else { "" };
-                        format!("{sep}{}", report::check_text(&shown, &scenario, &analysis, today))
+                        format!(
+                            "{sep}{}",
+                            report::check_text(&shown, &scenario, &analysis, today)
+                        )
                     }
                 }
             }

@@ -33,9 +33,8 @@ pub struct ActionChange {
 
 /// Fills the record's part of the diff.
 pub(super) fn compare(a: &Scenario, b: &Scenario, d: &mut Diff) {
-    let (added, removed, changed) = match_by_id(&a.record.decisions, &b.record.decisions, |x| {
-        &x.id
-    });
+    let (added, removed, changed) =
+        match_by_id(&a.record.decisions, &b.record.decisions, |x| &x.id);
     d.decisions_added = added;
     d.decisions_removed = removed;
     d.decisions_changed = changed
@@ -45,7 +44,10 @@ pub(super) fn compare(a: &Scenario, b: &Scenario, d: &mut Diff) {
                 ("text", before.text != after.text),
                 ("date", before.date != after.date),
                 ("product", before.product != after.product),
-                ("responsibility", before.responsibility != after.responsibility),
+                (
+                    "responsibility",
+                    before.responsibility != after.responsibility,
+                ),
             ]
             .into_iter()
             .filter_map(|(field, differs)| differs.then_some(field))
@@ -57,8 +59,7 @@ pub(super) fn compare(a: &Scenario, b: &Scenario, d: &mut Diff) {
             })
         })
         .collect();
-    let (added, removed, changed) =
-        match_by_id(&a.record.actions, &b.record.actions, |x| &x.id);
+    let (added, removed, changed) = match_by_id(&a.record.actions, &b.record.actions, |x| &x.id);
     d.actions_added = added;
     d.actions_removed = removed;
     d.actions_changed = changed
@@ -115,7 +116,11 @@ const NOT_RECORDED: &str = "not recorded";
 fn decision_words(s: &Scenario, d: &Decision) -> String {
     let mut parts = vec![d.date.to_string()];
     parts.extend(d.product.as_deref().map(|p| s.name_of(p).to_string()));
-    parts.extend(d.responsibility.as_deref().map(|r| s.name_of(r).to_string()));
+    parts.extend(
+        d.responsibility
+            .as_deref()
+            .map(|r| s.name_of(r).to_string()),
+    );
     parts.join(", ")
 }
 
@@ -123,10 +128,7 @@ fn decision_words(s: &Scenario, d: &Decision) -> String {
 fn action_field(s: &Scenario, a: &ActionItem, field: &str) -> String {
     match field {
         "text" => format!("text “{}”", a.text),
-        "owner" => format!(
-            "owner {}",
-            a.owner.as_ref().map_or("nobody", |o| o.name(s))
-        ),
+        "owner" => format!("owner {}", a.owner.as_ref().map_or("nobody", |o| o.name(s))),
         "due" => a
             .due
             .map_or("no due date".to_string(), |d| format!("due {d}")),

@@ -110,7 +110,11 @@ fn record_effects(s: &Scenario, edit: &Edit) -> Vec<String> {
                 .map(|a| format!("“{}”", short_text(&a.text)))
                 .collect();
             naming(owned.iter().map(String::as_str), |n, names| {
-                let (them, keep) = if n == 1 { ("it", "keeps") } else { ("they", "keep") };
+                let (them, keep) = if n == 1 {
+                    ("it", "keeps")
+                } else {
+                    ("they", "keep")
+                };
                 format!(
                     "{} owns {}: {names}; {them} {keep} “{stand_in}” as a named owner.",
                     person.name,

@@ -69,7 +69,10 @@ pub(super) fn actions(s: &Scenario, today: Date) -> Table {
                 };
                 vec![
                     a.text.clone(),
-                    a.owner.as_ref().map_or("nobody yet", |o| o.name(s)).to_string(),
+                    a.owner
+                        .as_ref()
+                        .map_or("nobody yet", |o| o.name(s))
+                        .to_string(),
                     a.due.map_or("—".to_string(), |d| d.to_string()),
                     done.to_string(),
                 ]

@@ -147,7 +147,13 @@ mod tests {
 
     #[test]
     fn real_days_read_and_write_back() {
-        for text in ["2026-11-29", "2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31"] {
+        for text in [
+            "2026-11-29",
+            "2024-02-29",
+            "2000-02-29",
+            "0001-01-01",
+            "9999-12-31",
+        ] {
             let d = Date::parse(text).expect(text);
             assert_eq!(d.to_string(), text);
         }

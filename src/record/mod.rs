@@ -176,10 +176,7 @@ mod tests {
 
     #[test]
     fn a_named_stand_in_keeps_the_name_cut_to_80_characters() {
-        assert_eq!(
-            Owner::named_after("Tom", "tom"),
-            Owner::Named("Tom".into())
-        );
+        assert_eq!(Owner::named_after("Tom", "tom"), Owner::Named("Tom".into()));
         let long = "é".repeat(100);
         let Owner::Named(cut) = Owner::named_after(&long, "x") else {
             panic!("named");
