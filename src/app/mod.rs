@@ -108,6 +108,7 @@ impl eframe::App for RolesplitApp {
 
 /// The whole window's content. It draws into any `Ui`, so tests run it in a harness.
 pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    theme::install_fonts(ui.ctx());
     apply_prefs(ui.ctx(), state);
     state.begin_frame(ui.ctx());
     let mut actions = Vec::new();

@@ -148,17 +148,19 @@ fn decisions_ui(
     if decisions.is_empty() {
         ui.weak("No decisions yet. Record one below, or from a card's right-click menu (“Record a decision…”), which starts from the move just made.");
     } else {
-        let width = text_width(ui, 560.0);
+        let width = text_width(ui, 260.0);
         egui::Grid::new("decisions_grid")
             .striped(true)
-            .num_columns(4)
+            .num_columns(3)
             .spacing([14.0, 6.0])
             .show(ui, |ui| {
                 for d in decisions {
                     let short = short_text(&d.text);
                     ui.label(d.date.to_string());
-                    wrapped(ui, RichText::new(&d.text).strong(), width);
-                    ui.label(about(s, d));
+                    ui.vertical(|ui| {
+                        wrapped(ui, RichText::new(&d.text).strong(), width);
+                        ui.weak(about(s, d));
+                    });
                     ui.horizontal(|ui| {
                         if ui
                             .small_button("Edit")
@@ -234,12 +236,15 @@ fn decision_form_ui(
                 egui::TextEdit::multiline(&mut draft.text)
                     .desired_rows(2)
                     .desired_width(f32::INFINITY)
-                    .hint_text("What the workshop decided, e.g. “Write user stories: PO → PM”"),
+                    .hint_text(
+                        "What the workshop decided, e.g. “Write user stories moves to the PM”",
+                    ),
             )
             .labelled_by(label.id);
         if std::mem::take(&mut draft.focus) {
             response.request_focus();
         }
+        let text_id = response.id;
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Date");
             ui.add(
@@ -263,6 +268,7 @@ fn decision_form_ui(
                     }
                 })
                 .response
+                .accessible_name("Product of the decision")
                 .on_hover_text("The product the decision is about");
             // The card must be on the chosen product's board.
             let cards: Vec<&str> = match draft.product.as_deref().and_then(|p| s.product(p)) {
@@ -295,6 +301,7 @@ fn decision_form_ui(
                     }
                 })
                 .response
+                .accessible_name("Card of the decision")
                 .on_hover_text("The card (responsibility) the decision is about");
         });
         ui.horizontal(|ui| {
@@ -307,6 +314,8 @@ fn decision_form_ui(
                 && submit(s, draft.edit(s, today), &mut draft.problem, actions)
             {
                 *draft = DecisionDraft::default();
+                // Ctrl+Z now undoes the recorded decision, not the typing.
+                ui.memory_mut(|m| m.surrender_focus(text_id));
             }
             if (draft.editing.is_some() || !draft.text.is_empty())
                 && ui
@@ -338,10 +347,10 @@ fn actions_ui(
     if s.record.actions.is_empty() {
         ui.weak("No actions yet: who does what by when. Add one below.");
     } else {
-        let width = text_width(ui, 600.0);
+        let width = text_width(ui, 250.0);
         egui::Grid::new("actions_grid")
             .striped(true)
-            .num_columns(5)
+            .num_columns(3)
             .spacing([14.0, 6.0])
             .show(ui, |ui| {
                 for a in &s.record.actions {
@@ -357,20 +366,25 @@ fn actions_ui(
                             ..a.clone()
                         })));
                     }
-                    let text = RichText::new(&a.text).strong();
-                    wrapped(ui, if a.done { text.strikethrough() } else { text }, width);
-                    ui.label(owner_text(s, a));
-                    match a.due {
-                        Some(due) if a.is_overdue(today) => {
-                            ui.colored_label(theme::OVER, format!("due {due}, overdue"));
-                        }
-                        Some(due) => {
-                            ui.label(format!("due {due}"));
-                        }
-                        None => {
-                            ui.weak("no due date");
-                        }
-                    }
+                    ui.vertical(|ui| {
+                        let text = RichText::new(&a.text).strong();
+                        wrapped(ui, if a.done { text.strikethrough() } else { text }, width);
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(owner_text(s, a));
+                            ui.weak("·");
+                            match a.due {
+                                Some(due) if a.is_overdue(today) => {
+                                    ui.colored_label(theme::OVER, format!("due {due}, overdue"));
+                                }
+                                Some(due) => {
+                                    ui.label(format!("due {due}"));
+                                }
+                                None => {
+                                    ui.weak("no due date");
+                                }
+                            }
+                        });
+                    });
                     ui.horizontal(|ui| {
                         if ui
                             .small_button("Edit")
@@ -434,6 +448,7 @@ fn action_form_ui(ui: &mut Ui, s: &Scenario, draft: &mut ActionDraft, actions: &
                     ui.selectable_value(&mut draft.owner, OwnerChoice::Named, "Someone else");
                 })
                 .response
+                .accessible_name("Owner of the action")
                 .on_hover_text("A person of the scenario, or someone else by name");
             if draft.owner == OwnerChoice::Named {
                 let label = ui.label("Name");
