@@ -110,7 +110,7 @@ fn a_record_with_only_some_fields_takes_the_defaults() {
         "        actions: [\n            Action(id: \"a-min\", text: \"Only a text\"),\n",
     );
     let s = scenario_from_str(&text).expect("loads");
-    assert_eq!(s.record.actions[0].done, false);
+    assert!(!s.record.actions[0].done, "done defaults to false");
     let none = record_example().replacen(
         "    record: Record(",
         "    record: Record(\n    ),\n    old_record: Record(",

@@ -152,7 +152,10 @@ fn an_action_is_added_with_an_owner_and_a_due_date_ticked_done_and_undone() {
         due: Some(date("2026-12-13")),
         done: false,
     };
-    assert_eq!(h.state().doc.scenario.record.actions, [expected.clone()]);
+    assert_eq!(
+        h.state().doc.scenario.record.actions,
+        std::slice::from_ref(&expected)
+    );
     assert!(h.query_by_label("due 2026-12-13").is_some());
 
     h.get_by_label("Done: Olga shadows refinement").click();

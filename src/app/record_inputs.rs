@@ -58,8 +58,12 @@ pub struct ActionDraft {
     pub problem: Option<String>,
 }
 
-/// A new id for a decision or action: a prefix and the first words of its text.
-fn new_id(s: &Scenario, prefix: &str, text: &str) -> String {
+/// The id of the decision or action being edited, or for a new one a prefix and the first
+/// words of its text, unique in the scenario.
+fn id_for(editing: &Option<String>, s: &Scenario, prefix: &str, text: &str) -> String {
+    if let Some(id) = editing {
+        return id.clone();
+    }
     let words: String = text.chars().take(32).collect();
     let base = slug(&words);
     let base = base.trim_end_matches('-');
@@ -133,12 +137,8 @@ impl DecisionDraft {
         } else {
             typed_date("date", &self.date)?
         };
-        let id = match &self.editing {
-            Some(id) => id.clone(),
-            None => new_id(s, "d", &self.text),
-        };
         let decision = Decision {
-            id,
+            id: id_for(&self.editing, s, "d", &self.text),
             text: self.text.trim().to_string(),
             date,
             product: self.product.clone(),
@@ -181,12 +181,8 @@ impl ActionDraft {
             OwnerChoice::Person(id) => Some(Owner::Person(id.clone())),
             OwnerChoice::Named => Some(Owner::Named(self.named.trim().to_string())),
         };
-        let id = match &self.editing {
-            Some(id) => id.clone(),
-            None => new_id(s, "a", &self.text),
-        };
         let action = ActionItem {
-            id,
+            id: id_for(&self.editing, s, "a", &self.text),
             text: self.text.trim().to_string(),
             owner,
             due,

@@ -46,6 +46,14 @@ pub fn record_ui(
         });
 }
 
+/// A striped grid of the record's lists.
+fn grid(id: &str, columns: usize) -> egui::Grid {
+    egui::Grid::new(id)
+        .striped(true)
+        .num_columns(columns)
+        .spacing([14.0, 6.0])
+}
+
 /// A label that wraps within `width`, so long texts stay readable in a grid.
 fn wrapped(ui: &mut Ui, text: impl Into<egui::WidgetText>, width: f32) {
     ui.scope(|ui| {
@@ -74,50 +82,46 @@ fn open_points_ui(ui: &mut Ui, s: &Scenario, actions: &mut Vec<Action>) {
         return;
     }
     let width = text_width(ui, 520.0);
-    egui::Grid::new("open_points_grid")
-        .striped(true)
-        .num_columns(5)
-        .spacing([14.0, 6.0])
-        .show(ui, |ui| {
-            for (product, card) in flagged {
-                let title = s.name_of(&card.responsibility);
-                ui.label(&product.name);
-                ui.strong(title);
-                ui.label(card.column.label());
-                wrapped(
-                    ui,
-                    if card.note.is_empty() {
-                        "(no note)"
-                    } else {
-                        card.note.as_str()
-                    },
-                    width,
-                );
-                ui.horizontal(|ui| {
-                    if ui
-                        .small_button("Show")
-                        .accessible_name(format!("Show {title}"))
-                        .clicked()
-                    {
-                        actions.push(Action::SelectProduct(product.id.clone()));
-                        actions.push(Action::SelectCard(Some(card.responsibility.clone())));
-                        actions.push(Action::SetTab(Tab::Board));
-                    }
-                    if ui
-                        .small_button("Resolved")
-                        .accessible_name(format!("Resolved {title}"))
-                        .clicked()
-                    {
-                        actions.push(Action::Card {
-                            product: product.id.clone(),
-                            responsibility: card.responsibility.clone(),
-                            intent: CardIntent::Flag(false),
-                        });
-                    }
-                });
-                ui.end_row();
-            }
-        });
+    grid("open_points_grid", 5).show(ui, |ui| {
+        for (product, card) in flagged {
+            let title = s.name_of(&card.responsibility);
+            ui.label(&product.name);
+            ui.strong(title);
+            ui.label(card.column.label());
+            wrapped(
+                ui,
+                if card.note.is_empty() {
+                    "(no note)"
+                } else {
+                    card.note.as_str()
+                },
+                width,
+            );
+            ui.horizontal(|ui| {
+                if ui
+                    .small_button("Show")
+                    .accessible_name(format!("Show {title}"))
+                    .clicked()
+                {
+                    actions.push(Action::SelectProduct(product.id.clone()));
+                    actions.push(Action::SelectCard(Some(card.responsibility.clone())));
+                    actions.push(Action::SetTab(Tab::Board));
+                }
+                if ui
+                    .small_button("Resolved")
+                    .accessible_name(format!("Resolved {title}"))
+                    .clicked()
+                {
+                    actions.push(Action::Card {
+                        product: product.id.clone(),
+                        responsibility: card.responsibility.clone(),
+                        intent: CardIntent::Flag(false),
+                    });
+                }
+            });
+            ui.end_row();
+        }
+    });
 }
 
 /// What a decision is about, in words: "Checkout · Refine and order the team backlog".
@@ -149,38 +153,21 @@ fn decisions_ui(
         ui.weak("No decisions yet. Record one below, or from a card's right-click menu (“Record a decision…”), which starts from the move just made.");
     } else {
         let width = text_width(ui, 260.0);
-        egui::Grid::new("decisions_grid")
-            .striped(true)
-            .num_columns(3)
-            .spacing([14.0, 6.0])
-            .show(ui, |ui| {
-                for d in decisions {
-                    let short = short_text(&d.text);
-                    ui.label(d.date.to_string());
-                    ui.vertical(|ui| {
-                        wrapped(ui, RichText::new(&d.text).strong(), width);
-                        ui.weak(about(s, d));
-                    });
-                    ui.horizontal(|ui| {
-                        if ui
-                            .small_button("Edit")
-                            .accessible_name(format!("Edit decision: {short}"))
-                            .clicked()
-                        {
-                            *draft = DecisionDraft::editing(d);
-                        }
-                        if ui
-                            .small_button("Remove")
-                            .accessible_name(format!("Remove decision: {short}"))
-                            .on_hover_text("Ctrl+Z brings it back")
-                            .clicked()
-                        {
-                            actions.push(Action::Edit(Edit::RemoveDecision(d.id.clone())));
-                        }
-                    });
-                    ui.end_row();
+        grid("decisions_grid", 3).show(ui, |ui| {
+            for d in decisions {
+                let short = short_text(&d.text);
+                ui.label(d.date.to_string());
+                ui.vertical(|ui| {
+                    wrapped(ui, RichText::new(&d.text).strong(), width);
+                    ui.weak(about(s, d));
+                });
+                let remove = Edit::RemoveDecision(d.id.clone());
+                if edit_remove_ui(ui, "decision", &short, remove, actions) {
+                    *draft = DecisionDraft::editing(d);
                 }
-            });
+                ui.end_row();
+            }
+        });
     }
     ui.add_space(8.0);
     decision_form_ui(ui, s, today, draft, actions);
@@ -208,6 +195,75 @@ fn submit(
             false
         }
     }
+}
+
+/// The Edit and Remove buttons of a recorded item (`what`: "decision" or "action", named
+/// by its short text for screen readers and tests). Pushes the removal; returns whether
+/// Edit was clicked.
+fn edit_remove_ui(
+    ui: &mut Ui,
+    what: &str,
+    short: &str,
+    remove: Edit,
+    actions: &mut Vec<Action>,
+) -> bool {
+    ui.horizontal(|ui| {
+        let edit = ui
+            .small_button("Edit")
+            .accessible_name(format!("Edit {what}: {short}"))
+            .clicked();
+        if ui
+            .small_button("Remove")
+            .accessible_name(format!("Remove {what}: {short}"))
+            .on_hover_text("Ctrl+Z brings it back")
+            .clicked()
+        {
+            actions.push(Action::Edit(remove));
+        }
+        edit
+    })
+    .inner
+}
+
+/// A combo box over `options` (value, name), showing the chosen value's name; the pair
+/// is its accessible name and its tooltip.
+fn pick<T: Clone + PartialEq>(
+    ui: &mut Ui,
+    (name, hover): (&str, &str),
+    value: &mut T,
+    options: Vec<(T, String)>,
+    width: f32,
+) {
+    let shown = options
+        .iter()
+        .find(|(v, _)| v == value)
+        .map_or(String::new(), |(_, n)| n.clone());
+    egui::ComboBox::from_id_salt(name)
+        .selected_text(shown)
+        .width(width)
+        .show_ui(ui, |ui| {
+            for (v, n) in options {
+                ui.selectable_value(value, v, n);
+            }
+        })
+        .response
+        .accessible_name(name)
+        .on_hover_text(hover);
+}
+
+/// A form's buttons: add (or save, when `editing`) and, once the form holds something,
+/// cancel; `labels` are [add, save, cancel]. `Some(true)` to submit, `Some(false)` to
+/// cancel.
+fn form_buttons_ui(ui: &mut Ui, labels: [&str; 3], editing: bool, filled: bool) -> Option<bool> {
+    let [add, save, cancel] = labels;
+    ui.horizontal(|ui| {
+        if ui.button(if editing { save } else { add }).clicked() {
+            return Some(true);
+        }
+        let cancelled = filled && ui.button("Cancel").accessible_name(cancel).clicked();
+        cancelled.then_some(false)
+    })
+    .inner
 }
 
 fn problem_ui(ui: &mut Ui, problem: &Option<String>) {
@@ -255,21 +311,18 @@ fn decision_form_ui(
             .labelled_by(label.id)
             .on_hover_text("YYYY-MM-DD; empty for today");
             ui.label("Product");
-            let product_name = draft
-                .product
-                .as_deref()
-                .map_or("(no product)", |p| s.name_of(p));
-            egui::ComboBox::from_id_salt("decision_product")
-                .selected_text(product_name)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut draft.product, None, "(no product)");
-                    for p in &s.products {
-                        ui.selectable_value(&mut draft.product, Some(p.id.clone()), &p.name);
-                    }
-                })
-                .response
-                .accessible_name("Product of the decision")
-                .on_hover_text("The product the decision is about");
+            let products = s
+                .products
+                .iter()
+                .map(|p| (Some(p.id.clone()), p.name.clone()));
+            let options = [(None, "(no product)".to_string())]
+                .into_iter()
+                .chain(products);
+            let about = (
+                "Product of the decision",
+                "The product the decision is about",
+            );
+            pick(ui, about, &mut draft.product, options.collect(), 160.0);
             // The card must be on the chosen product's board.
             let cards: Vec<&str> = match draft.product.as_deref().and_then(|p| s.product(p)) {
                 Some(p) => p.cards.iter().map(|c| c.responsibility.as_str()).collect(),
@@ -283,49 +336,37 @@ fn decision_form_ui(
                 draft.responsibility = None;
             }
             ui.label("Card");
-            let card_name = draft
-                .responsibility
-                .as_deref()
-                .map_or("(no card)", |r| s.name_of(r));
-            egui::ComboBox::from_id_salt("decision_card")
-                .selected_text(card_name)
-                .width(260.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut draft.responsibility, None, "(no card)");
-                    for r in cards {
-                        ui.selectable_value(
-                            &mut draft.responsibility,
-                            Some(r.to_string()),
-                            s.name_of(r),
-                        );
-                    }
-                })
-                .response
-                .accessible_name("Card of the decision")
-                .on_hover_text("The card (responsibility) the decision is about");
+            let cards = cards
+                .into_iter()
+                .map(|r| (Some(r.to_string()), s.name_of(r).to_string()));
+            let options = [(None, "(no card)".to_string())].into_iter().chain(cards);
+            let about = (
+                "Card of the decision",
+                "The card (responsibility) the decision is about",
+            );
+            pick(
+                ui,
+                about,
+                &mut draft.responsibility,
+                options.collect(),
+                260.0,
+            );
         });
-        ui.horizontal(|ui| {
-            let button = if draft.editing.is_some() {
-                "Save the decision"
-            } else {
-                "Record decision"
-            };
-            if ui.button(button).clicked()
-                && submit(s, draft.edit(s, today), &mut draft.problem, actions)
-            {
+        let labels = [
+            "Record decision",
+            "Save the decision",
+            "Cancel the decision",
+        ];
+        let filled = draft.editing.is_some() || !draft.text.is_empty();
+        match form_buttons_ui(ui, labels, draft.editing.is_some(), filled) {
+            Some(true) if submit(s, draft.edit(s, today), &mut draft.problem, actions) => {
                 *draft = DecisionDraft::default();
                 // Ctrl+Z now undoes the recorded decision, not the typing.
                 ui.memory_mut(|m| m.surrender_focus(text_id));
             }
-            if (draft.editing.is_some() || !draft.text.is_empty())
-                && ui
-                    .button("Cancel")
-                    .accessible_name("Cancel the decision")
-                    .clicked()
-            {
-                *draft = DecisionDraft::default();
-            }
-        });
+            Some(false) => *draft = DecisionDraft::default(),
+            _ => {}
+        }
         problem_ui(ui, &draft.problem);
     });
 }
@@ -348,63 +389,46 @@ fn actions_ui(
         ui.weak("No actions yet: who does what by when. Add one below.");
     } else {
         let width = text_width(ui, 250.0);
-        egui::Grid::new("actions_grid")
-            .striped(true)
-            .num_columns(3)
-            .spacing([14.0, 6.0])
-            .show(ui, |ui| {
-                for a in &s.record.actions {
-                    let short = short_text(&a.text);
-                    let mut done = a.done;
-                    if ui
-                        .checkbox(&mut done, "Done")
-                        .accessible_name(format!("Done: {short}"))
-                        .changed()
-                    {
-                        actions.push(Action::Edit(Edit::UpdateAction(ActionItem {
-                            done,
-                            ..a.clone()
-                        })));
-                    }
-                    ui.vertical(|ui| {
-                        let text = RichText::new(&a.text).strong();
-                        wrapped(ui, if a.done { text.strikethrough() } else { text }, width);
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(owner_text(s, a));
-                            ui.weak("·");
-                            match a.due {
-                                Some(due) if a.is_overdue(today) => {
-                                    ui.colored_label(theme::OVER, format!("due {due}, overdue"));
-                                }
-                                Some(due) => {
-                                    ui.label(format!("due {due}"));
-                                }
-                                None => {
-                                    ui.weak("no due date");
-                                }
-                            }
-                        });
-                    });
-                    ui.horizontal(|ui| {
-                        if ui
-                            .small_button("Edit")
-                            .accessible_name(format!("Edit action: {short}"))
-                            .clicked()
-                        {
-                            *draft = ActionDraft::editing(a);
-                        }
-                        if ui
-                            .small_button("Remove")
-                            .accessible_name(format!("Remove action: {short}"))
-                            .on_hover_text("Ctrl+Z brings it back")
-                            .clicked()
-                        {
-                            actions.push(Action::Edit(Edit::RemoveAction(a.id.clone())));
-                        }
-                    });
-                    ui.end_row();
+        grid("actions_grid", 3).show(ui, |ui| {
+            for a in &s.record.actions {
+                let short = short_text(&a.text);
+                let mut done = a.done;
+                if ui
+                    .checkbox(&mut done, "Done")
+                    .accessible_name(format!("Done: {short}"))
+                    .changed()
+                {
+                    actions.push(Action::Edit(Edit::UpdateAction(ActionItem {
+                        done,
+                        ..a.clone()
+                    })));
                 }
-            });
+                ui.vertical(|ui| {
+                    let text = RichText::new(&a.text).strong();
+                    wrapped(ui, if a.done { text.strikethrough() } else { text }, width);
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(owner_text(s, a));
+                        ui.weak("·");
+                        match a.due {
+                            Some(due) if a.is_overdue(today) => {
+                                ui.colored_label(theme::OVER, format!("due {due}, overdue"));
+                            }
+                            Some(due) => {
+                                ui.label(format!("due {due}"));
+                            }
+                            None => {
+                                ui.weak("no due date");
+                            }
+                        }
+                    });
+                });
+                let remove = Edit::RemoveAction(a.id.clone());
+                if edit_remove_ui(ui, "action", &short, remove, actions) {
+                    *draft = ActionDraft::editing(a);
+                }
+                ui.end_row();
+            }
+        });
     }
     ui.add_space(8.0);
     action_form_ui(ui, s, draft, actions);
@@ -429,27 +453,19 @@ fn action_form_ui(ui: &mut Ui, s: &Scenario, draft: &mut ActionDraft, actions: &
         });
         ui.horizontal_wrapped(|ui| {
             ui.label("Owner");
-            let shown = match &draft.owner {
-                OwnerChoice::Nobody => "Nobody yet".to_string(),
-                OwnerChoice::Person(id) => s.name_of(id).to_string(),
-                OwnerChoice::Named => "Someone else".to_string(),
-            };
-            egui::ComboBox::from_id_salt("action_owner")
-                .selected_text(shown)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut draft.owner, OwnerChoice::Nobody, "Nobody yet");
-                    for p in &s.people {
-                        ui.selectable_value(
-                            &mut draft.owner,
-                            OwnerChoice::Person(p.id.clone()),
-                            &p.name,
-                        );
-                    }
-                    ui.selectable_value(&mut draft.owner, OwnerChoice::Named, "Someone else");
-                })
-                .response
-                .accessible_name("Owner of the action")
-                .on_hover_text("A person of the scenario, or someone else by name");
+            let people = s
+                .people
+                .iter()
+                .map(|p| (OwnerChoice::Person(p.id.clone()), p.name.clone()));
+            let options = [(OwnerChoice::Nobody, "Nobody yet".to_string())]
+                .into_iter()
+                .chain(people)
+                .chain([(OwnerChoice::Named, "Someone else".to_string())]);
+            let about = (
+                "Owner of the action",
+                "A person of the scenario, or someone else by name",
+            );
+            pick(ui, about, &mut draft.owner, options.collect(), 160.0);
             if draft.owner == OwnerChoice::Named {
                 let label = ui.label("Name");
                 ui.add(
@@ -469,25 +485,15 @@ fn action_form_ui(ui: &mut Ui, s: &Scenario, draft: &mut ActionDraft, actions: &
             .labelled_by(label.id)
             .on_hover_text("Optional: the day it is due, YYYY-MM-DD");
         });
-        ui.horizontal(|ui| {
-            let button = if draft.editing.is_some() {
-                "Save the action"
-            } else {
-                "Add action"
-            };
-            if ui.button(button).clicked() && submit(s, draft.edit(s), &mut draft.problem, actions)
-            {
+        let labels = ["Add action", "Save the action", "Cancel the action"];
+        let filled = draft.editing.is_some() || !draft.text.is_empty();
+        match form_buttons_ui(ui, labels, draft.editing.is_some(), filled) {
+            Some(true) if submit(s, draft.edit(s), &mut draft.problem, actions) => {
                 *draft = ActionDraft::default();
             }
-            if (draft.editing.is_some() || !draft.text.is_empty())
-                && ui
-                    .button("Cancel")
-                    .accessible_name("Cancel the action")
-                    .clicked()
-            {
-                *draft = ActionDraft::default();
-            }
-        });
+            Some(false) => *draft = ActionDraft::default(),
+            _ => {}
+        }
         problem_ui(ui, &draft.problem);
     });
 }

@@ -99,10 +99,10 @@ pub enum ExportFormatArg {
     Html,
     /// CSV with one row per card and one column per person (a RACI-style matrix).
     Matrix,
-    /// The workshop's minutes as Markdown: decisions, actions, open points, the agreed
-    /// split and the open findings.
+    /// Minutes of the workshop in Markdown (decisions, actions, open points, split,
+    /// findings).
     MinutesMd,
-    /// The workshop's minutes as one self-contained HTML page that prints on A4.
+    /// Minutes of the workshop as a self-contained HTML page for A4.
     MinutesHtml,
 }
 

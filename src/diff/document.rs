@@ -198,8 +198,6 @@ fn summary(d: &Diff) -> Vec<String> {
             "person's load changed",
             "people's load changed",
         ),
-    ]);
-    let record = counts([
         (d.decisions_added.len(), "decision added", "decisions added"),
         (
             d.decisions_removed.len(),
@@ -217,9 +215,6 @@ fn summary(d: &Diff) -> Vec<String> {
     ]);
     if let Some(changes) = changes {
         out.push(format!("Changes: {changes}."));
-    }
-    if let Some(record) = record {
-        out.push(format!("Workshop record: {record}."));
     }
     let findings = counts([
         (d.findings_gained.len(), "gained", "gained"),

@@ -98,24 +98,30 @@ fn action(a: &ActionItem) -> ActionJson<'_> {
     }
 }
 
-fn decision_change(c: &DecisionChange) -> ChangeJson<'_, DecisionJson<'_>> {
+/// A changed item as JSON, `json` writing each side.
+fn change<'a, T, J>(
+    (before, after): (&'a T, &'a T),
+    (id, text): (&'a str, &'a str),
+    changed: &'a [&'static str],
+    json: fn(&'a T) -> J,
+) -> ChangeJson<'a, J> {
     ChangeJson {
-        id: &c.after.id,
-        text: &c.after.text,
-        changed: &c.fields,
-        before: decision(&c.before),
-        after: decision(&c.after),
+        id,
+        text,
+        changed,
+        before: json(before),
+        after: json(after),
     }
 }
 
+fn decision_change(c: &DecisionChange) -> ChangeJson<'_, DecisionJson<'_>> {
+    let named = (c.after.id.as_str(), c.after.text.as_str());
+    change((&c.before, &c.after), named, &c.fields, decision)
+}
+
 fn action_change(c: &ActionChange) -> ChangeJson<'_, ActionJson<'_>> {
-    ChangeJson {
-        id: &c.after.id,
-        text: &c.after.text,
-        changed: &c.fields,
-        before: action(&c.before),
-        after: action(&c.after),
-    }
+    let named = (c.after.id.as_str(), c.after.text.as_str());
+    change((&c.before, &c.after), named, &c.fields, action)
 }
 
 #[derive(Serialize)]

@@ -31,56 +31,54 @@ pub struct ActionChange {
     pub fields: Vec<&'static str>,
 }
 
+/// The names of the fields that differ, in the order given.
+fn differing<const N: usize>(fields: [(&'static str, bool); N]) -> Vec<&'static str> {
+    fields
+        .into_iter()
+        .filter_map(|(field, differs)| differs.then_some(field))
+        .collect()
+}
+
 /// Fills the record's part of the diff.
 pub(super) fn compare(a: &Scenario, b: &Scenario, d: &mut Diff) {
-    let (added, removed, changed) =
-        match_by_id(&a.record.decisions, &b.record.decisions, |x| &x.id);
-    d.decisions_added = added;
-    d.decisions_removed = removed;
-    d.decisions_changed = changed
-        .into_iter()
-        .filter_map(|(before, after)| {
-            let fields: Vec<&'static str> = [
-                ("text", before.text != after.text),
-                ("date", before.date != after.date),
-                ("product", before.product != after.product),
-                (
-                    "responsibility",
-                    before.responsibility != after.responsibility,
-                ),
-            ]
-            .into_iter()
-            .filter_map(|(field, differs)| differs.then_some(field))
-            .collect();
-            (!fields.is_empty()).then_some(DecisionChange {
+    let (added, removed, both) = match_by_id(&a.record.decisions, &b.record.decisions, |x| &x.id);
+    (d.decisions_added, d.decisions_removed) = (added, removed);
+    for (before, after) in both {
+        let fields = differing([
+            ("text", before.text != after.text),
+            ("date", before.date != after.date),
+            ("product", before.product != after.product),
+            (
+                "responsibility",
+                before.responsibility != after.responsibility,
+            ),
+        ]);
+        if !fields.is_empty() {
+            let change = DecisionChange {
                 before,
                 after,
                 fields,
-            })
-        })
-        .collect();
-    let (added, removed, changed) = match_by_id(&a.record.actions, &b.record.actions, |x| &x.id);
-    d.actions_added = added;
-    d.actions_removed = removed;
-    d.actions_changed = changed
-        .into_iter()
-        .filter_map(|(before, after)| {
-            let fields: Vec<&'static str> = [
-                ("text", before.text != after.text),
-                ("owner", before.owner != after.owner),
-                ("due", before.due != after.due),
-                ("done", before.done != after.done),
-            ]
-            .into_iter()
-            .filter_map(|(field, differs)| differs.then_some(field))
-            .collect();
-            (!fields.is_empty()).then_some(ActionChange {
+            };
+            d.decisions_changed.push(change);
+        }
+    }
+    let (added, removed, both) = match_by_id(&a.record.actions, &b.record.actions, |x| &x.id);
+    (d.actions_added, d.actions_removed) = (added, removed);
+    for (before, after) in both {
+        let fields = differing([
+            ("text", before.text != after.text),
+            ("owner", before.owner != after.owner),
+            ("due", before.due != after.due),
+            ("done", before.done != after.done),
+        ]);
+        if !fields.is_empty() {
+            d.actions_changed.push(ActionChange {
                 before,
                 after,
                 fields,
-            })
-        })
-        .collect();
+            });
+        }
+    }
 }
 
 /// B's items A lacks (B's order), A's items B lacks (A's order), and the pairs in both (A's
@@ -138,6 +136,11 @@ fn action_field(s: &Scenario, a: &ActionItem, field: &str) -> String {
 
 const ACTION_FIELDS: [&str; 3] = ["owner", "due", "done"];
 
+/// A row of the record's sections: the change, the item's text, then A and B in words.
+fn row(change: &str, text: &str, a: String, b: String) -> Vec<String> {
+    vec![change.to_string(), text.to_string(), a, b]
+}
+
 /// The record's sections of the comparison document: only those with rows.
 pub(super) fn sections(d: &Diff, a: &Scenario, b: &Scenario) -> Vec<Section> {
     let mut decisions = Section::new(
@@ -145,70 +148,44 @@ pub(super) fn sections(d: &Diff, a: &Scenario, b: &Scenario) -> Vec<Section> {
         "Decisions recorded in the workshop, added, removed or changed.",
         &["Change", "Decision", "Option A", "Option B"],
     );
-    for x in &d.decisions_added {
-        decisions.rows.push(vec![
-            "Added".into(),
-            x.text.clone(),
-            NOT_RECORDED.into(),
-            decision_words(b, x),
-        ]);
-    }
-    for x in &d.decisions_removed {
-        decisions.rows.push(vec![
-            "Removed".into(),
-            x.text.clone(),
-            decision_words(a, x),
-            NOT_RECORDED.into(),
-        ]);
-    }
-    for x in &d.decisions_changed {
-        decisions.rows.push(vec![
-            "Changed".into(),
-            x.after.text.clone(),
-            decision_words(a, &x.before),
-            decision_words(b, &x.after),
-        ]);
-    }
+    let none = || NOT_RECORDED.to_string();
+    let added = d.decisions_added.iter();
+    let removed = d.decisions_removed.iter();
+    decisions.rows.extend(
+        added
+            .map(|x| row("Added", &x.text, none(), decision_words(b, x)))
+            .chain(removed.map(|x| row("Removed", &x.text, decision_words(a, x), none())))
+            .chain(d.decisions_changed.iter().map(|x| {
+                let (before, after) = (decision_words(a, &x.before), decision_words(b, &x.after));
+                row("Changed", &x.after.text, before, after)
+            })),
+    );
     let mut actions = Section::new(
         "Actions",
         "Who does what by when: actions added, removed or changed (done, owner, due).",
         &["Change", "Action", "Option A", "Option B"],
     );
-    let all = |s: &Scenario, x: &ActionItem| {
-        let words: Vec<String> = ACTION_FIELDS
-            .iter()
-            .map(|f| action_field(s, x, f))
-            .collect();
+    // An action in words: the fields named, or all but its text.
+    let words = |s: &Scenario, x: &ActionItem, fields: &[&str]| {
+        let words: Vec<String> = fields.iter().map(|f| action_field(s, x, f)).collect();
         words.join(", ")
     };
-    for x in &d.actions_added {
-        actions.rows.push(vec![
-            "Added".into(),
-            x.text.clone(),
-            NOT_RECORDED.into(),
-            all(b, x),
-        ]);
-    }
-    for x in &d.actions_removed {
-        actions.rows.push(vec![
-            "Removed".into(),
-            x.text.clone(),
-            all(a, x),
-            NOT_RECORDED.into(),
-        ]);
-    }
-    for x in &d.actions_changed {
-        let changed = |s: &Scenario, item: &ActionItem| {
-            let words: Vec<String> = x.fields.iter().map(|f| action_field(s, item, f)).collect();
-            words.join(", ")
-        };
-        actions.rows.push(vec![
-            "Changed".into(),
-            x.after.text.clone(),
-            changed(a, &x.before),
-            changed(b, &x.after),
-        ]);
-    }
+    let added = d.actions_added.iter();
+    let removed = d.actions_removed.iter();
+    actions.rows.extend(
+        added
+            .map(|x| row("Added", &x.text, none(), words(b, x, &ACTION_FIELDS)))
+            .chain(removed.map(|x| row("Removed", &x.text, words(a, x, &ACTION_FIELDS), none())))
+            .chain(d.actions_changed.iter().map(|x| {
+                let before = words(a, &x.before, &x.fields);
+                row(
+                    "Changed",
+                    &x.after.text,
+                    before,
+                    words(b, &x.after, &x.fields),
+                )
+            })),
+    );
     [decisions, actions]
         .into_iter()
         .filter(|s| !s.rows.is_empty())
