@@ -179,6 +179,7 @@ impl View {
     /// Starts afresh on another scenario; the tab stays unless presentation hides it.
     pub fn reset(&mut self, s: &Scenario, presenting: bool) {
         self.selection = Selection::default();
+        self.last_moves.clear();
         self.selection.product = s.products.first().map(|p| p.id.clone());
         if presenting && !Tab::PRESENTING.contains(&self.tab) {
             self.tab = Tab::Board;
