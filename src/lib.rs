@@ -23,6 +23,7 @@ pub mod locate;
 pub mod model;
 pub mod num;
 pub mod parse;
+pub mod record;
 pub mod report;
 pub mod room;
 pub mod samples;

@@ -50,6 +50,16 @@ pub struct CardLoad {
     pub unassigned_hours: f64,
 }
 
+impl CardLoad {
+    /// The hours the card puts into its column: what lands on people, on empty seats and
+    /// in Unassigned.
+    pub fn column_hours(&self) -> f64 {
+        self.shares.iter().map(|s| s.hours).sum::<f64>()
+            + self.unowned_hours
+            + self.unassigned_hours
+    }
+}
+
 /// The hours of one product.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ProductLoad {

@@ -12,6 +12,7 @@ use crate::export::{PEOPLE_COLUMNS, person_cells};
 use crate::findings::{Finding, by_severity};
 use crate::model::Scenario;
 use crate::num::{dollars, hours};
+use crate::record::{Date, RecordCounts};
 
 #[derive(Serialize)]
 struct CheckJson<'a> {
@@ -21,6 +22,8 @@ struct CheckJson<'a> {
     findings: Vec<FindingJson<'a>>,
     advice: Vec<AdviceJson<'a>>,
     leadership_cost: f64,
+    /// The workshop record's counts (format 2; a key added, never changed).
+    record: RecordCounts,
 }
 
 #[derive(Serialize)]
@@ -85,8 +88,9 @@ fn advice_json(a: &Advice) -> AdviceJson<'_> {
     }
 }
 
-/// One line of JSON for one checked file.
-pub fn check_json(file: &str, s: &Scenario, a: &Analysis) -> String {
+/// One line of JSON for one checked file; `today` (the local date) decides which actions
+/// are overdue.
+pub fn check_json(file: &str, s: &Scenario, a: &Analysis, today: Date) -> String {
     let out = CheckJson {
         file,
         scenario: &s.name,
@@ -106,6 +110,7 @@ pub fn check_json(file: &str, s: &Scenario, a: &Analysis) -> String {
         findings: a.findings.iter().map(FindingJson::from).collect(),
         advice: a.advice.iter().map(advice_json).collect(),
         leadership_cost: a.leadership_cost,
+        record: s.record.counts(today),
     };
     serde_json::to_string(&out).unwrap_or_default()
 }
@@ -164,8 +169,8 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// The text report of one file, for people.
-pub fn check_text(file: &str, s: &Scenario, a: &Analysis) -> String {
+/// The text report of one file, for people; `today` decides which actions are overdue.
+pub fn check_text(file: &str, s: &Scenario, a: &Analysis, today: Date) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({file})", s.name);
     let _ = writeln!(out);
@@ -231,5 +236,13 @@ pub fn check_text(file: &str, s: &Scenario, a: &Analysis) -> String {
         "\nLeadership cost: {} a year",
         dollars(a.leadership_cost)
     );
+    if !s.record.is_empty() {
+        let c = s.record.counts(today);
+        let _ = writeln!(
+            out,
+            "\nWorkshop record: {} decisions, {} actions ({} open, {} overdue)",
+            c.decisions, c.actions, c.open_actions, c.overdue_actions
+        );
+    }
     out
 }

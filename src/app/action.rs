@@ -66,6 +66,12 @@ pub enum Action {
     },
     /// A removal to confirm first, with what it changes.
     AskRemove(Edit),
+    /// Opens the record with a new decision about a card (its last move as the text), a
+    /// product, or nothing yet.
+    DraftDecision {
+        product: Option<String>,
+        responsibility: Option<String>,
+    },
     ConfirmRemoval,
     CancelRemoval,
     Command(Command),

@@ -562,6 +562,17 @@ fn card_ui(
             });
             ui.close();
         }
+        // The workshop record (issue 18): a decision about this card, its last move as text.
+        if ui.button(RECORD_A_DECISION).clicked() {
+            actions.push(Action::DraftDecision {
+                product: Some(product.id.clone()),
+                responsibility: Some(card.responsibility.clone()),
+            });
+            ui.close();
+        }
     });
     rect
 }
+
+/// The menu item and button that start a decision in the workshop record.
+pub const RECORD_A_DECISION: &str = "Record a decision…";

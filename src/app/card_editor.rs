@@ -92,6 +92,16 @@ pub fn card_editor_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) 
             actions.push(on_card(CardIntent::Pin(pinned)));
         }
         ui.separator();
+        if ui
+            .button(super::board::RECORD_A_DECISION)
+            .on_hover_text("Write down what the workshop decided about this card, in the record")
+            .clicked()
+        {
+            actions.push(Action::DraftDecision {
+                product: Some(product.id.clone()),
+                responsibility: Some(card.responsibility.clone()),
+            });
+        }
         if ui.button("Take off this board…").clicked() {
             actions.push(Action::AskRemove(Edit::RemoveCard {
                 product: product.id.clone(),

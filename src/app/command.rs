@@ -122,6 +122,12 @@ impl Command {
                     "Responsibility matrix (.csv)…"
                 }
                 super::dialogs::ExportKind::Workbook => "Excel workbook (.xlsx)…",
+                super::dialogs::ExportKind::Split(crate::export::ExportFormat::MinutesMd) => {
+                    "Minutes as Markdown (.md)…"
+                }
+                super::dialogs::ExportKind::Split(crate::export::ExportFormat::MinutesHtml) => {
+                    "Minutes as HTML (.html)…"
+                }
                 super::dialogs::ExportKind::Png => "Image of the window (.png)…",
                 super::dialogs::ExportKind::Comparison { html: false } => "Comparison as Markdown…",
                 super::dialogs::ExportKind::Comparison { html: true } => "Comparison as HTML…",

@@ -28,7 +28,10 @@ pub fn help_ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
                 }
                 for (gesture, does) in [
                     ("Drag a card", "move it to another column"),
-                    ("Right-click a card", "move it, or flag it for discussion"),
+                    (
+                        "Right-click a card",
+                        "move it, flag it for discussion, or record a decision about it",
+                    ),
                     (
                         "Click a card, or Tab to it",
                         "select it (then Ctrl+1/2/3 move it)",

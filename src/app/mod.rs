@@ -24,6 +24,8 @@ mod overview;
 mod people;
 pub mod prefs;
 mod products;
+pub mod record_inputs;
+mod record_view;
 pub mod recovery;
 pub mod search;
 pub mod state;
@@ -109,6 +111,7 @@ impl eframe::App for RolesplitApp {
 
 /// The whole window's content. It draws into any `Ui`, so tests run it in a harness.
 pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    theme::install_fonts(ui.ctx());
     apply_prefs(ui.ctx(), state);
     state.begin_frame(ui.ctx());
     let mut actions = Vec::new();
@@ -224,7 +227,7 @@ fn central_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
             board::board_ui(ui, state, actions);
         }
         Tab::Advice => workshop::advice_ui(ui, state, actions),
-        Tab::OpenPoints => workshop::open_points_ui(ui, state, actions),
+        Tab::Record => record_view::record_ui(ui, doc, &state.view, &mut editors.record, actions),
         Tab::Overview => overview::overview_ui(ui, state, actions),
         Tab::Compare => compare_view::compare_ui(ui, state, actions),
         Tab::People => editors::people_editor_ui(ui, doc, &mut editors.new_person, actions),

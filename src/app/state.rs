@@ -20,7 +20,7 @@ use super::prefs::{PRESENTATION_ZOOM, Prefs};
 use super::recovery::Recovery;
 use super::suggest::{Suggest, SuggestAction};
 use super::timer::{Timer, TimerAction};
-use super::view::{Tab, View, search_id};
+use super::view::{Tab, View, moves_in, search_id};
 
 /// Everything the window shows and edits.
 pub struct AppState {
@@ -91,8 +91,10 @@ impl AppState {
         edit: Edit,
         merge_key: Option<String>,
     ) -> Result<bool, EditError> {
+        let moves = moves_in(&self.doc.scenario, &edit);
         match self.doc.apply(&edit, merge_key, self.view.now) {
             Ok(Some(label)) => {
+                self.view.last_moves.extend(moves);
                 self.doc.status = Some(label);
                 self.changed();
                 Ok(true)
@@ -157,7 +159,9 @@ impl AppState {
 
     /// Export: asks where, then writes.
     pub fn export(&mut self, ctx: &egui::Context, kind: ExportKind) {
-        self.files.export(ctx, &mut self.doc, &self.compare, kind);
+        let today = self.view.today.date;
+        self.files
+            .export(ctx, &mut self.doc, &self.compare, kind, today);
     }
 
     /// Goes on with `after`, asking first when there is unsaved work.
@@ -198,6 +202,7 @@ impl AppState {
     /// a written screenshot, the comparison's differences.
     pub fn begin_frame(&mut self, ctx: &egui::Context) {
         self.view.now = ctx.input(|i| i.time);
+        self.view.today.tick(self.view.now);
         if let Some(problem) = self.files.recovery.tick(ctx, &self.doc, self.view.now) {
             self.doc.status = Some(problem);
         }
@@ -253,6 +258,10 @@ impl AppState {
                 }
             }
             Action::AskRemove(edit) => self.doc.ask_removal(edit),
+            Action::DraftDecision {
+                product,
+                responsibility,
+            } => self.draft_decision(product, responsibility),
             Action::ConfirmRemoval => {
                 if let Some(pending) = self.doc.pending_removal.take() {
                     drop(self.apply(pending.edit));
@@ -332,12 +341,30 @@ impl AppState {
             PathPurpose::Open => drop(self.open_path(path)),
             PathPurpose::SaveAs => drop(self.save_to(path)),
             PathPurpose::Export(kind) => {
+                let today = self.view.today.date;
                 self.files
-                    .export_to(ctx, &mut self.doc, &self.compare, kind, path)
+                    .export_to(ctx, &mut self.doc, &self.compare, kind, path, today)
             }
             PathPurpose::Compare => self.add_to_comparison(path),
             PathPurpose::Import => self.read_import(path),
         }
+    }
+
+    /// Opens the record on a new decision: about a card (its last move as the text), a
+    /// product, or nothing yet.
+    fn draft_decision(&mut self, product: Option<String>, responsibility: Option<String>) {
+        let text = match (&product, &responsibility) {
+            (Some(p), Some(r)) => super::record_inputs::card_decision_text(
+                &self.doc.scenario,
+                &self.view.last_moves,
+                p,
+                r,
+            ),
+            _ => String::new(),
+        };
+        self.editors.record.decision =
+            super::record_inputs::DecisionDraft::start(product, responsibility, text);
+        self.view.tab = Tab::Record;
     }
 
     /// Reads a CSV file or an Excel workbook into the import view.

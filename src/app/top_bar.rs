@@ -279,6 +279,12 @@ pub fn file_menu_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Actio
         ] {
             command(ui, Command::Export(kind), actions);
         }
+        // The workshop's minutes (issue 18).
+        ui.menu_button("Minutes", |ui| {
+            for format in [ExportFormat::MinutesMd, ExportFormat::MinutesHtml] {
+                command(ui, Command::Export(ExportKind::Split(format)), actions);
+            }
+        });
     });
     if ui.button("Compare with a saved scenario…").clicked() {
         actions.push(Action::SetTab(Tab::Compare));

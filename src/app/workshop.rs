@@ -1,5 +1,5 @@
-//! The facilitator's panels: the advice for a product with its checklist, and the open
-//! points ("needs discussion" cards).
+//! The facilitator's panel: the advice for a product with its checklist (the open points
+//! are in the workshop record, `record_view.rs`).
 
 use egui::Ui;
 
@@ -7,9 +7,8 @@ use crate::advice::Recommendation;
 use crate::checklist::{Question, QuestionSide};
 use crate::edit::Edit;
 
-use super::action::{Action, CardIntent};
+use super::action::Action;
 use super::state::AppState;
-use super::view::Tab;
 
 /// The advice for the product on the board: the recommendation, its reasons with their
 /// sources, and the checklist questions to answer yes, no or not at all.
@@ -104,73 +103,4 @@ fn answer_buttons_ui(
             }
         }
     });
-}
-
-/// The cards flagged "needs discussion", across all products, with their notes.
-pub fn open_points_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let s = &state.doc.scenario;
-    ui.heading("Open points");
-    ui.label("Cards flagged “needs discussion”: parked for later, not lost. They go into the exports too.");
-    let flagged: Vec<(&crate::model::Product, &crate::model::Card)> = s
-        .products
-        .iter()
-        .flat_map(|p| p.cards.iter().filter(|c| c.flagged).map(move |c| (p, c)))
-        .collect();
-    if flagged.is_empty() {
-        ui.add_space(8.0);
-        ui.label("No open points. Flag a card from its details (click it on the board) or its right-click menu.");
-        return;
-    }
-    egui::ScrollArea::vertical()
-        .id_salt("open_points")
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            // One block per point: the buttons first, so they stay in view however narrow
-            // the window; the card, its product and column, and the note wrap after them.
-            for (product, card) in flagged {
-                let title = s.name_of(&card.responsibility);
-                ui.horizontal(|ui| {
-                    if ui
-                        .small_button("Show")
-                        .accessible_name(format!("Show {title}"))
-                        .clicked()
-                    {
-                        actions.push(Action::SelectProduct(product.id.clone()));
-                        actions.push(Action::SelectCard(Some(card.responsibility.clone())));
-                        actions.push(Action::SetTab(Tab::Board));
-                    }
-                    if ui
-                        .small_button("Resolved")
-                        .accessible_name(format!("Resolved {title}"))
-                        .clicked()
-                    {
-                        actions.push(Action::Card {
-                            product: product.id.clone(),
-                            responsibility: card.responsibility.clone(),
-                            intent: CardIntent::Flag(false),
-                        });
-                    }
-                    ui.add(
-                        egui::Label::new(
-                            egui::RichText::new(format!(
-                                "{title} — {}, {}",
-                                product.name,
-                                card.column.label()
-                            ))
-                            .strong(),
-                        )
-                        .wrap(),
-                    );
-                });
-                ui.add(
-                    egui::Label::new(if card.note.is_empty() {
-                        "(no note)"
-                    } else {
-                        card.note.as_str()
-                    })
-                    .wrap(),
-                );
-                ui.separator();
-            }
-        });
 }

@@ -35,7 +35,7 @@ pub enum Subcommand {
         format: Format,
     },
     /// Write the responsibility split as Markdown, CSV, an HTML report, a matrix or an
-    /// Excel workbook.
+    /// Excel workbook, or the workshop's minutes as Markdown or HTML.
     Export {
         /// The scenario file (.ron).
         file: PathBuf,
@@ -127,6 +127,11 @@ pub enum ExportFormatArg {
     Html,
     /// CSV with one row per card and one column per person (a RACI-style matrix).
     Matrix,
+    /// Minutes of the workshop in Markdown (decisions, actions, open points, split,
+    /// findings).
+    MinutesMd,
+    /// Minutes of the workshop as a self-contained HTML page for A4.
+    MinutesHtml,
     /// An Excel workbook: the split, the matrix, people, findings and advice (needs -o).
     Xlsx,
 }
@@ -140,6 +145,8 @@ impl ExportFormatArg {
             ExportFormatArg::Csv => Some(ExportFormat::Csv),
             ExportFormatArg::Html => Some(ExportFormat::Html),
             ExportFormatArg::Matrix => Some(ExportFormat::Matrix),
+            ExportFormatArg::MinutesMd => Some(ExportFormat::MinutesMd),
+            ExportFormatArg::MinutesHtml => Some(ExportFormat::MinutesHtml),
             ExportFormatArg::Xlsx => None,
         }
     }

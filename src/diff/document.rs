@@ -46,7 +46,7 @@ pub struct Section {
 
 impl Section {
     /// A section without rows yet; its columns line up left.
-    fn new(heading: &str, note: &str, columns: &[&str]) -> Section {
+    pub(super) fn new(heading: &str, note: &str, columns: &[&str]) -> Section {
         Section {
             heading: heading.to_string(),
             note: note.to_string(),
@@ -134,6 +134,7 @@ pub fn document(c: &Comparison<'_>) -> Document {
     sections.extend(cards(d, &names));
     sections.extend(load(d, &names));
     sections.extend(findings(d));
+    sections.extend(super::record::sections(d, c.a, c.b));
     sections.push(cost(d));
     Document {
         title: TITLE.to_string(),
@@ -172,7 +173,7 @@ fn counts<const N: usize>(counts: [(usize, &str, &str); N]) -> Option<String> {
 fn summary(d: &Diff) -> Vec<String> {
     if d.is_empty() {
         return vec![
-            "No differences: both options have the same products, teams, people, seats, cards, load, findings and cost."
+            "No differences: both options have the same products, teams, people, seats, cards, load, findings, cost and workshop record."
                 .to_string(),
         ];
     }
@@ -197,6 +198,20 @@ fn summary(d: &Diff) -> Vec<String> {
             "person's load changed",
             "people's load changed",
         ),
+        (d.decisions_added.len(), "decision added", "decisions added"),
+        (
+            d.decisions_removed.len(),
+            "decision removed",
+            "decisions removed",
+        ),
+        (
+            d.decisions_changed.len(),
+            "decision changed",
+            "decisions changed",
+        ),
+        (d.actions_added.len(), "action added", "actions added"),
+        (d.actions_removed.len(), "action removed", "actions removed"),
+        (d.actions_changed.len(), "action changed", "actions changed"),
     ]);
     if let Some(changes) = changes {
         out.push(format!("Changes: {changes}."));

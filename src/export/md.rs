@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use super::record::{self, Table};
 use super::{
     CardView, FLAGGED_COLUMNS, PEOPLE_COLUMNS, all_cards, person_cells, product_cards, seats_line,
 };
@@ -12,9 +13,10 @@ use crate::escape::{markdown_cell, markdown_text};
 use crate::findings::by_severity;
 use crate::model::{Product, Scenario};
 use crate::num::{dollars, gt, hours, positive};
+use crate::record::Date;
 
-/// The Markdown export.
-pub fn render(s: &Scenario, a: &Analysis) -> String {
+/// The Markdown export; `today` decides which actions are overdue.
+pub fn render(s: &Scenario, a: &Analysis, today: Date) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}", heading(super::title(s)));
     if !s.description.trim().is_empty() {
@@ -33,11 +35,12 @@ pub fn render(s: &Scenario, a: &Analysis) -> String {
         dollars(a.leadership_cost)
     );
     flagged_section(&mut out, s, a);
+    record_sections(&mut out, s, today);
     out
 }
 
 /// Text for a heading: one line, escaped.
-fn heading(text: &str) -> String {
+pub(super) fn heading(text: &str) -> String {
     markdown_cell(&text.lines().collect::<Vec<_>>().join(" "))
 }
 
@@ -53,6 +56,37 @@ fn table_head(columns: &[&str], right: &[usize]) -> String {
         .map(|i| if right.contains(&i) { "---:" } else { "---" }.to_string())
         .collect();
     format!("{}{}", row(&names), row(&rule))
+}
+
+/// A table of plain text, every cell escaped so that it stays one plain cell.
+pub(super) fn table(out: &mut String, t: &Table) {
+    out.push_str(&table_head(t.columns, t.right));
+    for cells in &t.rows {
+        let cells: Vec<String> = cells.iter().map(|c| markdown_cell(c)).collect();
+        out.push_str(&row(&cells));
+    }
+}
+
+/// The workshop record: "Decisions" by product with their dates, then "Actions" as a
+/// table with overdue ones marked.
+pub(super) fn record_sections(out: &mut String, s: &Scenario, today: Date) {
+    let _ = writeln!(out, "\n## Decisions\n");
+    let groups = record::decisions(s);
+    if groups.is_empty() {
+        let _ = writeln!(out, "No decisions recorded.");
+    }
+    for (i, (product, decisions)) in groups.iter().enumerate() {
+        let gap = if i == 0 { "" } else { "\n" };
+        let _ = writeln!(out, "{gap}### {}\n", heading(product));
+        table(out, decisions);
+    }
+    let _ = writeln!(out, "\n## Actions\n");
+    if s.record.actions.is_empty() {
+        let _ = writeln!(out, "No actions recorded.");
+        return;
+    }
+    table(out, &record::actions(s, today));
+    let _ = writeln!(out, "\n{}", record::actions_summary(s, today));
 }
 
 fn product_section(out: &mut String, s: &Scenario, a: &Analysis, index: usize, p: &Product) {
@@ -171,6 +205,12 @@ fn advice_section(out: &mut String, s: &Scenario, a: &Analysis) {
 
 fn flagged_section(out: &mut String, s: &Scenario, a: &Analysis) {
     let _ = writeln!(out, "\n## Needs discussion\n");
+    flagged_table(out, s, a);
+}
+
+/// The cards flagged "needs discussion" with their notes, or a sentence saying there are
+/// none.
+pub(super) fn flagged_table(out: &mut String, s: &Scenario, a: &Analysis) {
     let flagged: Vec<CardView> = all_cards(s, a).filter(|c| c.card.flagged).collect();
     if flagged.is_empty() {
         let _ = writeln!(out, "No cards are flagged for discussion.");

@@ -70,8 +70,13 @@ fn the_state_shows_the_first_product_with_owners_hours_and_loads_as_check_does()
     );
     // The same numbers as `check --format json`.
     let s = scenario();
-    let check: Value =
-        serde_json::from_str(&crate::report::check_json("x", &s, &crate::analyze(&s))).unwrap();
+    let check: Value = serde_json::from_str(&crate::report::check_json(
+        "x",
+        &s,
+        &crate::analyze(&s),
+        crate::record::Date::new(2026, 11, 29).expect("a day"),
+    ))
+    .unwrap();
     for (person, checked) in st["people"]
         .as_array()
         .unwrap()

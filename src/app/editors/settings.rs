@@ -66,6 +66,7 @@ pub fn settings_editor_ui(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>
         fraction(ui, "Hybrid overload: smallest share", "hybrid_min_share", "Both strategy and execution at least this share of an overloaded person's work (0 to 0.5).", st.hybrid_min_share, 0.0..=0.5, 0.01, |v| Settings { hybrid_min_share: v, ..st.clone() }, actions);
         fraction(ui, "Strategy starved: ratio", "starved_ratio", "A PM whose execution hours are this many times their strategy hours (above 0).", st.starved_ratio, 0.1..=100.0, 0.05, |v| Settings { starved_ratio: v, ..st.clone() }, actions);
         fraction(ui, "Overload error: share of capacity", "overload_error_ratio", "Overload above this share of capacity is an error, below it a warning (at least 1).", st.overload_error_ratio, 1.0..=10.0, 0.01, |v| Settings { overload_error_ratio: v, ..st.clone() }, actions);
+        fraction(ui, "PO strategy work: smallest share", "po_strategy_share", "A PO who is not the PM, with at least this share of their PO-column hours in strategy work (above 0, at most 1; 001, 003).", st.po_strategy_share, 0.001..=1.0, 0.01, |v| Settings { po_strategy_share: v, ..st.clone() }, actions);
         ui.label("Cost region");
         let options = [(CostRegion::Us, "United States"), (CostRegion::LatinAmerica, "Latin America")];
         if let Some(cost_region) = choice(ui, "cost_region", "Cost region", st.cost_region, &options) {
