@@ -13,7 +13,7 @@ pub fn help_ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
             .num_columns(2)
             .spacing([24.0, 6.0])
             .show(ui, |ui| {
-                for command in Command::READING_ORDER {
+                for command in Command::ALL {
                     let keys: Vec<String> = command
                         .shortcuts()
                         .iter()

@@ -251,15 +251,11 @@ fn central_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
 /// keyboard focus (it undoes its own typing).
 fn shortcuts(ui: &egui::Ui, actions: &mut Vec<Action>) {
     let typing = ui.ctx().egui_wants_keyboard_input();
-    for command in Command::ALL {
+    for (command, shortcut) in command::shortcut_order() {
         if typing && command.yields_to_text_fields() {
             continue;
         }
-        if command
-            .shortcuts()
-            .iter()
-            .any(|s| ui.input_mut(|i| i.consume_shortcut(s)))
-        {
+        if ui.input_mut(|i| i.consume_shortcut(shortcut)) {
             actions.push(Action::Command(command));
         }
     }

@@ -58,17 +58,7 @@ fn left_of_top_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) 
     ui.menu_button("File", |ui| file_menu_ui(ui, state, actions));
     ui.menu_button("Edit", |ui| edit_menu_ui(ui, state, actions));
     ui.menu_button("View", |ui| {
-        for command in [
-            Command::Find,
-            Command::Presentation,
-            Command::Suggest,
-            Command::ToggleTheme,
-            Command::ZoomIn,
-            Command::ZoomOut,
-            Command::ZoomReset,
-            Command::Timer,
-            Command::Help,
-        ] {
+        for command in Command::ALL.into_iter().filter(|c| c.in_view_menu()) {
             if command.menu_button(ui, true) {
                 actions.push(Action::Command(command));
                 ui.close();
