@@ -398,7 +398,10 @@ fn seat_picker(ui: &mut Ui, s: &Scenario, seat: &SeatView) -> Option<SeatIntent>
         } else {
             ui.label(text)
         };
-        let width = (ui.available_width() - 56.0).clamp(60.0, 160.0);
+        // The picker takes what the label and the lock leave on the line, so that all three
+        // share one line when there is room (they wrap when there is not).
+        let used = label_response.rect.width() + 2.0 * ui.spacing().item_spacing.x;
+        let width = (ui.max_rect().width() - used - LOCK_WIDTH).clamp(60.0, 160.0);
         let (response, changed) = person_picker(ui, &seat.accessible_name, s, seat.current, width);
         response
             .labelled_by(label_response.id)
@@ -576,3 +579,6 @@ fn card_ui(
 
 /// The menu item and button that start a decision in the workshop record.
 pub const RECORD_A_DECISION: &str = "Record a decision…";
+
+/// Room kept beside a seat's picker for its lock ("locked" and the spacing).
+const LOCK_WIDTH: f32 = 72.0;
