@@ -164,7 +164,7 @@ fn the_timer_and_its_controls_show_in_presentation_mode_running_or_not() {
         h.get_by_label("Start").click();
         h.run();
         assert!(
-            h.state().timer.is_running(),
+            h.state().workshop.timer.is_running(),
             "{case}: Start starts the timer"
         );
         for word in ["Pause", "Reset", "Help"] {

@@ -128,12 +128,12 @@ fn repaint_delay(h: &H) -> Duration {
 fn the_timer_counts_while_running_and_requests_no_repaint_when_paused() {
     let mut h = harness(small_board());
     h.run();
-    let full = h.state().timer.length_seconds;
+    let full = h.state().workshop.timer.length_seconds;
     h.key_press_modifiers(Modifiers::COMMAND, Key::T);
     h.run_steps(30);
     let now = h.state().view.now;
-    let remaining = h.state().timer.remaining(now);
-    assert!(h.state().timer.is_running());
+    let remaining = h.state().workshop.timer.remaining(now);
+    assert!(h.state().workshop.timer.is_running());
     assert!(remaining < full, "it counts: {remaining} < {full}");
     assert!(
         repaint_delay(&h) <= Duration::from_secs(1),
@@ -141,11 +141,11 @@ fn the_timer_counts_while_running_and_requests_no_repaint_when_paused() {
     );
     h.get_by_label("Pause").click();
     h.run();
-    assert!(!h.state().timer.is_running());
-    let paused_at = h.state().timer.remaining(h.state().view.now);
+    assert!(!h.state().workshop.timer.is_running());
+    let paused_at = h.state().workshop.timer.remaining(h.state().view.now);
     h.run_steps(20);
     assert_eq!(
-        h.state().timer.remaining(h.state().view.now),
+        h.state().workshop.timer.remaining(h.state().view.now),
         paused_at,
         "paused: no counting"
     );
@@ -156,7 +156,7 @@ fn the_timer_counts_while_running_and_requests_no_repaint_when_paused() {
     );
     h.get_by_label("Reset").click();
     h.run();
-    assert_eq!(h.state().timer.remaining(h.state().view.now), full);
+    assert_eq!(h.state().workshop.timer.remaining(h.state().view.now), full);
 }
 
 #[test]

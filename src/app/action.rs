@@ -12,6 +12,7 @@ use super::command::Command;
 use super::compare::CompareAction;
 use super::dialogs::PathPurpose;
 use super::files::Answer;
+use super::room_session::RoomAction;
 use super::suggest::SuggestAction;
 use super::timer::TimerAction;
 use super::view::Tab;
@@ -80,6 +81,8 @@ pub enum Action {
     ReadImport(PathBuf),
     /// The timebox's buttons.
     Timer(TimerAction),
+    /// The Room panel's buttons and the Workshop menu.
+    Room(RoomAction),
     /// The compare view's buttons.
     Compare(CompareAction),
     /// The Suggest panel's buttons.

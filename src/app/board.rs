@@ -460,6 +460,7 @@ fn card_ui(
         load,
         badge,
         emphasis: Emphasis::default(),
+        room: state.workshop.room_tally(&product.id, &card.responsibility),
     };
     let size = vec2(ui.available_width(), theme::CARD_HEIGHT);
     let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
@@ -529,7 +530,13 @@ fn card_ui(
             },
             ..face
         };
-        paint_card(ui, &painter, rect, &face);
+        if let (Some(badge), Some(text)) = (paint_card(ui, &painter, rect, &face), face.room) {
+            // The room's tally is read out too (issue 22); it senses hover only, so clicks
+            // and drags still reach the card.
+            let id = response.id.with("room_tally");
+            let node = ui.interact(badge, id, Sense::hover());
+            node.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, text));
+        }
     }
 
     let response = response.on_hover_ui(|ui| card_tooltip_ui(ui, &state.doc.scenario, card, r));

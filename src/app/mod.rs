@@ -27,6 +27,8 @@ mod products;
 pub mod record_inputs;
 mod record_view;
 pub mod recovery;
+pub mod room_session;
+mod room_view;
 pub mod search;
 pub mod state;
 pub mod suggest;
@@ -38,6 +40,7 @@ mod top_bar;
 pub mod view;
 mod widgets;
 mod workshop;
+pub mod workshop_state;
 
 use std::path::PathBuf;
 
@@ -46,6 +49,7 @@ pub use board::CardDrag;
 pub use command::Command;
 pub use people::{BreakdownRow, person_breakdown};
 pub use prefs::{PRESENTATION_ZOOM, Prefs};
+pub use room_session::RoomAction;
 pub use state::AppState;
 pub use timer::{Timer, TimerAction};
 pub use view::{Selection, Tab};
@@ -84,6 +88,11 @@ pub fn report_first_frame(launched: std::time::Instant) {
 impl eframe::App for RolesplitApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.state.prefs);
+    }
+
+    /// The window closes: the room stops listening.
+    fn on_exit(&mut self) {
+        self.state.workshop.stop_room();
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -140,24 +149,17 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
             });
         name_panel(&panel.response, "Products panel");
     }
-    let panel = egui::Panel::right("people_and_findings")
-        .default_size(if presenting { 330.0 } else { 350.0 })
-        .size_range(260.0..=(width * 0.4).max(260.0))
-        .show(ui, |ui| {
-            // The suggestions take the people's place: each proposal lists the loads it
-            // changes, and the board keeps its width.
-            let half = ui.available_height() * 0.55;
-            ui.allocate_ui(egui::vec2(ui.available_width(), half), |ui| {
-                if state.suggest.open {
-                    suggest_view::suggest_ui(ui, state, &mut actions);
-                } else {
-                    people::people_ui(ui, state, &mut actions);
-                }
-            });
-            ui.separator();
-            findings_panel::findings_ui(ui, state, &mut actions);
-        });
-    name_panel(&panel.response, "People and findings panel");
+    // The Room panel, while the room is open, takes the people's and findings' place (they
+    // are on the attendees' phones too); hiding it brings them back.
+    if state.workshop.room.as_ref().is_some_and(|r| r.panel_open) {
+        let panel = egui::Panel::right("room")
+            .default_size(320.0)
+            .size_range(300.0..=(width * 0.4).max(300.0))
+            .show(ui, |ui| room_view::room_panel_ui(ui, state, &mut actions));
+        name_panel(&panel.response, "Room panel");
+    } else {
+        people_and_findings_panel(ui, state, &mut actions, width, presenting);
+    }
     let panel = egui::CentralPanel::default().show(ui, |ui| central_ui(ui, state, &mut actions));
     name_panel(&panel.response, "Central panel");
     modals::removal_dialog_ui(ui, state, &mut actions);
@@ -169,6 +171,34 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
     for action in actions {
         state.act(ui.ctx(), action);
     }
+}
+
+/// The right panel: everyone's load (or the suggestions) above the findings.
+fn people_and_findings_panel(
+    ui: &mut egui::Ui,
+    state: &mut AppState,
+    actions: &mut Vec<Action>,
+    width: f32,
+    presenting: bool,
+) {
+    let panel = egui::Panel::right("people_and_findings")
+        .default_size(if presenting { 330.0 } else { 350.0 })
+        .size_range(260.0..=(width * 0.4).max(260.0))
+        .show(ui, |ui| {
+            // The suggestions take the people's place: each proposal lists the loads it
+            // changes, and the board keeps its width.
+            let half = ui.available_height() * 0.55;
+            ui.allocate_ui(egui::vec2(ui.available_width(), half), |ui| {
+                if state.suggest.open {
+                    suggest_view::suggest_ui(ui, state, actions);
+                } else {
+                    people::people_ui(ui, state, actions);
+                }
+            });
+            ui.separator();
+            findings_panel::findings_ui(ui, state, actions);
+        });
+    name_panel(&panel.response, "People and findings panel");
 }
 
 /// Names a panel for assistive technology (and for tests that check the layout).
@@ -212,6 +242,9 @@ fn central_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
             {
                 actions.push(Action::SetTab(tab));
             }
+        }
+        if state.prefs.presentation {
+            room_view::invite_button_ui(ui, state, actions);
         }
     });
     ui.separator();
@@ -317,7 +350,7 @@ pub fn run(
                 .and_then(|s| eframe::get_value::<Prefs>(s, PREFS_KEY))
             {
                 cc.egui_ctx.set_zoom_factor(prefs.zoom.clamp(0.5, 4.0));
-                app.state.timer = Timer::new(prefs.timer_minutes.max(1.0) * 60.0);
+                app.state.workshop.timer = Timer::new(prefs.timer_minutes.max(1.0) * 60.0);
                 app.state.prefs = prefs;
             }
             Ok(Box::new(app))

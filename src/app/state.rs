@@ -1,5 +1,6 @@
 //! The window's state: one small struct composing the concerns (the document, what is
-//! shown, files, comparison, suggestions, editors, preferences, timebox), and the one place
+//! shown, files, comparison, suggestions, editors, preferences, the workshop's timebox and
+//! room), and the one place
 //! where the actions views return are carried out.
 
 use std::path::{Path, PathBuf};
@@ -18,9 +19,11 @@ use super::files::{After, Files, Next};
 use super::intent;
 use super::prefs::{PRESENTATION_ZOOM, Prefs};
 use super::recovery::Recovery;
+use super::room_session::{RoomAction, vote_options};
 use super::suggest::{Suggest, SuggestAction};
-use super::timer::{Timer, TimerAction};
+use super::timer::TimerAction;
 use super::view::{Tab, View, moves_in, search_id};
+use super::workshop_state::Workshop;
 
 /// Everything the window shows and edits.
 pub struct AppState {
@@ -37,7 +40,8 @@ pub struct AppState {
     /// What the editors keep between frames.
     pub editors: Editors,
     pub prefs: Prefs,
-    pub timer: Timer,
+    /// The timebox and the room.
+    pub workshop: Workshop,
 }
 
 const SELECT_A_CARD: &str = "Select a card first (click it, or Tab to it)";
@@ -52,7 +56,7 @@ impl AppState {
             suggest: Suggest::default(),
             editors: Editors::default(),
             prefs: Prefs::default(),
-            timer: Timer::default(),
+            workshop: Workshop::default(),
         }
     }
 
@@ -207,6 +211,8 @@ impl AppState {
             self.doc.status = Some(problem);
         }
         self.suggest.tick(ctx);
+        let board = self.view.selection.product.as_deref();
+        self.workshop.tick(ctx, &self.doc, board, self.view.now);
         self.files.poll_screenshot(&mut self.doc);
         if self.view.tab == Tab::Compare {
             self.compare.refresh(&self.doc);
@@ -271,9 +277,10 @@ impl AppState {
             Action::SetTab(tab) => self.view.tab = tab,
             Action::ReadImport(path) => self.read_import(&path),
             Action::Timer(action) => {
-                self.timer.act(action, self.view.now);
-                self.prefs.timer_minutes = self.timer.length_seconds / 60.0;
+                self.workshop.timer.act(action, self.view.now);
+                self.prefs.timer_minutes = self.workshop.timer.length_seconds / 60.0;
             }
+            Action::Room(action) => self.room_act(action),
             Action::Command(command) => self.run_command(ctx, command),
             Action::Compare(CompareAction::AddFile) => {
                 let title = "Add a saved scenario to the comparison";
@@ -325,6 +332,27 @@ impl AppState {
                 }
             }
             SuggestAction::Preview(p) => self.suggest.preview = p,
+        }
+    }
+
+    /// Carries out a Room panel request; adopting the room's placement is one edit.
+    fn room_act(&mut self, action: RoomAction) {
+        let (doc, compare) = (&self.doc, &self.compare);
+        let options = || vote_options(compare.entries(doc).iter().map(|e| &*e.scenario.name));
+        let board = self.view.selection.product.as_deref();
+        let today = self.view.today.date;
+        let outcome = self.workshop.act(action, doc, board, options, today);
+        if let Some(problem) = outcome.problem {
+            self.files.error = Some(problem);
+        }
+        // A refused edit leaves its reason in the status line.
+        if let Some(edit) = outcome.edit
+            && self.apply(edit).is_err()
+        {
+            return;
+        }
+        if let Some(status) = outcome.status {
+            self.doc.status = Some(status);
         }
     }
 
@@ -427,12 +455,12 @@ impl AppState {
             Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             Command::ZoomReset => ctx.set_zoom_factor(self.prefs.base_zoom()),
             Command::Timer => {
-                let action = if self.timer.is_running() {
+                let action = if self.workshop.timer.is_running() {
                     TimerAction::Pause
                 } else {
                     TimerAction::Start
                 };
-                self.timer.act(action, self.view.now);
+                self.workshop.timer.act(action, self.view.now);
             }
             Command::Help => self.view.help_open = !self.view.help_open,
             // A second Ctrl+G closes the panel again.

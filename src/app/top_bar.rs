@@ -1,5 +1,5 @@
 //! The window's chrome: the menu bar with undo, redo, presentation, suggest, theme and the
-//! timebox, the File menu, and the status line.
+//! timebox, the File menu (the Workshop menu is `room_view.rs`'s), and the status line.
 
 use crate::num::{counted, dollars, hours};
 
@@ -42,7 +42,7 @@ fn right_of_top_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>)
         actions.push(Action::Command(Command::Help));
     }
     let presenting = state.prefs.presentation;
-    let timer = &state.timer;
+    let timer = &state.workshop.timer;
     if presenting || timer.is_running() || timer.elapsed(state.view.now) > 0.0 {
         ui.separator();
         timer_ui(ui, timer, state.view.now, presenting, actions);
@@ -64,6 +64,9 @@ fn left_of_top_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) 
                 ui.close();
             }
         }
+    });
+    ui.menu_button("Workshop", |ui| {
+        super::room_view::workshop_menu_ui(ui, state, actions)
     });
     ui.separator();
     let buttons = top_bar_buttons(state);
