@@ -61,7 +61,8 @@ pub fn workshop_menu_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>
     }
 }
 
-/// Presentation mode's button beside the tabs: Invite the room, then the Room panel.
+/// Presentation mode's button beside the tabs: Invite the room, then Room (the panel on or
+/// off).
 pub fn invite_button_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     ui.separator();
     let action = match &state.workshop.room {
@@ -71,7 +72,7 @@ pub fn invite_button_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>
             .clicked()
             .then_some(RoomAction::Invite),
         Some(room) => ui
-            .selectable_label(room.panel_open, "Room panel")
+            .selectable_label(room.panel_open, "Room")
             .on_hover_text("Show or hide the Room panel (the room stays open)")
             .clicked()
             .then_some(RoomAction::ShowPanel(!room.panel_open)),
@@ -216,10 +217,13 @@ fn round_ui(ui: &mut Ui, state: &AppState, room: &RoomSession, actions: &mut Vec
     {
         actions.push(open(false));
     }
-    let some = Button::new(format!(
-        "Open a round on the {} needing discussion",
-        counted(flagged, "card", "cards")
-    ));
+    let some = Button::new(match flagged {
+        0 => "Open a round on the cards needing discussion (none yet)".to_string(),
+        n => format!(
+            "Open a round on the {} needing discussion",
+            counted(n, "card", "cards")
+        ),
+    });
     if ui
         .add_enabled(flagged > 0, some)
         .on_disabled_hover_text("No card of this board is flagged “needs discussion” (Ctrl+D)")
