@@ -120,12 +120,18 @@ fn invitation_ui(ui: &mut Ui, room: &RoomSession) {
             .strong()
             .color(theme::INFO),
     );
-    ui.label("Phones on the same network join at:");
-    ui.add(egui::Label::new(RichText::new(&room.attendee_url).monospace()).selectable(true));
-    match &room.qr {
-        Some(qr) => qr_ui(ui, qr),
-        None => drop(ui.label("This address is too long for a QR code: type it instead.")),
-    }
+    // Open at first; once everyone is in, folding it brings the round's results up.
+    egui::CollapsingHeader::new("Join: the address and its QR code")
+        .default_open(true)
+        .show(ui, |ui| {
+            ui.label("Phones on the same network join at:");
+            let url = RichText::new(&room.attendee_url).monospace();
+            ui.add(egui::Label::new(url).selectable(true));
+            match &room.qr {
+                Some(qr) => qr_ui(ui, qr),
+                None => drop(ui.label("This address is too long for a QR code: type it in.")),
+            }
+        });
     let shown = &room.shown;
     let mut words = vec![counted(
         shown.connected,
@@ -138,7 +144,7 @@ fn invitation_ui(ui: &mut Ui, room: &RoomSession) {
     if let Some(vote) = &shown.vote {
         words.push(format!("{} voted", vote.voters));
     }
-    ui.label(RichText::new(words.join(" · ")).strong());
+    ui.label(RichText::new(words.join(" · ")).strong().size(16.0));
     egui::CollapsingHeader::new("Facilitator's address").show(ui, |ui| {
         ui.label("The same page with the facilitator's controls: keep it to yourself.");
         ui.add(egui::Label::new(RichText::new(&room.facilitator_url).monospace()).selectable(true));
