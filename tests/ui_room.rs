@@ -33,7 +33,10 @@ fn invited(scenario: rolesplit::Scenario) -> H {
     let mut h = harness(scenario);
     h.state_mut().view.today.fix(today());
     h.run();
-    assert!(h.state().workshop.room.is_none(), "nothing listens at first");
+    assert!(
+        h.state().workshop.room.is_none(),
+        "nothing listens at first"
+    );
     h.get_by_label("Workshop").click();
     h.run();
     h.get_by_label("Invite the room").click();
@@ -47,12 +50,20 @@ fn room(h: &H) -> Room {
     h.state().workshop.room.as_ref().unwrap().room().clone()
 }
 
+/// The attendees' address the window shows.
+fn attendee_url(state: &AppState) -> String {
+    state.workshop.room.as_ref().unwrap().attendee_url.clone()
+}
+
 /// The port the room listens on, from the attendees' address.
-fn port(h: &H) -> u16 {
-    let url = &h.state().workshop.room.as_ref().unwrap().attendee_url;
+fn port_of(url: &str) -> u16 {
     let rest = url.strip_prefix("http://").unwrap();
     let host = rest.split('/').next().unwrap();
     host.rsplit(':').next().unwrap().parse().unwrap()
+}
+
+fn port(h: &H) -> u16 {
+    port_of(&attendee_url(h.state()))
 }
 
 fn listening(port: u16) -> bool {
@@ -78,7 +89,8 @@ fn card<'a>(h: &'a H, responsibility: &str) -> &'a rolesplit::model::Card {
 
 /// Opens a round on every card of the small board, from the Room panel.
 fn open_round(h: &mut H) {
-    h.get_by_label("Open a round on all 3 cards of Shop").click();
+    h.get_by_label("Open a round on all 3 cards of Shop")
+        .click();
     h.run();
     assert!(room(h).round().unwrap().open);
 }
@@ -86,7 +98,7 @@ fn open_round(h: &mut H) {
 #[test]
 fn invite_the_room_shows_the_address_and_its_qr_code_and_serves_the_page() {
     let h = invited(small_board());
-    let url = h.state().workshop.room.as_ref().unwrap().attendee_url.clone();
+    let url = attendee_url(h.state());
     assert!(
         url.starts_with("http://") && url.contains("/?k="),
         "the attendees' address: {url}"
@@ -101,15 +113,13 @@ fn invite_the_room_shows_the_address_and_its_qr_code_and_serves_the_page() {
     assert_eq!(qr.width(), qr.height(), "square");
     // The page is served on that port, showing the board's product.
     let key = url.split("?k=").nth(1).unwrap();
-    let state: serde_json::Value = ureq::get(format!(
-        "http://127.0.0.1:{}/api/state?k={key}",
-        port(&h)
-    ))
-    .call()
-    .unwrap()
-    .body_mut()
-    .read_json()
-    .unwrap();
+    let state: serde_json::Value =
+        ureq::get(format!("http://127.0.0.1:{}/api/state?k={key}", port(&h)))
+            .call()
+            .unwrap()
+            .body_mut()
+            .read_json()
+            .unwrap();
     assert_eq!(state["scenario"], "Small board");
     assert_eq!(state["product"]["id"], "shop");
     // The Room panel takes the people's place.
@@ -135,18 +145,14 @@ fn closing_the_window_stops_the_room() {
     let mut app = rolesplit::app::RolesplitApp::new(AppState::new(small_board(), None));
     let ctx = egui::Context::default();
     app.state.act(&ctx, Action::Room(RoomAction::Invite));
-    let url = app.state.workshop.room.as_ref().unwrap().attendee_url.clone();
-    let port: u16 = url
-        .rsplit(':')
-        .next()
-        .and_then(|p| p.split('/').next())
-        .unwrap()
-        .parse()
-        .unwrap();
+    let port = port_of(&attendee_url(&app.state));
     assert!(listening(port));
     eframe::App::on_exit(&mut app);
     assert!(app.state.workshop.room.is_none());
-    assert!(!listening(port), "nothing listens once the window is closed");
+    assert!(
+        !listening(port),
+        "nothing listens once the window is closed"
+    );
 }
 
 #[test]
@@ -254,7 +260,10 @@ fn a_vote_among_the_compared_scenarios_shows_bars_that_follow_the_dots() {
     let room = room(&h);
     let vote = room.vote().unwrap();
     assert_eq!(vote.options, ["Small board", "Option B"]);
-    assert_eq!(vote.dots, 3, "three dots unless the facilitator says otherwise");
+    assert_eq!(
+        vote.dots, 3,
+        "three dots unless the facilitator says otherwise"
+    );
 
     let dots = |pairs: &[(&str, u64)]| -> BTreeMap<String, u64> {
         pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
@@ -290,7 +299,11 @@ fn the_page_follows_the_board_and_every_edit_reaches_the_room() {
         Action::SelectProduct("app".into()),
     );
     h.run();
-    assert_eq!(room.shown_product().as_deref(), Some("app"), "follows the board");
+    assert_eq!(
+        room.shown_product().as_deref(),
+        Some("app"),
+        "follows the board"
+    );
     let edit = Edit::MoveCard {
         product: "app".into(),
         responsibility: "vision".into(),
@@ -301,8 +314,7 @@ fn the_page_follows_the_board_and_every_edit_reaches_the_room() {
     h.run();
     let state: serde_json::Value = serde_json::from_str(&room.state_json()).unwrap();
     assert_eq!(
-        state["product"]["columns"]["Pm"][0]["responsibility"],
-        "vision",
+        state["product"]["columns"]["Pm"][0]["responsibility"], "vision",
         "the attendees see the edit on the next frame"
     );
 }

@@ -306,7 +306,7 @@ fn card_row_ui(ui: &mut Ui, card: &CardOutcome) {
     for column in crate::model::Column::ALL {
         ui.label(card.counts.get(column).to_string());
     }
-    match card.agreement {
+    match card.counts.agreement() {
         Some(share) => ui.label(format!("{:.0} %", share * 100.0)),
         None => ui.weak("—"),
     };

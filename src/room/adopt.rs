@@ -9,20 +9,17 @@ use crate::edit::{Edit, Place, all_ids, unique_among};
 use crate::model::{Column, Scenario};
 use crate::record::{Date, Decision, MAX_TEXT_CHARS};
 
-/// One card of a round, with the room's answer.
+/// One card of a round with the room's answer: its `responsibility` and `title` (the id
+/// when the responsibility is gone), the room's `counts` (their `agreement()` is the
+/// share of the most chosen column), the card's `hours` a week on the board (its own, else
+/// the responsibility's; 0 when it left the board) and the `weight` of the disagreement,
+/// (1 − agreement) × hours (`None`: nobody placed the card).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CardOutcome {
-    /// The card's responsibility.
     pub responsibility: String,
-    /// Its title (the id when the responsibility is gone).
     pub title: String,
     pub counts: Counts,
-    /// The share of the most chosen column; `None` when nobody placed the card.
-    pub agreement: Option<f64>,
-    /// The card's hours a week on the board (its own, else the responsibility's); 0 when
-    /// the card is no longer on the board.
     pub hours: f64,
-    /// (1 − agreement) × hours: how much disagreement weighs; `None` when nobody placed it.
     pub weight: Option<f64>,
 }
 
@@ -39,16 +36,14 @@ pub fn worth_discussing(s: &Scenario, round: &RoundResults) -> Vec<CardOutcome> 
                 .and_then(|p| p.cards.iter().find(|c| c.responsibility == *responsibility))
                 .and_then(|c| c.hours.or(r.map(|r| r.hours)))
                 .unwrap_or(0.0);
-            let agreement = counts.agreement();
             CardOutcome {
                 responsibility: responsibility.clone(),
                 title: r
                     .map_or(responsibility.as_str(), |r| r.title.as_str())
                     .into(),
                 counts: *counts,
-                agreement,
                 hours,
-                weight: agreement.map(|a| (1.0 - a) * hours),
+                weight: counts.agreement().map(|a| (1.0 - a) * hours),
             }
         })
         .collect();
@@ -211,30 +206,11 @@ impl Adoption {
 mod tests {
     use super::*;
     use crate::model::Column::{Pm, Po, Unassigned};
-    use crate::model::Kind::{Execution, Strategy};
-    use crate::model::Method::Scrum;
-    use crate::model::Scope::{Product as ProductScope, Team};
-    use crate::testkit::Builder;
 
+    /// The small board; research's card is 8 h here, so that it weighs most.
     fn scenario() -> Scenario {
-        Builder::new("Adopt")
-            .person("pat", 40.0)
-            .person("olga", 40.0)
-            .responsibility("vision", Strategy, ProductScope, 3.0, &[])
-            .responsibility("backlog", Execution, Team, 4.0, &[])
-            .responsibility("research", Strategy, ProductScope, 2.0, &[])
-            .responsibility("pricing", Strategy, ProductScope, 8.0, &[])
-            .product(
-                "shop",
-                Some("pat"),
-                &[
-                    ("vision", Pm),
-                    ("backlog", Po),
-                    ("research", Unassigned),
-                    ("pricing", Pm),
-                ],
-            )
-            .team("a", "shop", 6, Scrum, Some("olga"))
+        crate::testkit::Builder::small_board("Adopt")
+            .card_hours("research", 8.0)
             .build()
     }
 
@@ -309,7 +285,7 @@ mod tests {
     fn a_tie_stays_put_and_is_flagged_with_the_split_added_to_its_note() {
         let mut s = scenario();
         s.products[0].cards[0].note = "Agreed in March".into();
-        let r = results(&[("vision", counts(4, 4, 1)), ("pricing", counts(2, 2, 0))]);
+        let r = results(&[("vision", counts(4, 4, 1)), ("research", counts(2, 2, 0))]);
         let (a, next) = adopted(&s, &r);
         assert_eq!((a.moved, a.tied), (0, 2));
         let vision = card(&next, "vision");
@@ -320,9 +296,10 @@ mod tests {
             "Agreed in March\nThe room was split: PM 4 · PO 4 · Unassigned 1"
         );
         assert_eq!(
-            card(&next, "pricing").note,
+            card(&next, "research").note,
             "The room was split: PM 2 · PO 2"
         );
+        assert_eq!(card(&next, "research").column, Unassigned);
         assert!(next.record.decisions.is_empty(), "no decision for a tie");
         // Adopting again adds nothing more.
         assert_eq!(adoption(&next, &r, today()).edit, None);
@@ -332,23 +309,16 @@ mod tests {
     fn pinned_and_unplaced_cards_stay_as_they_are() {
         let mut s = scenario();
         s.products[0].cards[0].pinned = true;
-        let r = results(&[
-            ("vision", counts(0, 9, 0)),
-            ("research", counts(0, 0, 0)),
-            ("backlog", counts(3, 0, 0)),
-        ]);
-        let (a, next) = adopted(&s, &r);
-        assert_eq!((a.moved, a.pinned, a.unplaced), (1, 1, 1));
-        assert_eq!(card(&next, "vision").column, Pm, "pinned");
+        let r = results(&[("vision", counts(0, 9, 0)), ("research", counts(0, 0, 0))]);
+        let a = adoption(&s, &r, today());
         assert_eq!(
-            card(&next, "research").column,
-            Unassigned,
-            "nobody placed it"
+            a.edit, None,
+            "the pinned card stays in PM, research stays parked"
         );
-        assert_eq!(card(&next, "backlog").column, Pm);
+        assert_eq!((a.moved, a.pinned, a.unplaced), (0, 1, 1));
         assert_eq!(
             a.summary(),
-            "1 card moved; 1 placed by nobody; 1 pinned, left as it is"
+            "0 cards moved; 1 placed by nobody; 1 pinned, left as it is"
         );
     }
 
@@ -383,22 +353,31 @@ mod tests {
     #[test]
     fn the_cards_worth_discussing_come_first() {
         let s = scenario();
-        // pricing: (1 − 0.5) × 8 = 4; vision: (1 − 0.6) × 3 = 1.2; backlog: (1 − 1) × 4 = 0;
-        // research: nobody placed it.
-        let r = results(&[
+        // research: (1 − 0.5) × 8 = 4; vision: (1 − 0.6) × 3 = 1.2; backlog: nobody
+        // placed it; and with the same weight, the round's order.
+        let cards = [
+            ("backlog", counts(0, 0, 0)),
             ("vision", counts(3, 2, 0)),
-            ("research", counts(0, 0, 0)),
-            ("backlog", counts(0, 4, 0)),
-            ("pricing", counts(1, 1, 0)),
-        ]);
-        let ranked = worth_discussing(&s, &r);
+            ("research", counts(1, 1, 0)),
+        ];
+        let ranked = worth_discussing(&s, &results(&cards));
         let order: Vec<&str> = ranked.iter().map(|o| o.responsibility.as_str()).collect();
-        assert_eq!(order, ["pricing", "vision", "backlog", "research"]);
+        assert_eq!(order, ["research", "vision", "backlog"]);
         assert_eq!(ranked[0].weight, Some(4.0));
-        assert_eq!(ranked[0].hours, 8.0);
-        assert_eq!(ranked[1].agreement, Some(0.6));
-        assert_eq!(ranked[3].weight, None);
-        assert_eq!(ranked[0].title, "Pricing");
+        assert_eq!(ranked[0].hours, 8.0, "the card's own hours");
+        assert_eq!(ranked[0].title, "Research");
+        assert_eq!(ranked[1].counts.agreement(), Some(0.6));
+        assert_eq!(ranked[2].weight, None);
+        let agreed = results(&[("vision", counts(2, 0, 0)), ("backlog", counts(0, 5, 0))]);
+        let order: Vec<String> = worth_discussing(&s, &agreed)
+            .into_iter()
+            .map(|o| o.responsibility)
+            .collect();
+        assert_eq!(
+            order,
+            ["vision", "backlog"],
+            "equal weights keep their order"
+        );
     }
 
     #[test]

@@ -387,8 +387,11 @@ impl Room {
     ) -> Result<(), RoomError> {
         let mut session = self.session_mut();
         let limits = session.limits;
-        let vote = session.vote.as_mut().ok_or(RoomError::NoVote)?;
-        vote.submit(attendee, dots, &limits)
+        session
+            .vote
+            .as_mut()
+            .ok_or(RoomError::NoVote)?
+            .submit(attendee, dots, &limits)
     }
 
     /// The round as it stands, with every ballot and the names attendees gave.
