@@ -12,7 +12,9 @@ use crate::model::{Card, Column, Product, Responsibility, Scenario};
 use crate::num::{counted, hours};
 
 use super::action::{Action, CardIntent, SeatIntent, SeatRef};
-use super::card::{CardFace, Emphasis, card_tooltip_ui, ghost_card_ui, paint_card};
+use super::card::{
+    CardFace, Emphasis, card_tooltip_ui, ghost_card_ui, paint_card, room_tally_node,
+};
 use super::command::Command;
 use super::state::AppState;
 use super::theme;
@@ -530,13 +532,8 @@ fn card_ui(
             },
             ..face
         };
-        if let (Some(badge), Some(text)) = (paint_card(ui, &painter, rect, &face), face.room) {
-            // The room's tally is read out too (issue 22); it senses hover only, so clicks
-            // and drags still reach the card.
-            let id = response.id.with("room_tally");
-            let node = ui.interact(badge, id, Sense::hover());
-            node.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, text));
-        }
+        let room_badge = paint_card(ui, &painter, rect, &face);
+        room_tally_node(ui, response.id, room_badge, face.room);
     }
 
     let response = response.on_hover_ui(|ui| card_tooltip_ui(ui, &state.doc.scenario, card, r));

@@ -151,6 +151,16 @@ pub fn paint_card(ui: &Ui, painter: &egui::Painter, rect: Rect, face: &CardFace)
     room_badge
 }
 
+/// Makes the room's tally badge (`badge`, saying `text`) readable by assistive technology
+/// and tests, as a node of the card `card`'s. It senses hover only, so clicks and drags
+/// still reach the card.
+pub fn room_tally_node(ui: &Ui, card: egui::Id, badge: Option<Rect>, text: Option<&str>) {
+    if let (Some(badge), Some(text)) = (badge, text) {
+        let node = ui.interact(badge, card.with("room_tally"), Sense::hover());
+        node.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+    }
+}
+
 /// A rounded label ending at `right`, centred on `y`; returns where the next one ends.
 fn paint_badge(
     ui: &Ui,
