@@ -283,6 +283,9 @@ fn round_results_ui(ui: &mut Ui, round: &RoundShown, actions: &mut Vec<Action>) 
             RoomAction::Adopt,
         );
     });
+    if round.ballots > 0 {
+        ui.weak("Adopt leaves pinned cards as they are: pin the ones the room has just decided.");
+    }
     ui.weak("Most disagreement × hours first:");
     egui::Grid::new("room_round_results")
         .striped(true)
