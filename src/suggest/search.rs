@@ -172,18 +172,8 @@ impl Narrowing {
     fn new(ctx: &Context) -> Narrowing {
         let (s, a) = (ctx.s, ctx.a);
         let person_index = index_by_id(&s.people, |p| &p.id);
-        let person_rule = |r: Rule| {
-            matches!(
-                r,
-                Rule::Overload
-                    | Rule::HybridOverload
-                    | Rule::StrategyStarved
-                    | Rule::CombinedRoleBeyondOneTeam
-                    | Rule::CombinedRoleMultipleProducts
-                    | Rule::SplitAtScale
-                    | Rule::PoMultipleTeams
-            )
-        };
+        // A person rule's finding names the person first.
+        let person_rule = |r: Rule| r.unit() == crate::findings::Unit::Person;
         let troubled: HashSet<usize> = a
             .findings
             .iter()
