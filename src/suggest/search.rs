@@ -178,6 +178,7 @@ impl Narrowing {
                 Rule::Overload
                     | Rule::HybridOverload
                     | Rule::StrategyStarved
+                    | Rule::PoStrategyWork
                     | Rule::CombinedRoleBeyondOneTeam
                     | Rule::CombinedRoleMultipleProducts
                     | Rule::SplitAtScale
