@@ -8,6 +8,9 @@ use std::collections::HashMap;
 use crate::load::Loads;
 use crate::model::{Horizon, Scenario, Side};
 
+/// The articles that tell the roles apart by horizon and by stakeholders.
+pub const SOURCES: &str = "001, 003, 004";
+
 /// The sides of the stakeholders a responsibility serves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Sides {

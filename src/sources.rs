@@ -152,52 +152,62 @@ impl Source {
     }
 
     /// What rolesplit takes from the article: the figures written here, then the rules,
-    /// advice signals, checklist questions and catalogue cards that cite it.
+    /// advice signals, checklist questions, cost defaults and catalogue cards that cite it.
     pub fn supports(&self) -> Vec<String> {
-        let cites = |citation: &str| ids(citation).any(|id| id == self.id);
         let mut out: Vec<String> = self.figures.iter().map(|f| (*f).to_string()).collect();
-        let mut list = |what: &str, items: Vec<&str>| {
-            if !items.is_empty() {
-                out.push(format!("{what}: {}", items.join(", ")));
-            }
-        };
-        list(
-            "rules",
-            Rule::ALL
-                .into_iter()
-                .filter(|r| cites(r.source()))
-                .map(Rule::id)
-                .collect(),
-        );
-        list(
-            "advice signals",
-            Signal::ALL
-                .into_iter()
-                .filter(|s| cites(s.source()))
-                .map(Signal::id)
-                .collect(),
-        );
-        list(
-            "checklist questions",
-            Question::ALL
-                .into_iter()
-                .filter(|q| cites(q.source()))
-                .map(Question::id)
-                .collect(),
-        );
-        let catalogue = Catalogue::builtin()
-            .map(|c| c.responsibilities)
-            .unwrap_or_default();
-        list(
-            "catalogue cards",
-            catalogue
+        let all = citations();
+        let mut kinds: Vec<&str> = all.iter().map(|c| c.kind).collect();
+        kinds.dedup();
+        for kind in kinds {
+            let names: Vec<&str> = all
                 .iter()
-                .filter(|e| cites(&e.source))
-                .map(|e| e.title.as_str())
-                .collect(),
-        );
+                .filter(|c| c.kind == kind && ids(&c.source).any(|id| id == self.id))
+                .map(|c| c.name.as_str())
+                .collect();
+            if !names.is_empty() {
+                out.push(format!("{kind}: {}", names.join(", ")));
+            }
+        }
         out
     }
+}
+
+/// One thing the product cites sources for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Citation {
+    /// What kind of thing it is ("rules", "catalogue cards"…).
+    pub kind: &'static str,
+    /// Its id, or a catalogue card's title.
+    pub name: String,
+    /// Its citation as written (`"004, 003"`).
+    pub source: String,
+}
+
+/// Everything the engine and the bundled catalogue cite, grouped by kind: every rule,
+/// advice signal, checklist question, cost default and catalogue card.
+pub fn citations() -> Vec<Citation> {
+    let cite = |kind, name: &str, source: &str| Citation {
+        kind,
+        name: name.to_string(),
+        source: source.to_string(),
+    };
+    let mut out: Vec<Citation> = Vec::new();
+    out.extend(Rule::ALL.map(|r| cite("rules", r.id(), r.source())));
+    out.extend(Signal::ALL.map(|s| cite("advice signals", s.id(), s.source())));
+    out.extend(Question::ALL.map(|q| cite("checklist questions", q.id(), q.source())));
+    out.extend(
+        [CostRegion::Us, CostRegion::LatinAmerica]
+            .map(|r| cite("cost defaults", r.name(), cost_source(r))),
+    );
+    let catalogue = Catalogue::builtin()
+        .map(|c| c.responsibilities)
+        .unwrap_or_default();
+    out.extend(
+        catalogue
+            .iter()
+            .map(|e| cite("catalogue cards", &e.title, &e.source)),
+    );
+    out
 }
 
 /// Every source as `rolesplit sources --format json` prints it: one array, one object

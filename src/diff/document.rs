@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use crate::findings::Rule;
 use crate::model::Scenario;
 use crate::num::{dollars, hours, round1};
 
@@ -136,6 +137,7 @@ pub fn document(c: &Comparison<'_>) -> Document {
     sections.extend(findings(d));
     sections.extend(super::record::sections(d, c.a, c.b));
     sections.push(cost(d));
+    sections.extend(sources(d));
     Document {
         title: TITLE.to_string(),
         sides: vec![side("A", c.a, c.a_label), side("B", c.b, c.b_label)],
@@ -393,9 +395,17 @@ fn load(d: &Diff, names: &Names<'_>) -> Option<Section> {
     (!s.rows.is_empty()).then_some(s)
 }
 
+/// A rule's source as a table cell: "—" where no article is the basis.
+fn source_cell(rule: Rule) -> String {
+    match rule.source() {
+        "" => "—".to_string(),
+        source => source.to_string(),
+    }
+}
+
 fn findings(d: &Diff) -> Vec<Section> {
     let mut out = Vec::new();
-    let columns = ["Severity", "Finding", "Rule"];
+    let columns = ["Severity", "Finding", "Rule", "Source"];
     let lists = [
         (
             &d.findings_gained,
@@ -415,6 +425,7 @@ fn findings(d: &Diff) -> Vec<Section> {
                 f.severity.label().to_string(),
                 f.message.clone(),
                 f.rule.id().to_string(),
+                source_cell(f.rule),
             ]);
         }
         if !s.rows.is_empty() {
@@ -424,7 +435,7 @@ fn findings(d: &Diff) -> Vec<Section> {
     let mut s = Section::new(
         "Findings that changed severity",
         "",
-        &["Option A", "Option B", "Finding", "Rule"],
+        &["Option A", "Option B", "Finding", "Rule", "Source"],
     );
     for f in &d.findings_changed {
         s.rows.push(vec![
@@ -432,12 +443,32 @@ fn findings(d: &Diff) -> Vec<Section> {
             f.to.label().to_string(),
             f.message.clone(),
             f.rule.id().to_string(),
+            source_cell(f.rule),
         ]);
     }
     if !s.rows.is_empty() {
         out.push(s);
     }
     out
+}
+
+/// The sources the findings of the comparison cite, each once, as the document's last
+/// section; `None` when it cites none.
+fn sources(d: &Diff) -> Option<Section> {
+    let rules = d
+        .findings_gained
+        .iter()
+        .chain(&d.findings_lost)
+        .map(|f| f.rule)
+        .chain(d.findings_changed.iter().map(|f| f.rule));
+    let cited = crate::sources::cited(rules.map(Rule::source));
+    let mut s = Section::new(
+        "Sources",
+        crate::sources::EVIDENCE_NOTE,
+        &crate::sources::COLUMNS,
+    );
+    s.rows = cited.iter().map(|source| source.row()).collect();
+    (!s.rows.is_empty()).then_some(s)
 }
 
 fn cost(d: &Diff) -> Section {
