@@ -171,11 +171,12 @@ pub struct Headroom {
 pub struct Advice {
     /// The product's id.
     pub product: String,
+    /// How far the advice holds; only a combined recommendation has an edge ahead (a
+    /// split one stays split as the product grows).
+    pub headroom: Option<Headroom>,
     pub recommendation: Recommendation,
     /// In the order of the signal table, then the checklist questions.
     pub reasons: Vec<Reason>,
-    /// How far the advice holds: only for a combined recommendation.
-    pub headroom: Option<Headroom>,
 }
 
 /// The engineers the organisation can add before `large_org` holds; `None` at and above

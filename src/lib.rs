@@ -16,6 +16,7 @@ pub mod error;
 pub mod escape;
 pub mod export;
 pub mod findings;
+pub mod growth;
 pub mod import;
 pub mod io;
 pub mod load;

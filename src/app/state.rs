@@ -207,6 +207,7 @@ impl AppState {
             self.doc.status = Some(problem);
         }
         self.suggest.tick(ctx);
+        self.view.growth.refresh(&self.doc);
         self.files.poll_screenshot(&mut self.doc);
         if self.view.tab == Tab::Compare {
             self.compare.refresh(&self.doc);
@@ -310,6 +311,17 @@ impl AppState {
                     .selection
                     .select_finding(&self.doc.scenario, &rule, &subjects)
             }
+            // Issue 19: the growth preview (Keep is one undoable edit) and the sources.
+            Action::Growth(action) => {
+                if let Some(edit) = self.view.growth.act(action, &self.doc) {
+                    drop(self.apply(edit));
+                }
+            }
+            Action::ShowSources(focus) => {
+                self.view.sources_open = true;
+                self.view.source_focus = focus;
+            }
+            Action::CloseSources => self.view.sources_open = false,
         }
     }
 

@@ -404,52 +404,50 @@ fn source_cell(rule: Rule) -> String {
 }
 
 fn findings(d: &Diff) -> Vec<Section> {
-    let mut out = Vec::new();
-    let columns = ["Severity", "Finding", "Rule", "Source"];
-    let lists = [
-        (
-            &d.findings_gained,
+    // A finding's row: what leads it (its severity, or both), then message, rule, source.
+    let row = |lead: &[&str], message: &str, rule: Rule| -> Vec<String> {
+        let mut cells: Vec<String> = lead.iter().map(|c| c.to_string()).collect();
+        cells.extend([
+            message.to_string(),
+            rule.id().to_string(),
+            source_cell(rule),
+        ]);
+        cells
+    };
+    let listed = |list: &[crate::findings::Finding]| -> Vec<Vec<String>> {
+        list.iter()
+            .map(|f| row(&[f.severity.label()], &f.message, f.rule))
+            .collect()
+    };
+    let changed = d
+        .findings_changed
+        .iter()
+        .map(|f| row(&[f.from.label(), f.to.label()], &f.message, f.rule))
+        .collect();
+    let one = ["Severity", "Finding", "Rule", "Source"];
+    let two = ["Option A", "Option B", "Finding", "Rule", "Source"];
+    let section = |heading: &str, note: &str, columns: &[&str], rows| Section {
+        rows,
+        ..Section::new(heading, note, columns)
+    };
+    [
+        section(
             "Findings gained",
             "In option B, not in option A.",
+            &one,
+            listed(&d.findings_gained),
         ),
-        (
-            &d.findings_lost,
+        section(
             "Findings lost",
             "In option A, gone in option B.",
+            &one,
+            listed(&d.findings_lost),
         ),
-    ];
-    for (list, heading, note) in lists {
-        let mut s = Section::new(heading, note, &columns);
-        for f in list {
-            s.rows.push(vec![
-                f.severity.label().to_string(),
-                f.message.clone(),
-                f.rule.id().to_string(),
-                source_cell(f.rule),
-            ]);
-        }
-        if !s.rows.is_empty() {
-            out.push(s);
-        }
-    }
-    let mut s = Section::new(
-        "Findings that changed severity",
-        "",
-        &["Option A", "Option B", "Finding", "Rule", "Source"],
-    );
-    for f in &d.findings_changed {
-        s.rows.push(vec![
-            f.from.label().to_string(),
-            f.to.label().to_string(),
-            f.message.clone(),
-            f.rule.id().to_string(),
-            source_cell(f.rule),
-        ]);
-    }
-    if !s.rows.is_empty() {
-        out.push(s);
-    }
-    out
+        section("Findings that changed severity", "", &two, changed),
+    ]
+    .into_iter()
+    .filter(|s| !s.rows.is_empty())
+    .collect()
 }
 
 /// The sources the findings of the comparison cite, each once, as the document's last

@@ -363,28 +363,9 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Column::{Pm, Po, Unassigned};
-    use crate::model::Kind::{Execution, Strategy};
-    use crate::model::Method::Scrum;
-    use crate::model::Scope::{Product as ProductScope, Team};
-    use crate::testkit::Builder;
 
     fn two_teams() -> Scenario {
-        Builder::new("Two teams")
-            .person("pat", 40.0)
-            .person("olga", 40.0)
-            .person("ivan", 40.0)
-            .responsibility("vision", Strategy, ProductScope, 3.0, &[])
-            .responsibility("backlog", Execution, Team, 4.0, &[])
-            .responsibility("research", Strategy, ProductScope, 2.0, &[])
-            .product(
-                "shop",
-                Some("pat"),
-                &[("vision", Pm), ("backlog", Po), ("research", Unassigned)],
-            )
-            .team("a", "shop", 6, Scrum, Some("olga"))
-            .team("b", "shop", 6, Scrum, Some("ivan"))
-            .build()
+        crate::testkit::shop_with_two_teams("Two teams").build()
     }
 
     #[test]

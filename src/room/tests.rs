@@ -8,28 +8,11 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 
 use super::*;
-use crate::model::Column::{Pm, Po, Unassigned};
-use crate::model::Kind::{Execution, Strategy};
-use crate::model::Method::Scrum;
-use crate::model::Scope::{Product as ProductScope, Team};
-use crate::testkit::Builder;
+use crate::model::Column::{Pm, Po};
 
 fn scenario() -> Scenario {
-    Builder::new("Room test")
-        .person("pat", 40.0)
-        .person("olga", 40.0)
-        .person("ivan", 40.0)
-        .responsibility("vision", Strategy, ProductScope, 3.0, &[])
-        .responsibility("backlog", Execution, Team, 4.0, &[])
-        .responsibility("research", Strategy, ProductScope, 2.0, &[])
-        .product(
-            "shop",
-            Some("pat"),
-            &[("vision", Pm), ("backlog", Po), ("research", Unassigned)],
-        )
+    crate::testkit::shop_with_two_teams("Room test")
         .product("app", None, &[("vision", Po)])
-        .team("a", "shop", 6, Scrum, Some("olga"))
-        .team("b", "shop", 6, Scrum, Some("ivan"))
         .build()
 }
 
