@@ -3,18 +3,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
-use std::process::{Command, Output};
+mod common;
 
+use common::run_rolesplit as rolesplit;
 use rolesplit::sources::{self, SOURCES};
-
-fn rolesplit(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rolesplit"))
-        .args(args)
-        .env("WAYLAND_DISPLAY", "")
-        .env("DISPLAY", "")
-        .output()
-        .expect("the binary runs")
-}
 
 #[test]
 fn sources_json_is_one_array_of_the_five_sources_in_number_order() {

@@ -155,7 +155,12 @@ fn a_growth_preview_changes_the_advice_shown_and_leaves_the_scenario_and_history
             .is_some()
     );
     // The new team's PO seat is empty: the preview shows that error, marked new.
-    let preview = h.state().view.growth.preview().expect("a preview");
+    let preview = h
+        .state()
+        .view
+        .growth
+        .preview(&h.state().doc)
+        .expect("a preview");
     let new: Vec<&str> = preview
         .analysis
         .findings
@@ -221,13 +226,12 @@ fn snapshot_of_a_growth_preview() {
         .select_product("partner-portal");
     h.run();
     preview_a_new_team(&mut h, "Advice");
-    assert_eq!(
-        h.state()
-            .view
-            .growth
-            .preview()
-            .map(|p| p.analysis.advice[1].recommendation.as_str()),
-        Some("split")
-    );
+    let state = h.state();
+    let advice = state
+        .view
+        .growth
+        .preview(&state.doc)
+        .map(|p| &p.analysis.advice[1]);
+    assert_eq!(advice.map(|a| a.recommendation.as_str()), Some("split"));
     h.snapshot("growth_preview");
 }

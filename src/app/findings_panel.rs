@@ -40,7 +40,7 @@ const TAG_WIDTH: f32 = 58.0;
 /// The findings list: every finding in full, wrapped to the panel's width (a room cannot
 /// read a tooltip); only the rows in view are drawn.
 pub fn findings_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let preview = state.view.growth.preview();
+    let preview = state.view.growth.preview(&state.doc);
     let findings = &state.view.growth.shown(&state.doc).1.findings;
     let cleared = preview.map_or(&[][..], |p| p.marks.cleared.as_slice());
     let mark = |i: usize| match preview.and_then(|p| p.marks.new_findings.get(i)) {

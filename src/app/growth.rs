@@ -11,7 +11,7 @@ use crate::growth::{self, Growth};
 use crate::model::Scenario;
 use crate::num::gt;
 
-use super::document::Document;
+use super::document::{Derived, Document};
 
 /// What the user asks: which product grows, and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,73 +118,68 @@ pub struct GrowthPreview {
     pub inputs: Option<GrowthInputs>,
     /// The preview is shown.
     pub on: bool,
-    /// The growth worked out, or why it cannot be made; for `made_for`.
-    result: Option<Result<Grown, String>>,
-    /// The document's generation and the inputs the result was made for.
-    made_for: Option<(u64, GrowthInputs)>,
+    /// The growth worked out, or why it cannot be made: derived from the document (by its
+    /// generation) and the inputs (cleared when they change).
+    result: Derived<Result<Grown, String>>,
 }
 
 impl GrowthPreview {
     /// Carries out a request of the form or the preview's buttons; Keep returns the edit
     /// to apply (the caller applies it, so that it is undoable like every other).
     pub fn act(&mut self, action: GrowthAction, doc: &Document) -> Option<Edit> {
-        match action {
-            GrowthAction::Set(inputs) => self.inputs = Some(inputs),
-            GrowthAction::Preview(inputs) => {
-                self.inputs = Some(inputs);
-                self.on = true;
+        let (inputs, on) = match action {
+            GrowthAction::Set(inputs) => (inputs, self.on),
+            GrowthAction::Preview(inputs) => (inputs, true),
+            GrowthAction::Leave => {
+                self.on = false;
+                return None;
             }
-            GrowthAction::Leave => self.on = false,
             GrowthAction::Keep => {
-                let edit = self.grown().map(|g| g.edit.clone());
+                let edit = self.grown(doc).map(|g| g.edit.clone());
                 self.on = false;
                 return edit;
             }
+        };
+        if self.inputs.as_ref() != Some(&inputs) {
+            self.result.clear();
+            self.inputs = Some(inputs);
         }
+        self.on = on;
         self.refresh(doc);
         None
     }
 
-    /// Rebuilds the preview when the document or the inputs changed since it was made;
-    /// nothing while the preview is off.
+    /// Works the preview out again when the document changed since (its inputs clear it
+    /// when they change); nothing while the preview is off.
     pub fn refresh(&mut self, doc: &Document) {
-        let Some(inputs) = self.inputs.as_ref().filter(|_| self.on) else {
-            return;
-        };
-        if self
-            .made_for
-            .as_ref()
-            .is_some_and(|(g, i)| *g == doc.generation && i == inputs)
-        {
-            return;
+        if let Some(inputs) = self.inputs.as_ref().filter(|_| self.on) {
+            self.result.get(doc.generation, || Grown::new(doc, inputs));
         }
-        self.result = Some(Grown::new(doc, inputs));
-        self.made_for = Some((doc.generation, inputs.clone()));
+    }
+
+    /// The growth worked out for the document as it is, while the preview is on.
+    fn worked_out(&self, doc: &Document) -> Option<&Result<Grown, String>> {
+        self.result.fresh(doc.generation).filter(|_| self.on)
     }
 
     /// The growth worked out, while the preview is on and the growth can be made.
-    fn grown(&self) -> Option<&Grown> {
-        self.result
-            .as_ref()
-            .filter(|_| self.on)
-            .and_then(|r| r.as_ref().ok())
+    fn grown(&self, doc: &Document) -> Option<&Grown> {
+        self.worked_out(doc).and_then(|r| r.as_ref().ok())
     }
 
     /// The preview, while it is on and the growth can be made.
-    pub fn preview(&self) -> Option<&Preview> {
-        self.grown().map(|g| &g.preview)
+    pub fn preview(&self, doc: &Document) -> Option<&Preview> {
+        self.grown(doc).map(|g| &g.preview)
     }
 
     /// The previewed growth in words ("4 more engineers in Squad A").
-    pub fn description(&self) -> Option<&str> {
-        self.grown().map(|g| g.description.as_str())
+    pub fn description(&self, doc: &Document) -> Option<&str> {
+        self.grown(doc).map(|g| g.description.as_str())
     }
 
     /// Why the growth asked for cannot be made, while the preview is on.
-    pub fn error(&self) -> Option<&str> {
-        self.result
-            .as_ref()
-            .filter(|_| self.on)
+    pub fn error(&self, doc: &Document) -> Option<&str> {
+        self.worked_out(doc)
             .and_then(|r| r.as_ref().err())
             .map(String::as_str)
     }
@@ -192,7 +187,7 @@ impl GrowthPreview {
     /// The scenario and analysis the views show: the preview's while it is on, else the
     /// document's.
     pub fn shown<'a>(&'a self, doc: &'a Document) -> (&'a Scenario, &'a Analysis) {
-        match self.preview() {
+        match self.preview(doc) {
             Some(p) => (&p.scenario, &p.analysis),
             None => (&doc.scenario, &doc.analysis),
         }

@@ -155,7 +155,7 @@ pub fn preview_banner_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action
         .corner_radius(4.0)
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
-                match (growth.description(), growth.error()) {
+                match (growth.description(&state.doc), growth.error(&state.doc)) {
                     (Some(description), _) => {
                         ui.strong(format!("Preview: what if {product} grows by {description}?"));
                         ui.label("Advice, findings and loads are shown as they would be; marked ones change. Nothing is changed until you keep it.");
@@ -165,7 +165,7 @@ pub fn preview_banner_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action
                     }
                     (None, None) => {}
                 }
-                let can_keep = growth.preview().is_some();
+                let can_keep = growth.preview(&state.doc).is_some();
                 if ui
                     .add_enabled(can_keep, egui::Button::new("Keep"))
                     .on_hover_text("Make this growth a change of the scenario (Ctrl+Z undoes it)")

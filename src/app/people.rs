@@ -44,7 +44,7 @@ pub fn people_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                         .suggest
                         .previewed_load(state.doc.generation, &person.id)
                         .or_else(|| {
-                            let growth = state.view.growth.preview()?;
+                            let growth = state.view.growth.preview(&state.doc)?;
                             growth.marks.loads_after.get(i).copied().flatten()
                         });
                     if person_row_ui(ui, person, load, selected || lit, after).clicked() {
