@@ -10,6 +10,20 @@ pub struct PersonLoad {
     pub execution_hours: f64,
     pub other_hours: f64,
     pub capacity_hours: f64,
+    /// Per product whose PO column gives the person hours, in file order: those hours
+    /// (what `po-strategy-work` weighs).
+    pub po_work: Vec<PoWork>,
+}
+
+/// The hours one person gets from one product's PO column.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PoWork {
+    /// The product (index).
+    pub product: usize,
+    /// The hours of Strategy-kind cards among them.
+    pub strategy_hours: f64,
+    /// All of them, strategy and execution.
+    pub hours: f64,
 }
 
 impl PersonLoad {
@@ -26,6 +40,23 @@ impl PersonLoad {
     /// Load / capacity; `None` when the capacity is 0.
     pub fn utilisation(&self) -> Option<f64> {
         (self.capacity_hours != 0.0).then(|| self.load_hours() / self.capacity_hours)
+    }
+
+    /// Adds hours from product `product`'s PO column; products come in file order, so
+    /// only the last entry can be that product's.
+    pub(crate) fn add_po_work(&mut self, product: usize, kind: Kind, hours: f64) {
+        if self.po_work.last().is_none_or(|w| w.product != product) {
+            self.po_work.push(PoWork {
+                product,
+                ..PoWork::default()
+            });
+        }
+        if let Some(work) = self.po_work.last_mut() {
+            if kind == Kind::Strategy {
+                work.strategy_hours += hours;
+            }
+            work.hours += hours;
+        }
     }
 }
 
@@ -191,6 +222,9 @@ pub fn compute(s: &Scenario, seats: &Seats) -> Loads {
                     match kind {
                         Kind::Strategy => person.strategy_hours += share.hours,
                         Kind::Execution => person.execution_hours += share.hours,
+                    }
+                    if card.column == Column::Po {
+                        person.add_po_work(index, kind, share.hours);
                     }
                 }
             }

@@ -13,6 +13,7 @@ use crate::findings::{Finding, by_severity};
 use crate::model::Scenario;
 use crate::num::{dollars, hours};
 use crate::record::{Date, RecordCounts};
+use crate::role_fit::RoleFit;
 
 #[derive(Serialize)]
 struct CheckJson<'a> {
@@ -22,6 +23,9 @@ struct CheckJson<'a> {
     findings: Vec<FindingJson<'a>>,
     advice: Vec<AdviceJson<'a>>,
     leadership_cost: f64,
+    /// The engineers the organisation can add before `large_org` holds (`null` at and
+    /// above `split_engineers`; format 2).
+    engineers_to_large_org: Option<u64>,
     /// The workshop record's counts (format 2; a key added, never changed).
     record: RecordCounts,
 }
@@ -34,6 +38,55 @@ struct PersonJson<'a> {
     execution_hours: f64,
     other_hours: f64,
     load_hours: f64,
+    horizon_hours: HorizonJson,
+    stakeholder_hours: SidesJson,
+}
+
+/// Role fit by horizon, with domain.md's keys.
+#[derive(Serialize)]
+struct HorizonJson {
+    #[serde(rename = "Sprint")]
+    sprint: f64,
+    #[serde(rename = "Quarter")]
+    quarter: f64,
+    #[serde(rename = "Year")]
+    year: f64,
+}
+
+/// Role fit by the sides of the stakeholders served, with domain.md's keys.
+#[derive(Serialize)]
+struct SidesJson {
+    #[serde(rename = "External")]
+    external: f64,
+    #[serde(rename = "Internal")]
+    internal: f64,
+    #[serde(rename = "Both")]
+    both: f64,
+    #[serde(rename = "None")]
+    none: f64,
+}
+
+impl From<&RoleFit> for HorizonJson {
+    fn from(f: &RoleFit) -> Self {
+        let [sprint, quarter, year] = f.horizon_hours;
+        HorizonJson {
+            sprint,
+            quarter,
+            year,
+        }
+    }
+}
+
+impl From<&RoleFit> for SidesJson {
+    fn from(f: &RoleFit) -> Self {
+        let [external, internal, both, none] = f.stakeholder_hours;
+        SidesJson {
+            external,
+            internal,
+            both,
+            none,
+        }
+    }
 }
 
 /// A finding as JSON: `rule`, `severity`, `subjects`, `message`, `source`.
@@ -63,6 +116,14 @@ struct AdviceJson<'a> {
     product: &'a str,
     recommendation: &'static str,
     reasons: Vec<ReasonJson>,
+    /// `{"engineers","teams"}` for a combined recommendation, else `null`.
+    headroom: Option<HeadroomJson>,
+}
+
+#[derive(Serialize)]
+struct HeadroomJson {
+    engineers: u64,
+    teams: u64,
 }
 
 #[derive(Serialize)]
@@ -85,6 +146,10 @@ fn advice_json(a: &Advice) -> AdviceJson<'_> {
                 source: r.source(),
             })
             .collect(),
+        headroom: a.headroom.map(|h| HeadroomJson {
+            engineers: h.engineers,
+            teams: h.teams,
+        }),
     }
 }
 
@@ -98,18 +163,25 @@ pub fn check_json(file: &str, s: &Scenario, a: &Analysis, today: Date) -> String
             .people
             .iter()
             .zip(&a.loads.people)
-            .map(|(p, l)| PersonJson {
-                id: &p.id,
-                capacity_hours: l.capacity_hours,
-                strategy_hours: l.strategy_hours,
-                execution_hours: l.execution_hours,
-                other_hours: l.other_hours,
-                load_hours: l.load_hours(),
+            .enumerate()
+            .map(|(i, (p, l))| {
+                let fit = a.role_fit.get(i).copied().unwrap_or_default();
+                PersonJson {
+                    id: &p.id,
+                    capacity_hours: l.capacity_hours,
+                    strategy_hours: l.strategy_hours,
+                    execution_hours: l.execution_hours,
+                    other_hours: l.other_hours,
+                    load_hours: l.load_hours(),
+                    horizon_hours: HorizonJson::from(&fit),
+                    stakeholder_hours: SidesJson::from(&fit),
+                }
             })
             .collect(),
         findings: a.findings.iter().map(FindingJson::from).collect(),
         advice: a.advice.iter().map(advice_json).collect(),
         leadership_cost: a.leadership_cost,
+        engineers_to_large_org: a.engineers_to_large_org,
         record: s.record.counts(today),
     };
     serde_json::to_string(&out).unwrap_or_default()
@@ -226,6 +298,9 @@ pub fn check_text(file: &str, s: &Scenario, a: &Analysis, today: Date) -> String
                 format!(" ({})", r.source())
             };
             let _ = writeln!(out, "    - {}{source}", r.text());
+        }
+        for edge in crate::advice::edges(advice, &s.settings, a.engineers_to_large_org) {
+            let _ = writeln!(out, "    {edge}.");
         }
     }
     if a.advice.is_empty() {

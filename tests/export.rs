@@ -293,7 +293,7 @@ fn hostile_names_stay_text_in_markdown() {
             header = None;
         }
     }
-    assert_eq!(tables, 3, "cards, people, needs discussion:\n{md}");
+    assert_eq!(tables, 4, "cards, people, needs discussion, sources:\n{md}");
     // The card, the person and the flagged note are in their tables, escaped.
     let cell = rolesplit::escape::markdown_cell(&s.people[0].name);
     assert!(

@@ -127,6 +127,7 @@ fn markdown_minutes_read_back_with_a_hostile_record_as_plain_text() {
             "Open points",
             "Agreed split",
             "Open findings",
+            "Sources",
         ]
     );
     let decisions = table(&tables, "Date");
@@ -267,7 +268,8 @@ fn html_minutes_read_back_with_a_hostile_record_as_plain_text() {
             "Actions",
             "Open points",
             "Agreed split",
-            "Open findings"
+            "Open findings",
+            "Sources"
         ]
     );
     assert_eq!(texts("section.decisions h3"), ["Checkout"]);
@@ -319,7 +321,13 @@ fn the_markdown_and_html_exports_include_the_record() {
     let s = example();
     let md = render(ExportFormat::Md, &s, &analyze(&s), date("2026-12-14"));
     let (headings, tables) = read_markdown(&md);
-    assert!(headings.ends_with(&["Decisions".into(), "Checkout".into(), "Actions".into()]));
+    // The record, then the sources the document cites.
+    assert!(headings.ends_with(&[
+        "Decisions".into(),
+        "Checkout".into(),
+        "Actions".into(),
+        "Sources".into()
+    ]));
     assert_eq!(table(&tables, "What")[1][3], "No (overdue)");
     let html = render(ExportFormat::Html, &s, &analyze(&s), date("2026-12-14"));
     let doc = scraper::Html::parse_document(&html);

@@ -336,6 +336,22 @@ proptest! {
             prop_assert!(w[0].sort_key() <= w[1].sort_key(), "findings are sorted");
         }
     }
+
+    /// Role fit: each person's hours by horizon and by stakeholder side each sum to their
+    /// strategy + execution hours, within domain.md's tolerance.
+    #[test]
+    fn role_fit_maps_sum_to_strategy_plus_execution(s in scenario()) {
+        let a = rolesplit::analyze(&s);
+        prop_assert_eq!(a.role_fit.len(), s.people.len());
+        for (fit, load) in a.role_fit.iter().zip(&a.loads.people) {
+            let work = load.strategy_hours + load.execution_hours;
+            let by_horizon: f64 = fit.horizon_hours.iter().sum();
+            let by_side: f64 = fit.stakeholder_hours.iter().sum();
+            prop_assert!((by_horizon - work).abs() <= 1e-9, "{} vs {}", by_horizon, work);
+            prop_assert!((by_side - work).abs() <= 1e-9, "{} vs {}", by_side, work);
+            prop_assert!(fit.horizon_hours.iter().chain(&fit.stakeholder_hours).all(|h| *h >= 0.0));
+        }
+    }
 }
 
 /// Whether every product has a name of its own: the split export names products, so an

@@ -12,6 +12,7 @@ use super::command::Command;
 use super::compare::CompareAction;
 use super::dialogs::PathPurpose;
 use super::files::Answer;
+use super::growth::GrowthAction;
 use super::room_session::RoomAction;
 use super::suggest::SuggestAction;
 use super::timer::TimerAction;
@@ -108,4 +109,9 @@ pub enum Action {
         rule: String,
         subjects: Vec<String>,
     },
+    /// The growth form and the growth preview's buttons (issue 19).
+    Growth(GrowthAction),
+    /// Opens the Sources overlay, on the source whose number was clicked, if any.
+    ShowSources(Option<&'static str>),
+    CloseSources,
 }

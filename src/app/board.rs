@@ -67,6 +67,7 @@ pub fn board_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     if !state.prefs.presentation {
         add_card_menu_ui(ui, state, product, actions);
     }
+    super::growth_view::growth_form_ui(ui, state, s, index, actions);
     let badges = card_badges(state, product);
     // The search filters the cards, unless it found the product by its name: then the whole
     // board shows.

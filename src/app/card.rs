@@ -266,7 +266,9 @@ pub fn card_tooltip_ui(ui: &mut Ui, s: &Scenario, card: &Card, r: &Responsibilit
         ui.label(format!("Serves: {}", names.join(", ")));
     }
     if !r.source.is_empty() {
-        ui.label(format!("Source: {}", r.source));
+        // Each source with its publisher and title (a click on the number in the card's
+        // details opens the Sources overlay).
+        ui.label(super::sources_view::citation_text(&r.source));
     }
     if !card.note.is_empty() {
         ui.label(format!("Decision: {}", card.note));

@@ -37,7 +37,14 @@ pub fn help_ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
                         "select it (then Ctrl+1/2/3 move it)",
                     ),
                     ("Click a finding", "show what it is about"),
-                    ("Click a person", "see where their hours come from"),
+                    (
+                        "Click a person",
+                        "see where their hours come from, and their role fit",
+                    ),
+                    (
+                        "Hover or click a source number",
+                        "see the article's publisher and title, or open the Sources",
+                    ),
                 ] {
                     ui.label(gesture);
                     ui.strong(does);

@@ -16,6 +16,8 @@ pub mod editor_inputs;
 mod editors;
 pub mod files;
 mod findings_panel;
+pub mod growth;
+mod growth_view;
 mod help;
 pub mod history;
 mod intent;
@@ -30,6 +32,7 @@ pub mod recovery;
 pub mod room_session;
 mod room_view;
 pub mod search;
+mod sources_view;
 pub mod state;
 pub mod suggest;
 mod suggest_view;
@@ -131,7 +134,8 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let panel =
         egui::Panel::top("top_bar").show(ui, |ui| top_bar::top_bar_ui(ui, state, &mut actions));
     name_panel(&panel.response, "Menu bar");
-    let panel = egui::Panel::bottom("status_line").show(ui, |ui| top_bar::status_ui(ui, state));
+    let panel = egui::Panel::bottom("status_line")
+        .show(ui, |ui| top_bar::status_ui(ui, state, &mut actions));
     name_panel(&panel.response, "Status line");
     if let Some(offer) = &state.files.recovery.offer {
         egui::Panel::top("recovery_banner")
@@ -165,6 +169,9 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
     modals::removal_dialog_ui(ui, state, &mut actions);
     if state.view.help_open {
         help::help_ui(ui.ctx(), &mut actions);
+    }
+    if state.view.sources_open {
+        sources_view::sources_overlay_ui(ui.ctx(), state.view.source_focus, &mut actions);
     }
     modals::file_dialogs_ui(ui.ctx(), state, &mut actions);
 
@@ -248,6 +255,10 @@ fn central_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
         }
     });
     ui.separator();
+    // Issue 19: while a growth is previewed, every tab says so, with Keep and Leave.
+    if state.view.growth.on {
+        growth_view::preview_banner_ui(ui, state, actions);
+    }
     let doc = &state.doc;
     let editors = &mut state.editors;
     match state.view.tab {

@@ -213,6 +213,7 @@ impl AppState {
         self.suggest.tick(ctx);
         let board = self.view.selection.product.as_deref();
         self.workshop.tick(ctx, &self.doc, board, self.view.now);
+        self.view.growth.refresh(&self.doc);
         self.files.poll_screenshot(&mut self.doc);
         if self.view.tab == Tab::Compare {
             self.compare.refresh(&self.doc);
@@ -317,6 +318,17 @@ impl AppState {
                     .selection
                     .select_finding(&self.doc.scenario, &rule, &subjects)
             }
+            // Issue 19: the growth preview (Keep is one undoable edit) and the sources.
+            Action::Growth(action) => {
+                if let Some(edit) = self.view.growth.act(action, &self.doc) {
+                    drop(self.apply(edit));
+                }
+            }
+            Action::ShowSources(focus) => {
+                self.view.sources_open = true;
+                self.view.source_focus = focus;
+            }
+            Action::CloseSources => self.view.sources_open = false,
         }
     }
 

@@ -34,13 +34,22 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
 
 /// The right end of the menu bar, laid out from the right: Help, the timebox, the product.
 fn right_of_top_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    if ui
-        .button("Help")
-        .on_hover_text("Keyboard and mouse help (F1)")
-        .clicked()
-    {
-        actions.push(Action::Command(Command::Help));
-    }
+    ui.menu_button("Help", |ui| {
+        if Command::Help.menu_button(ui, true) {
+            actions.push(Action::Command(Command::Help));
+            ui.close();
+        }
+        if ui
+            .button("Sources…")
+            .on_hover_text("The articles behind the advice, and how strong the evidence is")
+            .clicked()
+        {
+            actions.push(Action::ShowSources(None));
+            ui.close();
+        }
+    })
+    .response
+    .on_hover_text("Keyboard and mouse help (F1), and the sources of the advice");
     let presenting = state.prefs.presentation;
     let timer = &state.workshop.timer;
     if presenting || timer.is_running() || timer.elapsed(state.view.now) > 0.0 {
@@ -317,9 +326,10 @@ pub fn product_picker_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<
         .on_hover_text("The product on the board");
 }
 
-pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
+pub fn status_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
     let a = &state.doc.analysis;
-    ui.horizontal(|ui| {
+    // Wraps in a narrow window rather than running past its edge.
+    ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "Unassigned: {} h a week",
             hours(a.loads.total_unassigned_hours())
@@ -334,6 +344,8 @@ pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
             "Leadership cost: {} a year",
             dollars(a.leadership_cost)
         ));
+        let region = state.doc.scenario.settings.cost_region;
+        super::sources_view::source_links_ui(ui, crate::sources::cost_source(region), actions);
         ui.separator();
         use crate::findings::Severity;
         ui.label(format!(

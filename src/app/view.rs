@@ -9,6 +9,7 @@ use crate::model::{Column, Scenario};
 use crate::record::Date;
 
 use super::document::Derived;
+use super::growth::GrowthPreview;
 use super::search::SearchMatches;
 
 /// What the user has selected or highlighted; it never changes the scenario.
@@ -101,6 +102,12 @@ pub struct View {
     pub search_matches: Derived<SearchMatches>,
     /// The help overlay (F1) is open.
     pub help_open: bool,
+    /// The Sources overlay is open (Help ▸ Sources, or a click on a source number).
+    pub sources_open: bool,
+    /// The source whose number was clicked, brought out in the Sources overlay.
+    pub source_focus: Option<&'static str>,
+    /// "What if this product grows?": the form's inputs and the preview.
+    pub growth: GrowthPreview,
     /// A short message for the status line (what the last action did or why it failed).
     pub status: Option<String>,
     /// The time of the current frame (seconds), for merging bursts of edits and timing.
@@ -184,6 +191,7 @@ impl View {
     /// Starts afresh on another scenario; the tab stays unless presentation hides it.
     pub fn reset(&mut self, s: &Scenario, presenting: bool) {
         self.selection = Selection::default();
+        self.growth = GrowthPreview::default();
         self.last_moves.clear();
         self.selection.product = s.products.first().map(|p| p.id.clone());
         if presenting && !Tab::PRESENTING.contains(&self.tab) {

@@ -13,14 +13,13 @@ use super::state::AppState;
 /// The advice for the product on the board: the recommendation, its reasons with their
 /// sources, and the checklist questions to answer yes, no or not at all.
 pub fn advice_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let s = &state.doc.scenario;
+    // While a growth is previewed, the advice is the preview's (issue 19).
+    let (s, analysis) = state.view.growth.shown(&state.doc);
     let Some(index) = state.product_index() else {
         ui.label("This scenario has no products yet.");
         return;
     };
-    let (Some(product), Some(advice)) =
-        (s.products.get(index), state.doc.analysis.advice.get(index))
-    else {
+    let (Some(product), Some(advice)) = (s.products.get(index), analysis.advice.get(index)) else {
         return;
     };
     ui.heading(format!("Advice for {}", product.name));
@@ -35,15 +34,34 @@ pub fn advice_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             .strong()
             .color(colour),
     );
+    let now = state.doc.analysis.advice.get(index);
+    if let Some(now) = now.filter(|now| now.recommendation != advice.recommendation) {
+        super::growth_view::changed_ui(
+            ui,
+            &format!("With the growth. Now: {}", now.recommendation.label()),
+        );
+    }
     ui.label("Because:");
     for reason in &advice.reasons {
-        let source = if reason.source().is_empty() {
-            String::new()
-        } else {
-            format!("  (source {})", reason.source())
-        };
-        ui.label(format!("- {}{source}", reason.text()));
+        ui.horizontal_wrapped(|ui| {
+            let text = format!("- {}", reason.text());
+            // A reason the growth brings is marked.
+            if now.is_some_and(|now| !now.reasons.contains(reason)) {
+                super::growth_view::changed_ui(ui, &text);
+            } else {
+                ui.label(text);
+            }
+            super::sources_view::source_links_ui(ui, reason.source(), actions);
+        });
     }
+    for edge in crate::advice::edges(advice, &s.settings, analysis.engineers_to_large_org) {
+        ui.add(egui::Label::new(format!("{edge}.")).wrap());
+    }
+    if advice.recommendation == Recommendation::Split {
+        ui.label("More engineers or more teams keep this advice: split.");
+    }
+    ui.add_space(6.0);
+    super::growth_view::growth_form_ui(ui, state, &state.doc.scenario, index, actions);
     ui.add_space(10.0);
     ui.separator();
     ui.strong("The workshop's answers");

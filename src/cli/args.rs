@@ -78,6 +78,12 @@ pub enum Subcommand {
         #[arg(long, default_value_t = crate::suggest::DEFAULT_MAX, value_parser = at_least_one)]
         max: usize,
     },
+    /// Print the articles rolesplit rests on: number, publisher, title, date, kind and
+    /// what rolesplit takes from each.
+    Sources {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Serve the room to attendees' phones: print the attendees' and the facilitator's
     /// addresses, then serve until Ctrl+C.
     Serve {
@@ -93,7 +99,7 @@ pub enum Subcommand {
     },
 }
 
-/// How `check` and `suggest` print.
+/// How `check`, `suggest` and `sources` print.
 // The variants have no doc comments on purpose: clap would print them in `--help`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {

@@ -5,7 +5,10 @@
 use std::fmt::Write as _;
 
 use super::record::{self, Table};
-use super::{CardView, FLAGGED_COLUMNS, all_cards, product_cards, seats_line_spaced};
+use super::{
+    CardView, FLAGGED_COLUMNS, ROLE_FIT_COLUMNS, ROLE_FIT_NOTE, all_cards, product_cards,
+    report_citations, role_fit_cells, seats_line_spaced, sources_table,
+};
 use crate::analysis::Analysis;
 use crate::escape::html;
 use crate::findings::{Rule, by_severity};
@@ -13,6 +16,7 @@ use crate::load::PersonLoad;
 use crate::model::{Column, Person, Product, Scenario, Scope};
 use crate::num::{dollars, gt, hours, percent, positive};
 use crate::record::Date;
+use crate::sources::{EVIDENCE_NOTE, Source};
 
 /// The style sheet: screen and print (A4), no external resources. The minutes use it too.
 pub(super) const STYLE: &str = r#"
@@ -117,10 +121,26 @@ pub fn render(s: &Scenario, a: &Analysis, today: Date) -> String {
     );
     flagged_section(&mut out, s, a);
     record_sections(&mut out, s, today);
+    sources_section(&mut out, &report_citations(s, a));
     out.push_str(
         "<footer>Exported by rolesplit. Hours are hours a week.</footer>\n</body>\n</html>\n",
     );
     out
+}
+
+/// The sources the document cites, each once, with the note on the strength of the
+/// evidence; nothing when it cites none.
+pub(super) fn sources_section(out: &mut String, cited: &[&Source]) {
+    if cited.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<section class=\"sources\">\n<h2>Sources</h2>\n<p>{}</p>",
+        html(EVIDENCE_NOTE)
+    );
+    table(out, &sources_table(cited));
+    out.push_str("</section>\n");
 }
 
 /// A table of plain text, every cell escaped; line breaks in a cell stay line breaks.
@@ -276,11 +296,34 @@ fn people_section(out: &mut String, s: &Scenario, a: &Analysis) {
     for (person, load) in s.people.iter().zip(&a.loads.people) {
         person_bar(out, person, load, scale);
     }
+    role_fit_table(out, s, a);
     let _ = writeln!(
         out,
         "<p class=\"muted\">Unowned: {}. Unassigned: {}.</p>\n</section>",
         h(a.loads.total_unowned_hours()),
         h(a.loads.total_unassigned_hours())
+    );
+}
+
+/// The people table's role-fit columns: each person's hours by horizon and by the sides
+/// of the stakeholders served.
+fn role_fit_table(out: &mut String, s: &Scenario, a: &Analysis) {
+    out.push_str("<table class=\"role-fit\">\n<thead><tr><th>Person</th>");
+    for column in ROLE_FIT_COLUMNS {
+        let _ = write!(out, "<th class=\"num\">{column}</th>");
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for (i, person) in s.people.iter().enumerate() {
+        let _ = write!(out, "<tr><td>{}</td>", html(&person.name));
+        for cell in role_fit_cells(&a.role_fit.get(i).copied().unwrap_or_default()) {
+            let _ = write!(out, "<td class=\"num\">{cell}{NBSP}h</td>");
+        }
+        out.push_str("</tr>\n");
+    }
+    let _ = writeln!(
+        out,
+        "</tbody>\n</table>\n<p class=\"muted\">{}</p>",
+        html(ROLE_FIT_NOTE)
     );
 }
 
@@ -460,6 +503,9 @@ fn advice_section(out: &mut String, s: &Scenario, a: &Analysis) {
             );
         }
         out.push_str("</ul>\n");
+        for edge in crate::advice::edges(advice, &s.settings, a.engineers_to_large_org) {
+            let _ = writeln!(out, "<p class=\"edge\">{}.</p>", keep_units(&html(&edge)));
+        }
     }
     out.push_str("</section>\n");
 }

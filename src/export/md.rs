@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 
 use super::record::{self, Table};
 use super::{
-    CardView, FLAGGED_COLUMNS, PEOPLE_COLUMNS, all_cards, person_cells, product_cards, seats_line,
+    CardView, FLAGGED_COLUMNS, PEOPLE_COLUMNS, ROLE_FIT_COLUMNS, ROLE_FIT_NOTE, all_cards,
+    person_cells, product_cards, report_citations, role_fit_cells, seats_line, sources_table,
 };
 use crate::analysis::Analysis;
 use crate::escape::{markdown_cell, markdown_text};
@@ -14,6 +15,7 @@ use crate::findings::by_severity;
 use crate::model::{Product, Scenario};
 use crate::num::{dollars, gt, hours, positive};
 use crate::record::Date;
+use crate::sources::{EVIDENCE_NOTE, Source};
 
 /// The Markdown export; `today` decides which actions are overdue.
 pub fn render(s: &Scenario, a: &Analysis, today: Date) -> String {
@@ -36,7 +38,26 @@ pub fn render(s: &Scenario, a: &Analysis, today: Date) -> String {
     );
     flagged_section(&mut out, s, a);
     record_sections(&mut out, s, today);
+    sources_section(&mut out, &report_citations(s, a));
     out
+}
+
+/// The sources the document cites, each once, with the note on the strength of the
+/// evidence; nothing when it cites none.
+pub(super) fn sources_section(out: &mut String, cited: &[&Source]) {
+    if cited.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "
+## Sources
+
+{}
+",
+        markdown_text(EVIDENCE_NOTE)
+    );
+    table(out, &sources_table(cited));
 }
 
 /// Text for a heading: one line, escaped.
@@ -135,19 +156,24 @@ fn people_section(out: &mut String, s: &Scenario, a: &Analysis) {
         let _ = writeln!(out, "No people in this scenario.");
         return;
     }
-    out.push_str(&table_head(&PEOPLE_COLUMNS, &[1, 2, 3, 4, 5, 6]));
-    for (person, load) in s.people.iter().zip(&a.loads.people) {
+    let columns: Vec<&str> = PEOPLE_COLUMNS.into_iter().chain(ROLE_FIT_COLUMNS).collect();
+    let numbers: Vec<usize> = (1..columns.len()).collect();
+    out.push_str(&table_head(&columns, &numbers));
+    for (i, (person, load)) in s.people.iter().zip(&a.loads.people).enumerate() {
         let mut cells = person_cells(markdown_cell(&person.name), load);
         if let Some(utilisation) = cells.last_mut()
             && gt(load.load_hours(), load.capacity_hours)
         {
             utilisation.push_str(" (over capacity)");
         }
+        cells.extend(role_fit_cells(
+            &a.role_fit.get(i).copied().unwrap_or_default(),
+        ));
         out.push_str(&row(&cells));
     }
     let _ = writeln!(
         out,
-        "\nHours a week. Unowned: {} h. Unassigned: {} h.",
+        "\nHours a week. Unowned: {} h. Unassigned: {} h.\n\n{ROLE_FIT_NOTE}",
         hours(a.loads.total_unowned_hours()),
         hours(a.loads.total_unassigned_hours())
     );
@@ -199,6 +225,9 @@ fn advice_section(out: &mut String, s: &Scenario, a: &Analysis) {
         let _ = writeln!(out, "**{}**\n", advice.recommendation.label());
         for r in &advice.reasons {
             let _ = writeln!(out, "- {}{}", markdown_text(&r.text()), source(r.source()));
+        }
+        for edge in crate::advice::edges(advice, &s.settings, a.engineers_to_large_org) {
+            let _ = writeln!(out, "\n{}.", markdown_text(&edge));
         }
     }
 }

@@ -54,7 +54,13 @@ pub(super) fn markdown(s: &Scenario, a: &Analysis, today: Date) -> String {
     } else {
         md::table(&mut out, &findings);
     }
+    md::sources_section(&mut out, &cited(a));
     out
+}
+
+/// The sources the minutes cite: those of the open findings.
+fn cited(a: &Analysis) -> Vec<&'static crate::sources::Source> {
+    crate::sources::cited(a.findings.iter().map(|f| f.source()))
 }
 
 /// The minutes as one self-contained HTML page (inline CSS, no script, nothing fetched)
@@ -85,8 +91,10 @@ pub(super) fn html(s: &Scenario, a: &Analysis, today: Date) -> String {
     } else {
         report::table(&mut out, &findings);
     }
+    out.push_str("</section>\n");
+    report::sources_section(&mut out, &cited(a));
     out.push_str(
-        "</section>\n<footer>Minutes exported by rolesplit from the scenario file.</footer>\n</body>\n</html>\n",
+        "<footer>Minutes exported by rolesplit from the scenario file.</footer>\n</body>\n</html>\n",
     );
     out
 }

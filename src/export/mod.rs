@@ -22,6 +22,8 @@ use crate::load::{CardLoad, PersonLoad};
 use crate::model::{Card, Product, Responsibility, Scenario};
 use crate::num::{hours, percent};
 use crate::record::Date;
+use crate::role_fit::RoleFit;
+use crate::sources::Source;
 
 /// The shapes an export can take.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -159,6 +161,56 @@ pub(crate) fn person_cells(name: String, load: &PersonLoad) -> Vec<String> {
         hours(load.load_hours()),
         percent(load.load_hours(), load.capacity_hours),
     ]
+}
+
+/// The role-fit columns of the people table (Markdown and HTML): hours a week by how far
+/// ahead the work looks, then by the sides of the stakeholders it serves.
+pub(crate) const ROLE_FIT_COLUMNS: [&str; 7] = [
+    "Sprint",
+    "Quarter",
+    "Year",
+    "External",
+    "Internal",
+    "Both sides",
+    "No stakeholder",
+];
+
+/// What the role-fit columns mean, with the articles behind them.
+const ROLE_FIT_NOTE: &str = "Role fit: Sprint, Quarter and Year split each person's strategy and execution hours by how far ahead the work looks; External, Internal, Both sides and No stakeholder by the sides of the stakeholders it serves (sources 001, 003, 004).";
+
+/// A person's role-fit cells, in the order of [`ROLE_FIT_COLUMNS`].
+pub(crate) fn role_fit_cells(fit: &RoleFit) -> Vec<String> {
+    fit.horizon_hours
+        .iter()
+        .chain(&fit.stakeholder_hours)
+        .map(|h| hours(*h))
+        .collect()
+}
+
+/// The sources the Markdown and HTML reports cite: the findings', the advice's and, when
+/// there are people, role fit's.
+fn report_citations(s: &Scenario, a: &Analysis) -> Vec<&'static Source> {
+    let role_fit = (!s.people.is_empty()).then_some(crate::role_fit::SOURCES);
+    crate::sources::cited(
+        a.findings
+            .iter()
+            .map(|f| f.source())
+            .chain(
+                a.advice
+                    .iter()
+                    .flat_map(|x| x.reasons.iter().map(|r| r.source())),
+            )
+            .chain(role_fit),
+    )
+}
+
+/// The sources a document cites, as a plain table (empty when it cites none).
+fn sources_table(cited: &[&Source]) -> record::Table {
+    record::Table {
+        columns: &crate::sources::COLUMNS,
+        right: &[],
+        rows: cited.iter().map(|s| s.row()).collect(),
+    }
 }
 
 /// The columns of the table of cards flagged for discussion (Markdown and HTML).
@@ -311,15 +363,9 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Method::Scrum;
-    use crate::testkit::Builder;
 
     fn two_teams() -> Scenario {
-        Builder::small_board("Two teams")
-            .person("ivan", 40.0)
-            .team("a", "shop", 6, Scrum, Some("olga"))
-            .team("b", "shop", 6, Scrum, Some("ivan"))
-            .build()
+        crate::testkit::shop_with_two_teams("Two teams").build()
     }
 
     #[test]

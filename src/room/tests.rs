@@ -9,15 +9,10 @@ use serde_json::{Value, json};
 
 use super::*;
 use crate::model::Column::{Pm, Po};
-use crate::model::Method::Scrum;
-use crate::testkit::Builder;
 
 fn scenario() -> Scenario {
-    Builder::small_board("Room test")
-        .person("ivan", 40.0)
+    crate::testkit::shop_with_two_teams("Room test")
         .product("app", None, &[("vision", Po)])
-        .team("a", "shop", 6, Scrum, Some("olga"))
-        .team("b", "shop", 6, Scrum, Some("ivan"))
         .build()
 }
 

@@ -172,8 +172,19 @@ impl Narrowing {
     fn new(ctx: &Context) -> Narrowing {
         let (s, a) = (ctx.s, ctx.a);
         let person_index = index_by_id(&s.people, |p| &p.id);
-        // A person rule's finding names the person first.
-        let person_rule = |r: Rule| r.unit() == crate::findings::Unit::Person;
+        let person_rule = |r: Rule| {
+            matches!(
+                r,
+                Rule::Overload
+                    | Rule::HybridOverload
+                    | Rule::StrategyStarved
+                    | Rule::PoStrategyWork
+                    | Rule::CombinedRoleBeyondOneTeam
+                    | Rule::CombinedRoleMultipleProducts
+                    | Rule::SplitAtScale
+                    | Rule::PoMultipleTeams
+            )
+        };
         let troubled: HashSet<usize> = a
             .findings
             .iter()
