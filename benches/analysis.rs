@@ -47,7 +47,7 @@ fn engine(c: &mut Criterion) {
             b.iter(|| {
                 let s = rolesplit::parse::scenario_from_str(std::hint::black_box(&text)).unwrap();
                 let a = rolesplit::analyze(&s);
-                rolesplit::report::check_text("x.ron", &s, &a)
+                rolesplit::report::check_text("x.ron", &s, &a, rolesplit::io::today())
             })
         });
         group.finish();

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use crate::checklist::{Question, QuestionSide};
 use crate::findings::{Finding, Rule, scrum_team_without_po};
-use crate::model::{Market, Method, Scenario};
+use crate::model::{Market, Method, Scenario, Settings};
 use crate::seats::Seats;
 
 /// What a product needs.
@@ -54,6 +54,9 @@ pub enum Signal {
 }
 
 impl Signal {
+    /// Every signal, in the order of domain.md's table.
+    pub const ALL: [Signal; 10] = SIGNAL_ORDER;
+
     pub fn id(self) -> &'static str {
         match self {
             Signal::OneTeam => "one_team",
@@ -156,14 +159,71 @@ impl Reason {
     }
 }
 
+/// How far a combined product is from the edge (domain.md, "Headroom").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Headroom {
+    /// The engineers that, added to the product's teams, make `small_team` false.
+    pub engineers: u64,
+    /// The teams that, added to the product, make `one_team` false.
+    pub teams: u64,
+}
+
 /// The advice for one product.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Advice {
     /// The product's id.
     pub product: String,
+    /// How far the advice holds; only a combined recommendation has an edge ahead (a
+    /// split one stays split as the product grows).
+    pub headroom: Option<Headroom>,
     pub recommendation: Recommendation,
     /// In the order of the signal table, then the checklist questions.
     pub reasons: Vec<Reason>,
+}
+
+/// The engineers the organisation can add before `large_org` holds; `None` at and above
+/// `split_engineers` (domain.md, "Headroom").
+pub fn engineers_to_large_org(s: &Scenario, seats: &Seats) -> Option<u64> {
+    s.settings
+        .split_engineers
+        .checked_sub(seats.total_engineers)
+        .filter(|&k| k > 0)
+}
+
+/// The edges of a product's advice in words, the closer first: how many engineers or
+/// teams turn a combined product into a split one, and how many engineers bring the
+/// organisation to the size where the articles separate the roles. Nothing for a split
+/// product (no edge is left to cross) or where no edge is ahead.
+pub fn edges(advice: &Advice, st: &Settings, to_large_org: Option<u64>) -> Vec<String> {
+    if advice.recommendation == Recommendation::Split {
+        return Vec::new();
+    }
+    let org = to_large_org.map(|k| {
+        (
+            k,
+            format!(
+                "The organisation reaches {} engineers, where the articles separate the roles, with {k} more",
+                st.split_engineers
+            ),
+        )
+    });
+    let product = advice.headroom.map(|h| {
+        let teams = match h.teams {
+            1 => "a second team".to_string(),
+            n => format!("{n} new teams"),
+        };
+        (
+            h.engineers,
+            format!(
+                "Combined holds up to {} engineers: {} more, or {teams}, and the advice becomes split",
+                st.combined_max_engineers, h.engineers
+            ),
+        )
+    });
+    let mut out: Vec<(u64, String)> = product.into_iter().chain(org).collect();
+    // The closer edge first; on a tie the product's own edge leads.
+    out.sort_by_key(|(k, _)| *k);
+    out.into_iter().map(|(_, text)| text).collect()
 }
 
 /// The advice for every product, in file order.
@@ -224,10 +284,19 @@ pub(crate) fn product_advice(
     };
     let answer = |q: Question| product.checklist.answer(q);
     let (recommendation, reasons) = decide(&signals, answer);
+    let headroom = (recommendation == Recommendation::Combined).then(|| Headroom {
+        engineers: s
+            .settings
+            .combined_max_engineers
+            .saturating_sub(seats.engineers_of.get(p).copied().unwrap_or(0))
+            .saturating_add(1),
+        teams: 2u64.saturating_sub(teams.len() as u64),
+    });
     Some(Advice {
         product: product.id.clone(),
         recommendation,
         reasons,
+        headroom,
     })
 }
 

@@ -42,6 +42,9 @@ pub struct Changes {
     pub responsibilities: ListChange,
     pub products: ListChange,
     pub teams: ListChange,
+    /// The workshop record (decisions and actions): short, so it is checked whole, and no
+    /// part of the analysis depends on it.
+    pub record: bool,
 }
 
 impl Changes {
@@ -55,6 +58,7 @@ impl Changes {
             responsibilities: ListChange::Reshaped,
             products: ListChange::Reshaped,
             teams: ListChange::Reshaped,
+            record: true,
         }
     }
 

@@ -1,5 +1,6 @@
 //! The only module that touches disk: reading scenario files (and the spreadsheets to
-//! import) and saving them atomically.
+//! import) and saving them atomically; and reading the system's clock and time zone for
+//! today's date.
 
 use std::fs::File;
 use std::io::{Read, Write};
@@ -8,7 +9,28 @@ use std::path::Path;
 use crate::error::{FileError, Position, ReadError, ReadErrorKind, SaveError};
 use crate::model::{MAX_FILE_BYTES, Scenario};
 use crate::parse;
+use crate::record::Date;
 use crate::write;
+
+/// Today's date in the local time zone (the system's, from `TZ` or `/etc/localtime`; UTC
+/// where none is set). The core takes "today" as a parameter; the command line and the
+/// window ask here once.
+pub fn today() -> Date {
+    // `try_from` rather than `now()`, which panics on a clock outside jiff's range.
+    jiff::ZonedDateTime::try_from(std::time::SystemTime::now())
+        .ok()
+        .and_then(|now| {
+            let (y, m, d) = (now.year(), now.month(), now.day());
+            Date::new(
+                u16::try_from(y).ok()?,
+                u8::try_from(m).ok()?,
+                u8::try_from(d).ok()?,
+            )
+        })
+        // jiff's years run from -9999 to 9999; a clock outside 0000–9999 is not a date
+        // anyone holds a workshop on.
+        .unwrap_or(Date::EPOCH)
+}
 
 /// Opens a scenario file: reads and parses it. Never writes anything.
 pub fn open(path: &Path) -> Result<Scenario, FileError> {

@@ -10,6 +10,20 @@ pub struct PersonLoad {
     pub execution_hours: f64,
     pub other_hours: f64,
     pub capacity_hours: f64,
+    /// Per product whose PO column gives the person hours, in file order: those hours
+    /// (what `po-strategy-work` weighs).
+    pub po_work: Vec<PoWork>,
+}
+
+/// The hours one person gets from one product's PO column.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PoWork {
+    /// The product (index).
+    pub product: usize,
+    /// The hours of Strategy-kind cards among them.
+    pub strategy_hours: f64,
+    /// All of them, strategy and execution.
+    pub hours: f64,
 }
 
 impl PersonLoad {
@@ -26,6 +40,23 @@ impl PersonLoad {
     /// Load / capacity; `None` when the capacity is 0.
     pub fn utilisation(&self) -> Option<f64> {
         (self.capacity_hours != 0.0).then(|| self.load_hours() / self.capacity_hours)
+    }
+
+    /// Adds hours from product `product`'s PO column; products come in file order, so
+    /// only the last entry can be that product's.
+    pub(crate) fn add_po_work(&mut self, product: usize, kind: Kind, hours: f64) {
+        if self.po_work.last().is_none_or(|w| w.product != product) {
+            self.po_work.push(PoWork {
+                product,
+                ..PoWork::default()
+            });
+        }
+        if let Some(work) = self.po_work.last_mut() {
+            if kind == Kind::Strategy {
+                work.strategy_hours += hours;
+            }
+            work.hours += hours;
+        }
     }
 }
 
@@ -48,6 +79,16 @@ pub struct CardLoad {
     pub unowned_hours: f64,
     /// Hours parked in Unassigned.
     pub unassigned_hours: f64,
+}
+
+impl CardLoad {
+    /// The hours the card puts into its column: what lands on people, on empty seats and
+    /// in Unassigned.
+    pub fn column_hours(&self) -> f64 {
+        self.shares.iter().map(|s| s.hours).sum::<f64>()
+            + self.unowned_hours
+            + self.unassigned_hours
+    }
 }
 
 /// The hours of one product.
@@ -128,9 +169,9 @@ pub fn compute(s: &Scenario, seats: &Seats) -> Loads {
             seats,
             &responsibility_index,
             index,
-            |kind, share| {
+            |kind, column, share| {
                 if let Some(person) = people.get_mut(share.person) {
-                    add(person, kind, share.hours);
+                    add(person, index, kind, column, share.hours);
                 }
             },
         ));
@@ -147,10 +188,15 @@ fn unloaded(p: &crate::model::Person) -> PersonLoad {
     }
 }
 
-fn add(person: &mut PersonLoad, kind: Kind, hours: f64) {
+/// Hours of one share landing on its person: by kind, and as PO work when from the PO
+/// column of product `product`.
+fn add(person: &mut PersonLoad, product: usize, kind: Kind, column: Column, hours: f64) {
     match kind {
         Kind::Strategy => person.strategy_hours += hours,
         Kind::Execution => person.execution_hours += hours,
+    }
+    if column == Column::Po {
+        person.add_po_work(product, kind, hours);
     }
 }
 
@@ -173,7 +219,7 @@ pub(crate) fn product_load(
     seats: &Seats,
     responsibility_index: &IdIndex,
     index: usize,
-    mut on_share: impl FnMut(Kind, &Share),
+    mut on_share: impl FnMut(Kind, Column, &Share),
 ) -> ProductLoad {
     let mut load = ProductLoad::default();
     let Some(product) = s.products.get(index) else {
@@ -216,7 +262,7 @@ pub(crate) fn product_load(
             Column::Unassigned => c.unassigned_hours = per_team,
         }
         for share in &c.shares {
-            on_share(kind, share);
+            on_share(kind, card.column, share);
         }
         load.unowned_hours += c.unowned_hours;
         load.unassigned_hours += c.unassigned_hours;
@@ -247,7 +293,7 @@ pub(crate) fn person_load(
         for (card, c) in product.cards.iter().zip(&product_load.cards) {
             for share in c.shares.iter().filter(|sh| sh.person == person) {
                 let (kind, _, _) = card_facts(s, responsibility_index, card);
-                add(&mut load, kind, share.hours);
+                add(&mut load, index, kind, card.column, share.hours);
             }
         }
     }

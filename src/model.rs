@@ -6,9 +6,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::checklist::Checklist;
+use crate::record::Record;
 
-/// The newest scenario file format this program reads and writes.
-pub const FORMAT: u32 = 1;
+/// The newest scenario file format this program reads and writes. Format 1 files are
+/// read too, and saved as this one.
+pub const FORMAT: u32 = 2;
 
 /// The hours of a week: the upper limit of every hours figure in a file.
 pub const MAX_HOURS: f64 = 168.0;
@@ -36,6 +38,9 @@ pub struct Scenario {
     pub responsibilities: Vec<Responsibility>,
     pub products: Vec<Product>,
     pub teams: Vec<Team>,
+    /// The workshop's decisions and actions (format 2).
+    #[serde(default)]
+    pub record: Record,
 }
 
 impl Default for Scenario {
@@ -50,6 +55,7 @@ impl Default for Scenario {
             responsibilities: Vec::new(),
             products: Vec::new(),
             teams: Vec::new(),
+            record: Record::default(),
         }
     }
 }
@@ -66,6 +72,9 @@ pub struct Settings {
     pub starved_ratio: f64,
     pub overload_error_ratio: f64,
     pub cost_region: CostRegion,
+    /// The share of a PO's hours from strategy work at which `po-strategy-work` fires
+    /// (format 2; finite, above 0 and at most 1).
+    pub po_strategy_share: f64,
 }
 
 impl Default for Settings {
@@ -77,6 +86,7 @@ impl Default for Settings {
             starved_ratio: 3.0,
             overload_error_ratio: 1.25,
             cost_region: CostRegion::Us,
+            po_strategy_share: 0.5,
         }
     }
 }

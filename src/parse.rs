@@ -18,15 +18,20 @@ pub fn scenario_from_str(text: &str) -> Result<Scenario, ReadError> {
         return Err(ReadError::new(
             ReadErrorKind::Syntax,
             None,
-            "the file is empty; a scenario file starts with `Scenario(format: 1, ...`".into(),
+            format!(
+                "the file is empty; a scenario file starts with `Scenario(format: {FORMAT}, ...`"
+            ),
         ));
     }
     let format = read_format(text)?;
     let scenario = match format {
-        1 => ron_options()
+        // Format 2 only added optional things (the record, `po_strategy_share`), whose
+        // defaults are what a format 1 file means: both read the same shape, and a format 1
+        // file is migrated by taking those defaults. A later format that changes a shape
+        // adds its migration here: parse the old shape, convert, go on.
+        1 | 2 => ron_options()
             .from_str::<Scenario>(text)
             .map_err(|e| ron_error(e, text))?,
-        // A later format adds its migration here: parse the old shape, convert, go on.
         _ => {
             return Err(ReadError::new(
                 ReadErrorKind::Syntax,
@@ -87,8 +92,9 @@ fn read_format(text: &str) -> Result<u64, ReadError> {
         return Err(ReadError::new(
             ReadErrorKind::Syntax,
             Some(Position { line: 1, column: 1 }),
-            "the scenario has no `format` field; a scenario file starts with `Scenario(format: 1, ...`"
-                .into(),
+            format!(
+                "the scenario has no `format` field; a scenario file starts with `Scenario(format: {FORMAT}, ...`"
+            ),
         ));
     };
     if found > u64::from(FORMAT) {
@@ -155,13 +161,41 @@ fn text_from<'a>(text: &'a str, at: &ron::error::Position) -> &'a str {
 const ENDS_TOO_EARLY: &str =
     "the file ends too early: a closing bracket or a value is missing (was the file cut off?)";
 
+/// Where a message that quotes the offending value (`date "2026-02-30" is not a calendar
+/// date`) should point: at that value, when it is written on the line ron reported at or
+/// before ron's column (ron points into or past the value); else where ron said.
+fn at_quoted_value(text: &str, at: Position, message: &str) -> Position {
+    let quoted = message
+        .split_once('"')
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(value, _)| crate::write::string(value));
+    let Some(quoted) = quoted else {
+        return at;
+    };
+    let Some(line) = text.split('\n').nth(at.line.saturating_sub(1)) else {
+        return at;
+    };
+    let column_of = |byte: usize| line.get(..byte).map_or(0, |l| l.chars().count()) + 1;
+    line.match_indices(quoted.as_str())
+        .map(|(byte, _)| column_of(byte))
+        .filter(|&column| column <= at.column)
+        .last()
+        .map_or(at, |column| Position {
+            line: at.line,
+            column,
+        })
+}
+
 /// A ron error in words a workshop facilitator understands, at its place in the file.
 fn ron_error(e: ron::error::SpannedError, text: &str) -> ReadError {
     use ron::Error as E;
-    let position = Some(Position {
+    let mut position = Some(Position {
         line: e.span.start.line,
         column: e.span.start.col,
     });
+    if let (E::Message(m), Some(at)) = (&e.code, position) {
+        position = Some(at_quoted_value(text, at, m));
+    }
     if ends_too_early(&e, text) {
         return ReadError::new(ReadErrorKind::Syntax, position, ENDS_TOO_EARLY.into());
     }
@@ -369,6 +403,26 @@ mod tests {
             let e = scenario_from_str(text).expect_err("refused");
             assert!(e.message.contains(words), "{text:?}: {}", e.message);
         }
+    }
+
+    #[test]
+    fn a_message_quoting_a_value_points_at_it() {
+        let text = "S(\n  a: \"x\", date: \"2026-02-30\", b: 1)";
+        let at = Position {
+            line: 2,
+            column: 32,
+        };
+        let message = "date \"2026-02-30\" is not a calendar date";
+        assert_eq!(
+            at_quoted_value(text, at, message),
+            Position {
+                line: 2,
+                column: 17
+            }
+        );
+        // Not on that line: where ron said.
+        let elsewhere = Position { line: 1, column: 2 };
+        assert_eq!(at_quoted_value(text, elsewhere, message), elsewhere);
     }
 
     #[test]

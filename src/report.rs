@@ -12,6 +12,8 @@ use crate::export::{PEOPLE_COLUMNS, person_cells};
 use crate::findings::{Finding, by_severity};
 use crate::model::Scenario;
 use crate::num::{dollars, hours};
+use crate::record::{Date, RecordCounts};
+use crate::role_fit::RoleFit;
 
 #[derive(Serialize)]
 struct CheckJson<'a> {
@@ -21,6 +23,11 @@ struct CheckJson<'a> {
     findings: Vec<FindingJson<'a>>,
     advice: Vec<AdviceJson<'a>>,
     leadership_cost: f64,
+    /// The engineers the organisation can add before `large_org` holds (`null` at and
+    /// above `split_engineers`; format 2).
+    engineers_to_large_org: Option<u64>,
+    /// The workshop record's counts (format 2; a key added, never changed).
+    record: RecordCounts,
 }
 
 #[derive(Serialize)]
@@ -31,6 +38,55 @@ struct PersonJson<'a> {
     execution_hours: f64,
     other_hours: f64,
     load_hours: f64,
+    horizon_hours: HorizonJson,
+    stakeholder_hours: SidesJson,
+}
+
+/// Role fit by horizon, with domain.md's keys.
+#[derive(Serialize)]
+struct HorizonJson {
+    #[serde(rename = "Sprint")]
+    sprint: f64,
+    #[serde(rename = "Quarter")]
+    quarter: f64,
+    #[serde(rename = "Year")]
+    year: f64,
+}
+
+/// Role fit by the sides of the stakeholders served, with domain.md's keys.
+#[derive(Serialize)]
+struct SidesJson {
+    #[serde(rename = "External")]
+    external: f64,
+    #[serde(rename = "Internal")]
+    internal: f64,
+    #[serde(rename = "Both")]
+    both: f64,
+    #[serde(rename = "None")]
+    none: f64,
+}
+
+impl From<&RoleFit> for HorizonJson {
+    fn from(f: &RoleFit) -> Self {
+        let [sprint, quarter, year] = f.horizon_hours;
+        HorizonJson {
+            sprint,
+            quarter,
+            year,
+        }
+    }
+}
+
+impl From<&RoleFit> for SidesJson {
+    fn from(f: &RoleFit) -> Self {
+        let [external, internal, both, none] = f.stakeholder_hours;
+        SidesJson {
+            external,
+            internal,
+            both,
+            none,
+        }
+    }
 }
 
 /// A finding as JSON: `rule`, `severity`, `subjects`, `message`, `source`.
@@ -60,6 +116,14 @@ struct AdviceJson<'a> {
     product: &'a str,
     recommendation: &'static str,
     reasons: Vec<ReasonJson>,
+    /// `{"engineers","teams"}` for a combined recommendation, else `null`.
+    headroom: Option<HeadroomJson>,
+}
+
+#[derive(Serialize)]
+struct HeadroomJson {
+    engineers: u64,
+    teams: u64,
 }
 
 #[derive(Serialize)]
@@ -82,11 +146,16 @@ fn advice_json(a: &Advice) -> AdviceJson<'_> {
                 source: r.source(),
             })
             .collect(),
+        headroom: a.headroom.map(|h| HeadroomJson {
+            engineers: h.engineers,
+            teams: h.teams,
+        }),
     }
 }
 
-/// One line of JSON for one checked file.
-pub fn check_json(file: &str, s: &Scenario, a: &Analysis) -> String {
+/// One line of JSON for one checked file; `today` (the local date) decides which actions
+/// are overdue.
+pub fn check_json(file: &str, s: &Scenario, a: &Analysis, today: Date) -> String {
     let out = CheckJson {
         file,
         scenario: &s.name,
@@ -94,18 +163,26 @@ pub fn check_json(file: &str, s: &Scenario, a: &Analysis) -> String {
             .people
             .iter()
             .zip(&a.loads.people)
-            .map(|(p, l)| PersonJson {
-                id: &p.id,
-                capacity_hours: l.capacity_hours,
-                strategy_hours: l.strategy_hours,
-                execution_hours: l.execution_hours,
-                other_hours: l.other_hours,
-                load_hours: l.load_hours(),
+            .enumerate()
+            .map(|(i, (p, l))| {
+                let fit = a.role_fit.get(i).copied().unwrap_or_default();
+                PersonJson {
+                    id: &p.id,
+                    capacity_hours: l.capacity_hours,
+                    strategy_hours: l.strategy_hours,
+                    execution_hours: l.execution_hours,
+                    other_hours: l.other_hours,
+                    load_hours: l.load_hours(),
+                    horizon_hours: HorizonJson::from(&fit),
+                    stakeholder_hours: SidesJson::from(&fit),
+                }
             })
             .collect(),
         findings: a.findings.iter().map(FindingJson::from).collect(),
         advice: a.advice.iter().map(advice_json).collect(),
         leadership_cost: a.leadership_cost,
+        engineers_to_large_org: a.engineers_to_large_org,
+        record: s.record.counts(today),
     };
     serde_json::to_string(&out).unwrap_or_default()
 }
@@ -164,8 +241,8 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// The text report of one file, for people.
-pub fn check_text(file: &str, s: &Scenario, a: &Analysis) -> String {
+/// The text report of one file, for people; `today` decides which actions are overdue.
+pub fn check_text(file: &str, s: &Scenario, a: &Analysis, today: Date) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({file})", s.name);
     let _ = writeln!(out);
@@ -222,6 +299,9 @@ pub fn check_text(file: &str, s: &Scenario, a: &Analysis) -> String {
             };
             let _ = writeln!(out, "    - {}{source}", r.text());
         }
+        for edge in crate::advice::edges(advice, &s.settings, a.engineers_to_large_org) {
+            let _ = writeln!(out, "    {edge}.");
+        }
     }
     if a.advice.is_empty() {
         let _ = writeln!(out, "  No products in this scenario.");
@@ -231,5 +311,13 @@ pub fn check_text(file: &str, s: &Scenario, a: &Analysis) -> String {
         "\nLeadership cost: {} a year",
         dollars(a.leadership_cost)
     );
+    if !s.record.is_empty() {
+        let c = s.record.counts(today);
+        let _ = writeln!(
+            out,
+            "\nWorkshop record: {} decisions, {} actions ({} open, {} overdue)",
+            c.decisions, c.actions, c.open_actions, c.overdue_actions
+        );
+    }
     out
 }

@@ -236,7 +236,9 @@ pub fn generate(size: Size, seed: u64) -> Scenario {
 ///   combined-role-multiple-products; their other strategy cards are parked
 ///   (unassigned-cards), except r0 on product 2, which goes to PO.
 /// - Team 1.1 works in Kanban with a PO (po-outside-scrum); team 2.0 is a Scrum team with
-///   no PO (scrum-team-without-po) on whose empty seat r0's hours land (unowned-work).
+///   no PO (scrum-team-without-po) on whose empty seat r0's hours land (unowned-work);
+///   team 2.1's PO (p2) gets only r0, strategy work, from product 2's PO column
+///   (po-strategy-work).
 /// - "partners" is never served anywhere (stakeholder-uncovered).
 fn plant_every_rule(s: &mut Scenario) {
     let teams_per_product = match s.products.first() {

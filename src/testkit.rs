@@ -22,6 +22,24 @@ impl Builder {
         }
     }
 
+    /// The small board most tests start from: Pat and Olga; vision (3 h, strategy) in PM,
+    /// backlog (4 h, execution, team scope) in PO and research (2 h, strategy) parked on
+    /// the board of shop, whose PM is Pat. Teams are the caller's to add.
+    pub fn small_board(name: &str) -> Builder {
+        use Column::{Pm, Po, Unassigned};
+        Builder::new(name)
+            .person("pat", 40.0)
+            .person("olga", 40.0)
+            .responsibility("vision", Kind::Strategy, Scope::Product, 3.0, &[])
+            .responsibility("backlog", Kind::Execution, Scope::Team, 4.0, &[])
+            .responsibility("research", Kind::Strategy, Scope::Product, 2.0, &[])
+            .product(
+                "shop",
+                Some("pat"),
+                &[("vision", Pm), ("backlog", Po), ("research", Unassigned)],
+            )
+    }
+
     /// A person with this capacity and no other duties.
     pub fn person(mut self, id: &str, capacity_hours: f64) -> Builder {
         self.scenario.people.push(Person {
@@ -140,6 +158,27 @@ impl Builder {
     pub fn build(self) -> Scenario {
         self.scenario
     }
+}
+
+/// A shop whose PM is Pat, with two Scrum teams of 6 engineers whose POs are Olga and Ivan:
+/// vision (3 h, strategy) in PM, backlog (4 h a team, execution) in PO, research (2 h,
+/// strategy) parked. Tests add to it.
+pub fn shop_with_two_teams(name: &str) -> Builder {
+    use Column::{Pm, Po, Unassigned};
+    Builder::new(name)
+        .person("pat", 40.0)
+        .person("olga", 40.0)
+        .person("ivan", 40.0)
+        .responsibility("vision", Kind::Strategy, Scope::Product, 3.0, &[])
+        .responsibility("backlog", Kind::Execution, Scope::Team, 4.0, &[])
+        .responsibility("research", Kind::Strategy, Scope::Product, 2.0, &[])
+        .product(
+            "shop",
+            Some("pat"),
+            &[("vision", Pm), ("backlog", Po), ("research", Unassigned)],
+        )
+        .team("a", "shop", 6, Method::Scrum, Some("olga"))
+        .team("b", "shop", 6, Method::Scrum, Some("ivan"))
 }
 
 fn capitalised(id: &str) -> String {

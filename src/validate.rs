@@ -1,6 +1,7 @@
 //! The rules a parsed scenario must keep (scenario-format.md): one namespace of unique ids,
 //! references that resolve to the right kind of thing, a responsibility at most once per
-//! board, numbers within the format's limits, settings within domain.md's ranges.
+//! board, numbers within the format's limits, settings within domain.md's ranges, and the
+//! workshop record's texts, owners and references (format 2).
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -8,6 +9,7 @@ use crate::changes::Changes;
 use crate::error::{Position, ReadError, ReadErrorKind};
 use crate::locate::{self, Node, Step};
 use crate::model::{MAX_COST, MAX_HOURS, Scenario};
+use crate::record::{MAX_NAMED_CHARS, MAX_TEXT_CHARS, Owner};
 
 /// What an id names, for messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +19,8 @@ pub enum Thing {
     Responsibility,
     Product,
     Team,
+    Decision,
+    Action,
 }
 
 impl Thing {
@@ -27,17 +31,29 @@ impl Thing {
             Thing::Responsibility => "responsibility",
             Thing::Product => "product",
             Thing::Team => "team",
+            Thing::Decision => "decision",
+            Thing::Action => "action",
         }
     }
 
-    fn list(self) -> &'static str {
+    /// Where the list of these things is in a file.
+    fn list(self) -> &'static [Step<'static>] {
         match self {
-            Thing::Person => "people",
-            Thing::Stakeholder => "stakeholders",
-            Thing::Responsibility => "responsibilities",
-            Thing::Product => "products",
-            Thing::Team => "teams",
+            Thing::Person => &[Step::Field("people")],
+            Thing::Stakeholder => &[Step::Field("stakeholders")],
+            Thing::Responsibility => &[Step::Field("responsibilities")],
+            Thing::Product => &[Step::Field("products")],
+            Thing::Team => &[Step::Field("teams")],
+            Thing::Decision => &[Step::Field("record"), Step::Field("decisions")],
+            Thing::Action => &[Step::Field("record"), Step::Field("actions")],
         }
+    }
+
+    /// The path to a field of the `index`th thing of this kind.
+    fn path(self, index: usize, field: &str) -> Vec<Step<'_>> {
+        let mut path: Vec<Step<'_>> = self.list().to_vec();
+        path.extend([Step::Index(index), Step::Field(field)]);
+        path
     }
 
     fn with_article(self) -> String {
@@ -95,7 +111,7 @@ fn check(s: &Scenario, place: &Place) -> Result<(), ReadError> {
     for i in 0..s.teams.len() {
         items.team(i)?;
     }
-    Ok(())
+    items.record()
 }
 
 /// Checks what changed in place in a scenario that was valid before: only the items that
@@ -103,7 +119,9 @@ fn check(s: &Scenario, place: &Place) -> Result<(), ReadError> {
 /// they were, nothing else can have become invalid, and the first problem is the one
 /// [`validate_scenario`] would report. Anything else is checked whole.
 pub fn validate_changes(s: &Scenario, changes: &Changes) -> Result<(), ReadError> {
-    if !changes.in_place() {
+    // A record entry has an id in the one namespace: a change to the record is checked
+    // whole, like a list that changed shape.
+    if !changes.in_place() || changes.record {
         return validate_scenario(s);
     }
     let place = |_: &[Step]| None;
@@ -127,7 +145,9 @@ pub fn validate_changes(s: &Scenario, changes: &Changes) -> Result<(), ReadError
     for &i in changes.teams.items() {
         items.team(i)?;
     }
-    Ok(())
+    // The record is short, and an edit of a board could leave a decision naming a card no
+    // longer there: it is checked after every edit.
+    items.record()
 }
 
 /// What an id names, found by going through the lists (a few lookups after an edit cost
@@ -143,6 +163,10 @@ fn thing_of(s: &Scenario, id: &str) -> Option<Thing> {
         Some(Thing::Product)
     } else if s.teams.iter().any(|x| x.id == id) {
         Some(Thing::Team)
+    } else if s.record.decisions.iter().any(|x| x.id == id) {
+        Some(Thing::Decision)
+    } else if s.record.actions.iter().any(|x| x.id == id) {
+        Some(Thing::Action)
     } else {
         None
     }
@@ -310,6 +334,96 @@ impl Items<'_> {
         }
         Ok(())
     }
+
+    /// The workshop record: texts within their length, references that resolve, a card
+    /// named by a decision on its product's board, owners that are people or short names.
+    fn record(&self) -> Result<(), ReadError> {
+        let (s, place) = (self.s, self.place);
+        for (i, d) in s.record.decisions.iter().enumerate() {
+            let owner = || format!("decision \"{}\"", d.id);
+            let at = |field| Thing::Decision.path(i, field);
+            text_rule(&d.text, owner, || place(&at("text")))?;
+            let some = |field| {
+                let mut path = at(field);
+                path.push(Step::Index(0));
+                path
+            };
+            if let Some(product) = &d.product {
+                self.resolve(product, Thing::Product, &some("product"), &|| {
+                    format!("decision \"{}\" is about", d.id)
+                })?;
+            }
+            if let Some(r) = &d.responsibility {
+                self.resolve(r, Thing::Responsibility, &some("responsibility"), &|| {
+                    format!("decision \"{}\" names the card", d.id)
+                })?;
+                if let Some(p) = d.product.as_deref().and_then(|p| s.product(p))
+                    && !p.cards.iter().any(|c| c.responsibility == *r)
+                {
+                    return Err(invalid(
+                        place(&some("responsibility")),
+                        format!(
+                            "decision \"{}\" names the card \"{r}\" of product \"{}\", but that responsibility is not on the product's board",
+                            d.id, p.id
+                        ),
+                    ));
+                }
+            }
+        }
+        for (i, a) in s.record.actions.iter().enumerate() {
+            let owner = || format!("action \"{}\"", a.id);
+            let at = |field| Thing::Action.path(i, field);
+            text_rule(&a.text, owner, || place(&at("text")))?;
+            // `owner: Some(Person("tom"))`: the value inside both brackets.
+            let mut owner_at = at("owner");
+            owner_at.extend([Step::Index(0), Step::Index(0)]);
+            match &a.owner {
+                Some(Owner::Person(id)) => self.resolve(id, Thing::Person, &owner_at, &|| {
+                    format!("action \"{}\" is owned by", a.id)
+                })?,
+                Some(Owner::Named(name)) => {
+                    let n = name.chars().count();
+                    if name.trim().is_empty() || n > MAX_NAMED_CHARS {
+                        let what = if name.trim().is_empty() {
+                            "is empty".to_string()
+                        } else {
+                            format!("has {n} characters")
+                        };
+                        return Err(invalid(
+                            place(&owner_at),
+                            format!(
+                                "{}: the `owner` name {what}; a named owner has 1 to {MAX_NAMED_CHARS} characters",
+                                owner()
+                            ),
+                        ));
+                    }
+                }
+                None => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A decision's or an action's `text`: not blank, at most 2,000 characters.
+fn text_rule(
+    text: &str,
+    owner: impl FnOnce() -> String,
+    at: impl FnOnce() -> Option<Position>,
+) -> Result<(), ReadError> {
+    let n = text.chars().count();
+    let problem = if text.trim().is_empty() {
+        "is empty; write what was decided or what is to be done".to_string()
+    } else if n > MAX_TEXT_CHARS {
+        format!(
+            "has {} characters; at most {} are allowed",
+            crate::parse::thousands(n as u64),
+            crate::parse::thousands(MAX_TEXT_CHARS as u64)
+        )
+    } else {
+        return Ok(());
+    };
+    Err(invalid(at(), format!("{}: `text` {problem}", owner())))
 }
 
 /// Every id, with what it names and its index in its list.
@@ -317,7 +431,7 @@ fn check_ids<'a>(
     s: &'a Scenario,
     place: &Place,
 ) -> Result<HashMap<&'a str, (Thing, usize)>, ReadError> {
-    let lists: [(Thing, Vec<&str>); 5] = [
+    let lists: [(Thing, Vec<&str>); 7] = [
         (
             Thing::Person,
             s.people.iter().map(|p| p.id.as_str()).collect(),
@@ -335,10 +449,16 @@ fn check_ids<'a>(
             s.products.iter().map(|p| p.id.as_str()).collect(),
         ),
         (Thing::Team, s.teams.iter().map(|p| p.id.as_str()).collect()),
+        (
+            Thing::Decision,
+            s.record.decisions.iter().map(|d| d.id.as_str()).collect(),
+        ),
+        (
+            Thing::Action,
+            s.record.actions.iter().map(|a| a.id.as_str()).collect(),
+        ),
     ];
-    let at = |thing: Thing, i: usize| {
-        place(&[Step::Field(thing.list()), Step::Index(i), Step::Field("id")])
-    };
+    let at = |thing: Thing, i: usize| place(&thing.path(i, "id"));
     let mut ids: HashMap<&str, (Thing, usize)> = HashMap::default();
     for (thing, list) in lists {
         for (i, id) in list.into_iter().enumerate() {
@@ -398,6 +518,13 @@ fn check_settings(s: &Scenario, place: &Place) -> Result<(), ReadError> {
                 "settings: `overload_error_ratio` must be a number of at least 1, not {}",
                 st.overload_error_ratio
             ),
+        ));
+    }
+    let share = st.po_strategy_share;
+    if !(share.is_finite() && share > 0.0 && share <= 1.0) {
+        return Err(invalid(
+            at("po_strategy_share"),
+            format!("settings: `po_strategy_share` must be above 0 and at most 1, not {share}"),
         ));
     }
     Ok(())

@@ -1,7 +1,8 @@
 //! Scenario to text: the file layout of scenario-format.md. Struct names, the lists in the
-//! user's order, one person, stakeholder, card and team per line, each responsibility on
-//! lines of its own, optional fields left out when they hold their default, settings in
-//! full. The same scenario always gives the same bytes.
+//! user's order, one person, stakeholder, card, team, decision and action per line, each
+//! responsibility on lines of its own, optional fields left out when they hold their
+//! default (the record when it is empty), settings in full. The same scenario always gives
+//! the same bytes.
 
 use std::fmt::Write as _;
 
@@ -9,6 +10,7 @@ use crate::model::{
     Card, DEFAULT_CAPACITY_HOURS, FORMAT, Person, Product, Responsibility, Scenario, Settings,
     Stakeholder, Team,
 };
+use crate::record::{ActionItem, Decision, Owner, Record};
 
 /// The text of a scenario file.
 pub fn scenario_to_string(s: &Scenario) -> String {
@@ -42,6 +44,7 @@ pub fn scenario_to_string(s: &Scenario) -> String {
     list(&mut out, "teams", &s.teams, |out, t| {
         line(out, 2, &format!("{},", team(t)))
     });
+    record(&mut out, &s.record);
     out.push_str(")\n");
     out
 }
@@ -124,6 +127,11 @@ fn settings(out: &mut String, s: &Settings) {
         &format!("overload_error_ratio: {},", float(s.overload_error_ratio)),
     );
     line(out, 2, &format!("cost_region: {},", s.cost_region.name()));
+    line(
+        out,
+        2,
+        &format!("po_strategy_share: {},", float(s.po_strategy_share)),
+    );
     line(out, 1, "),");
 }
 
@@ -260,6 +268,60 @@ fn team(t: &Team) -> String {
         f.push(("po_locked", "true".into()));
     }
     inline("Team", &f)
+}
+
+/// The workshop record, left out when it is empty; an empty list inside it is left out too.
+fn record(out: &mut String, r: &Record) {
+    if r.is_empty() {
+        return;
+    }
+    line(out, 1, "record: Record(");
+    let mut items = |name: &str, texts: Vec<String>| {
+        if texts.is_empty() {
+            return;
+        }
+        line(out, 2, &format!("{name}: ["));
+        for text in texts {
+            line(out, 3, &format!("{text},"));
+        }
+        line(out, 2, "],");
+    };
+    items("decisions", r.decisions.iter().map(decision).collect());
+    items("actions", r.actions.iter().map(action).collect());
+    line(out, 1, "),");
+}
+
+fn decision(d: &Decision) -> String {
+    let mut f = vec![
+        ("id", string(&d.id)),
+        ("text", string(&d.text)),
+        ("date", string(&d.date.to_string())),
+    ];
+    if let Some(p) = &d.product {
+        f.push(("product", format!("Some({})", string(p))));
+    }
+    if let Some(r) = &d.responsibility {
+        f.push(("responsibility", format!("Some({})", string(r))));
+    }
+    inline("Decision", &f)
+}
+
+fn action(a: &ActionItem) -> String {
+    let mut f = vec![("id", string(&a.id)), ("text", string(&a.text))];
+    if let Some(owner) = &a.owner {
+        let owner = match owner {
+            Owner::Person(id) => format!("Person({})", string(id)),
+            Owner::Named(name) => format!("Named({})", string(name)),
+        };
+        f.push(("owner", format!("Some({owner})")));
+    }
+    if let Some(due) = a.due {
+        f.push(("due", format!("Some({})", string(&due.to_string()))));
+    }
+    if a.done {
+        f.push(("done", "true".into()));
+    }
+    inline("Action", &f)
 }
 
 #[cfg(test)]

@@ -350,3 +350,112 @@ fn latin_american_defaults_come_from_the_cost_region() {
     );
     assert_eq!(a.leadership_cost, 230_113.0);
 }
+
+#[test]
+fn a_combined_product_says_how_many_engineers_and_teams_make_it_split() {
+    // One team of 8 engineers, the limit 10: 3 more engineers make 11 (split); one more
+    // team makes two.
+    let s = small(Some("pat"), Some("olga")).build();
+    let a = advice(&s, "p");
+    assert_eq!(a.recommendation, Recommendation::Combined);
+    assert_eq!(
+        a.headroom,
+        Some(rolesplit::advice::Headroom {
+            engineers: 3,
+            teams: 1
+        })
+    );
+    // At the limit, one engineer more tips it.
+    let mut at = s.clone();
+    at.teams[0].engineers = 10;
+    let h = advice(&at, "p").headroom.expect("still combined at 10");
+    assert_eq!((h.engineers, h.teams), (1, 1));
+    // Adding the headroom's engineers really flips it.
+    at.teams[0].engineers = 11;
+    assert_eq!(advice(&at, "p").recommendation, Recommendation::Split);
+}
+
+#[test]
+fn a_product_without_a_team_needs_two_teams_to_leave_one_team() {
+    let s = Builder::new("x")
+        .person("pat", 40.0)
+        .product("p", Some("pat"), &[])
+        .build();
+    let a = advice(&s, "p");
+    assert_eq!(a.recommendation, Recommendation::Combined);
+    let h = a.headroom.expect("combined");
+    assert_eq!((h.engineers, h.teams), (11, 2));
+}
+
+#[test]
+fn headroom_is_null_for_every_other_recommendation() {
+    let split = small(Some("pat"), Some("olga"))
+        .team("t2", "p", 1, Scrum, Some("olga"))
+        .build();
+    assert_eq!(advice(&split, "p").headroom, None, "split");
+    let pm_first = small(None, Some("olga")).build();
+    let a = advice(&pm_first, "p");
+    assert_eq!(
+        (a.recommendation, a.headroom),
+        (Recommendation::PmFirst, None)
+    );
+    let po_first = small(Some("pat"), None).build();
+    let a = advice(&po_first, "p");
+    assert_eq!(
+        (a.recommendation, a.headroom),
+        (Recommendation::PoFirst, None)
+    );
+}
+
+#[test]
+fn engineers_to_large_org_counts_down_and_is_null_at_and_above_the_threshold() {
+    let with_total = |total: u32| {
+        let s = small(Some("pat"), Some("olga"))
+            .product("big", None, &[])
+            .team("huge", "big", total - 8, Kanban, None)
+            .build();
+        rolesplit::analyze(&s).engineers_to_large_org
+    };
+    assert_eq!(with_total(174), Some(26));
+    assert_eq!(with_total(199), Some(1));
+    assert_eq!(with_total(200), None, "at the threshold");
+    assert_eq!(with_total(250), None, "above it");
+    let mut s = small(Some("pat"), Some("olga")).build();
+    s.settings.split_engineers = 0;
+    assert_eq!(rolesplit::analyze(&s).engineers_to_large_org, None);
+}
+
+#[test]
+fn the_edges_are_said_in_words_the_closer_first() {
+    use rolesplit::advice::edges;
+    // 7 engineers of 10: 4 more tip the product; the organisation is 26 from 200.
+    let s = small(Some("pat"), Some("olga"))
+        .product("big", None, &[])
+        .team("huge", "big", 167, Kanban, None)
+        .build();
+    let mut s = s;
+    s.teams[0].engineers = 7;
+    let a = rolesplit::analyze(&s);
+    let p = &a.advice[0];
+    assert_eq!(a.engineers_to_large_org, Some(26));
+    assert_eq!(
+        edges(p, &s.settings, a.engineers_to_large_org),
+        [
+            "Combined holds up to 10 engineers: 4 more, or a second team, and the advice becomes split",
+            "The organisation reaches 200 engineers, where the articles separate the roles, with 26 more"
+        ]
+    );
+    // Two engineers short of 200: the organisation's edge comes first.
+    s.teams[1].engineers = 191;
+    let a = rolesplit::analyze(&s);
+    let said = edges(&a.advice[0], &s.settings, a.engineers_to_large_org);
+    assert!(
+        said[0].starts_with("The organisation reaches 200 engineers"),
+        "{said:?}"
+    );
+    assert!(said[0].ends_with("with 2 more"), "{said:?}");
+    // A split product has no edge left to cross.
+    let split = &a.advice[1];
+    assert_eq!(split.recommendation, Recommendation::Split);
+    assert!(edges(split, &s.settings, a.engineers_to_large_org).is_empty());
+}

@@ -10,6 +10,7 @@ use rolesplit::analysis::{Before, update};
 use rolesplit::checklist::Question;
 use rolesplit::edit::{Edit, Place, ScenarioPatch, applied, apply_recorded};
 use rolesplit::model::*;
+use rolesplit::record::{ActionItem, Date, Decision, Owner};
 use rolesplit::synth::{Size, generate};
 
 /// An analysis written out in full: `Debug` writes every number so that it reads back to
@@ -40,7 +41,7 @@ fn edit(s: &Scenario, kind: u8, a: u32, b: u32, c: u32) -> Option<Edit> {
     let person = pick(&s.people, b).map(|p| p.id.clone());
     let team = pick(&s.teams, a);
     let column = COLUMNS[c as usize % 3];
-    Some(match kind % 22 {
+    Some(match kind % 25 {
         0..=2 => {
             let p = product?;
             let card = pick(&p.cards, b)?;
@@ -144,9 +145,10 @@ fn edit(s: &Scenario, kind: u8, a: u32, b: u32, c: u32) -> Option<Edit> {
         }
         13 => {
             let mut r = pick(&s.responsibilities, b)?.clone();
-            match c % 3 {
+            match c % 4 {
                 0 => r.title.push('t'),
                 1 => r.hours = f64::from(a % 12) / 4.0,
+                2 => r.horizon = [Horizon::Sprint, Horizon::Quarter, Horizon::Year][a as usize % 3],
                 _ => r.stakeholders.clear(),
             }
             Edit::UpdateResponsibility(r)
@@ -156,7 +158,14 @@ fn edit(s: &Scenario, kind: u8, a: u32, b: u32, c: u32) -> Option<Edit> {
             if c.is_multiple_of(3) {
                 Edit::RemoveStakeholder(x.id)
             } else {
-                x.name.push('s');
+                if c.is_multiple_of(2) {
+                    x.name.push('s');
+                } else {
+                    x.side = match x.side {
+                        Side::External => Side::Internal,
+                        Side::Internal => Side::External,
+                    };
+                }
                 Edit::UpdateStakeholder(x)
             }
         }
@@ -198,6 +207,24 @@ fn edit(s: &Scenario, kind: u8, a: u32, b: u32, c: u32) -> Option<Edit> {
             name: format!("Renamed {a}"),
             description: s.description.clone(),
         },
+        // The workshop record: no number depends on it, but removals elsewhere change it.
+        22 => {
+            let p = product?;
+            Edit::AddDecision(Decision {
+                id: format!("decision-{a}-{b}-{c}"),
+                text: "Agreed".into(),
+                date: Date::EPOCH,
+                product: Some(p.id.clone()),
+                responsibility: pick(&p.cards, b).map(|card| card.responsibility.clone()),
+            })
+        }
+        23 => Edit::AddAction(ActionItem {
+            id: format!("action-{a}-{b}-{c}"),
+            text: "Follow up".into(),
+            owner: person.map(Owner::Person),
+            due: None,
+            done: c.is_multiple_of(2),
+        }),
         _ => Edit::AddProduct(Product {
             id: format!("new-product-{a}-{b}-{c}"),
             name: "New product".into(),

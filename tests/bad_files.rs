@@ -5,7 +5,9 @@
 //!
 //! tests/io.rs checks the loader's errors in-process on edits of the example; this checks
 //! whole files as a user could have them, and the command line that reports them. Each
-//! file is the example of scenario-format.md (tests/fixtures/example.ron) with one fault.
+//! file is the example of scenario-format.md (tests/fixtures/example.ron) with one fault;
+//! the `record-*` files are the format 2 example with its workshop record
+//! (tests/fixtures/example-record.ron) with one fault.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
@@ -35,7 +37,7 @@ const CATALOGUE: &[Bad] = &[
     bad(
         "empty.ron",
         None,
-        &["the file is empty", "Scenario(format: 1"],
+        &["the file is empty", "Scenario(format: 2"],
     ),
     bad("blank.ron", None, &["the file is empty"]),
     bad("binary.ron", Some(1), &["not UTF-8 text"]),
@@ -48,7 +50,7 @@ const CATALOGUE: &[Bad] = &[
     bad(
         "newer-format.ron",
         None,
-        &["format 3", "format 1 at most", "newer rolesplit"],
+        &["format 3", "format 2 at most", "newer rolesplit"],
     ),
     bad("format-zero.ron", None, &["format 0 does not exist"]),
     bad(
@@ -183,6 +185,89 @@ const CATALOGUE: &[Bad] = &[
         Some(51),
         &["\"vision\"", "\"checkout\"", "twice", "first at line 50"],
     ),
+    // Format 2: the setting and the workshop record (lines of example-record.ron).
+    bad(
+        "bad-po-strategy-share.ron",
+        Some(12),
+        &[
+            "settings",
+            "`po_strategy_share`",
+            "above 0",
+            "at most 1",
+            "not 0",
+        ],
+    ),
+    bad(
+        "record-date-not-a-day.ron",
+        Some(61),
+        &["date \"2026-02-30\" is not a calendar date"],
+    ),
+    bad(
+        "record-due-not-yyyy-mm-dd.ron",
+        Some(64),
+        &["due \"13/12/2026\" must be written YYYY-MM-DD"],
+    ),
+    bad("record-missing-date.ron", Some(61), &["Decision", "`date`"]),
+    bad(
+        "record-unknown-field.ron",
+        Some(61),
+        &["unknown field `owner`", "Decision", "responsibility"],
+    ),
+    bad(
+        "record-id-taken.ron",
+        Some(65),
+        &["\"tom\"", "used twice", "a person at line 15", "an action"],
+    ),
+    bad(
+        "record-text-empty.ron",
+        Some(65),
+        &["action \"a-hr\"", "`text`", "empty"],
+    ),
+    bad(
+        "record-text-too-long.ron",
+        Some(61),
+        &["decision \"d-backlog-stays\"", "`text`", "2,001", "2,000"],
+    ),
+    bad(
+        "record-dangling-product.ron",
+        Some(61),
+        &["decision \"d-backlog-stays\"", "\"payments\"", "no product"],
+    ),
+    bad(
+        "record-dangling-responsibility.ron",
+        Some(61),
+        &[
+            "decision \"d-backlog-stays\"",
+            "\"roadmap\"",
+            "no responsibility",
+        ],
+    ),
+    // The vision card is taken off the board (a line fewer), and the decision names it.
+    bad(
+        "record-card-not-on-board.ron",
+        Some(60),
+        &["\"vision\"", "\"checkout\"", "not on the product's board"],
+    ),
+    bad(
+        "record-owner-not-a-person.ron",
+        Some(64),
+        &["action \"a-shadow\"", "\"tim\"", "no person"],
+    ),
+    bad(
+        "record-owner-is-a-stakeholder.ron",
+        Some(64),
+        &["\"devteam\"", "a stakeholder, not a person"],
+    ),
+    bad(
+        "record-named-owner-empty.ron",
+        Some(65),
+        &["action \"a-hr\"", "`owner`", "empty", "1 to 80"],
+    ),
+    bad(
+        "record-named-owner-too-long.ron",
+        Some(65),
+        &["action \"a-hr\"", "`owner`", "81 characters", "1 to 80"],
+    ),
 ];
 
 fn check(files: &[&Path], json: bool) -> Output {
@@ -262,17 +347,21 @@ fn the_catalogue_lists_every_file_in_the_folder() {
 }
 
 #[test]
-fn the_example_the_files_are_made_from_loads() {
-    // Each text file is the example with one change, so a file is bad for the reason it is
+fn the_examples_the_files_are_made_from_load() {
+    // Each text file is an example with one change, so a file is bad for the reason it is
     // named for only if the example itself loads.
-    let example = Path::new("tests/fixtures/example.ron");
-    let out = check(&[example], false);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    for example in [
+        "tests/fixtures/example.ron",
+        "tests/fixtures/example-record.ron",
+    ] {
+        let out = check(&[Path::new(example)], false);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{example}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }
 
 #[test]

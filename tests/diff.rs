@@ -97,6 +97,12 @@ fn only_changed(d: &Diff, expected: &[&str]) {
         ("findings_gained", d.findings_gained.len()),
         ("findings_lost", d.findings_lost.len()),
         ("findings_changed", d.findings_changed.len()),
+        ("decisions_added", d.decisions_added.len()),
+        ("decisions_removed", d.decisions_removed.len()),
+        ("decisions_changed", d.decisions_changed.len()),
+        ("actions_added", d.actions_added.len()),
+        ("actions_removed", d.actions_removed.len()),
+        ("actions_changed", d.actions_changed.len()),
     ];
     let changed: Vec<&str> = lists
         .iter()
@@ -123,7 +129,7 @@ fn identical_files_print_empty_lists() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "{\"a\":\"a.ron\",\"b\":\"b.ron\",\"products_added\":[],\"products_removed\":[],\"teams_added\":[],\"teams_removed\":[],\"people_added\":[],\"people_removed\":[],\"moved_cards\":[],\"added_cards\":[],\"removed_cards\":[],\"seats\":[],\"load\":[],\"findings_gained\":[],\"findings_lost\":[],\"findings_changed\":[],\"cost\":[272000.0,272000.0]}\n"
+        "{\"a\":\"a.ron\",\"b\":\"b.ron\",\"products_added\":[],\"products_removed\":[],\"teams_added\":[],\"teams_removed\":[],\"people_added\":[],\"people_removed\":[],\"moved_cards\":[],\"added_cards\":[],\"removed_cards\":[],\"seats\":[],\"load\":[],\"findings_gained\":[],\"findings_lost\":[],\"findings_changed\":[],\"cost\":[272000.0,272000.0],\"decisions_added\":[],\"decisions_removed\":[],\"decisions_changed\":[],\"actions_added\":[],\"actions_removed\":[],\"actions_changed\":[]}\n"
     );
     let text = rolesplit_in(dir.path(), &["diff", "a.ron", "b.ron"]);
     assert!(

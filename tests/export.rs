@@ -18,21 +18,30 @@ fn scaleup() -> Scenario {
     rolesplit::io::open(Path::new(SCALEUP)).expect("the sample loads")
 }
 
+/// The day the golden files are made on (overdue actions depend on it).
+fn golden_day() -> rolesplit::record::Date {
+    rolesplit::record::Date::parse("2026-12-14").expect("a date")
+}
+
+/// The export as the command line makes it today.
 fn export(format: ExportFormat, s: &Scenario) -> String {
-    render(format, s, &analyze(s))
+    render(format, s, &analyze(s), rolesplit::io::today())
 }
 
 fn golden_path(format: ExportFormat) -> String {
     match format {
         ExportFormat::Matrix => "tests/golden/scaleup.matrix.csv".to_string(),
+        ExportFormat::MinutesMd => "tests/golden/scaleup.minutes.md".to_string(),
+        ExportFormat::MinutesHtml => "tests/golden/scaleup.minutes.html".to_string(),
         f => format!("tests/golden/scaleup.{}", f.extension()),
     }
 }
 
-/// Compares an export of the scale-up sample with its golden file, byte for byte.
-/// `UPDATE_GOLDEN=1 cargo test --test export` rewrites the golden files.
+/// Compares an export of the scale-up sample (on the golden day) with its golden file,
+/// byte for byte. `UPDATE_GOLDEN=1 cargo test --test export` rewrites the golden files.
 fn check_golden(format: ExportFormat) {
-    let got = export(format, &scaleup());
+    let s = scaleup();
+    let got = render(format, &s, &analyze(&s), golden_day());
     let path = golden_path(format);
     if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
         std::fs::create_dir_all("tests/golden").expect("golden folder");
@@ -68,6 +77,12 @@ fn matrix_matches_its_golden_file() {
     check_golden(ExportFormat::Matrix);
 }
 
+#[test]
+fn minutes_match_their_golden_files() {
+    check_golden(ExportFormat::MinutesMd);
+    check_golden(ExportFormat::MinutesHtml);
+}
+
 /// The records of a CSV text, the header included.
 fn records(text: &str) -> Vec<Vec<String>> {
     csv::ReaderBuilder::new()
@@ -87,7 +102,7 @@ fn records(text: &str) -> Vec<Vec<String>> {
 fn csv_has_the_contract_header_and_one_row_per_card_with_its_owners() {
     let s = scaleup();
     let a = analyze(&s);
-    let text = render(ExportFormat::Csv, &s, &a);
+    let text = render(ExportFormat::Csv, &s, &a, golden_day());
     assert!(
         text.starts_with(
             "product,responsibility_id,responsibility,kind,scope,horizon,column,owners,hours,note,flagged\n"
@@ -144,7 +159,7 @@ fn csv_has_the_contract_header_and_one_row_per_card_with_its_owners() {
 fn matrix_cells_are_the_hours_per_person_and_the_totals_the_engines() {
     let s = scaleup();
     let a = analyze(&s);
-    let rows = records(&render(ExportFormat::Matrix, &s, &a));
+    let rows = records(&render(ExportFormat::Matrix, &s, &a, golden_day()));
     let names: Vec<&str> = s.people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(rows[0][..2], ["product", "responsibility"]);
     assert_eq!(rows[0][2..], names[..]);
@@ -278,7 +293,7 @@ fn hostile_names_stay_text_in_markdown() {
             header = None;
         }
     }
-    assert_eq!(tables, 3, "cards, people, needs discussion:\n{md}");
+    assert_eq!(tables, 4, "cards, people, needs discussion, sources:\n{md}");
     // The card, the person and the flagged note are in their tables, escaped.
     let cell = rolesplit::escape::markdown_cell(&s.people[0].name);
     assert!(

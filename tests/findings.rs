@@ -1,4 +1,4 @@
-//! The twelve rules of domain.md: each fires with its subjects and severity, not just
+//! The thirteen rules of domain.md: each fires with its subjects and severity, not just
 //! below its threshold, and moves with its setting.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
@@ -535,6 +535,7 @@ fn every_finding_has_a_message_and_its_rules_source() {
         ("overload", ""),
         ("hybrid-overload", "003"),
         ("strategy-starved", "003"),
+        ("po-strategy-work", "001, 003"),
         ("combined-role-beyond-one-team", "004, 003"),
         ("combined-role-multiple-products", "003"),
         ("split-at-scale", "004"),
@@ -558,7 +559,146 @@ fn every_finding_has_a_message_and_its_rules_source() {
     }
     assert_eq!(
         seen.len(),
-        12,
+        13,
         "the synthetic organisation triggers every rule: {seen:?}"
     );
+}
+
+/// Pat is PM of p; Olga is PO of its one team and gets `strategy` h of research and
+/// `execution` h of backlog from its PO column.
+fn po_work(strategy: f64, execution: f64) -> Builder {
+    Builder::new("po work")
+        .person("pat", 40.0)
+        .person("olga", 40.0)
+        .responsibility("research", Strategy, Product, strategy, &[])
+        .responsibility("backlog", Execution, Team, execution, &[])
+        .product("p", Some("pat"), &[("research", Po), ("backlog", Po)])
+        .team("t", "p", 6, Scrum, Some("olga"))
+}
+
+#[test]
+fn po_strategy_work_fires_at_exactly_half_of_the_po_hours() {
+    let f = of(&po_work(4.0, 4.0).build(), Rule::PoStrategyWork);
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        (subjects(&f[0]), f[0].severity, f[0].source()),
+        (vec!["olga", "p"], Severity::Warning, "001, 003")
+    );
+    assert_eq!(
+        f[0].message,
+        "Olga gets 8.0 h a week from the PO column of P, and 4.0 h of it is strategy work (50 %, limit 50 %): long-term strategy is the product manager's work"
+    );
+}
+
+#[test]
+fn po_strategy_work_does_not_fire_just_below_the_share_or_without_po_hours() {
+    assert!(of(&po_work(4.0, 4.01).build(), Rule::PoStrategyWork).is_empty());
+    assert_eq!(
+        of(&po_work(4.01, 4.0).build(), Rule::PoStrategyWork).len(),
+        1
+    );
+    assert!(
+        of(&po_work(0.0, 0.0).build(), Rule::PoStrategyWork).is_empty(),
+        "T = 0"
+    );
+    assert!(of(&po_work(0.0, 4.0).build(), Rule::PoStrategyWork).is_empty());
+}
+
+#[test]
+fn po_strategy_work_counts_only_the_po_column_of_that_product() {
+    // Strategy in the PM column is the PM's: Olga's PO hours are all execution.
+    let s = Builder::new("x")
+        .person("pat", 40.0)
+        .person("olga", 40.0)
+        .responsibility("research", Strategy, Product, 10.0, &[])
+        .responsibility("backlog", Execution, Team, 4.0, &[])
+        .product("p", Some("pat"), &[("research", Pm), ("backlog", Po)])
+        .team("t", "p", 6, Scrum, Some("olga"))
+        .build();
+    assert!(of(&s, Rule::PoStrategyWork).is_empty());
+}
+
+#[test]
+fn po_strategy_work_shares_product_scope_work_among_the_teams() {
+    // 6 h of research split over two teams: Olga gets 3 h strategy and 3 h backlog (50 %).
+    let s = Builder::new("x")
+        .person("pat", 40.0)
+        .person("olga", 40.0)
+        .person("ivan", 40.0)
+        .responsibility("research", Strategy, Product, 6.0, &[])
+        .responsibility("backlog", Execution, Team, 3.0, &[])
+        .product("p", Some("pat"), &[("research", Po), ("backlog", Po)])
+        .team("a", "p", 6, Scrum, Some("olga"))
+        .team("b", "p", 6, Scrum, Some("ivan"))
+        .build();
+    let f = of(&s, Rule::PoStrategyWork);
+    let who: Vec<Vec<&str>> = f.iter().map(subjects).collect();
+    assert_eq!(who, [vec!["ivan", "p"], vec!["olga", "p"]]);
+}
+
+#[test]
+fn po_strategy_work_never_fires_for_the_products_own_pm() {
+    // Pat is PM and PO of p, with only strategy in its PO column: a combined role.
+    let s = Builder::new("x")
+        .person("pat", 40.0)
+        .responsibility("research", Strategy, Product, 8.0, &[])
+        .product("p", Some("pat"), &[("research", Po)])
+        .team("t", "p", 6, Scrum, Some("pat"))
+        .build();
+    assert!(of(&s, Rule::PoStrategyWork).is_empty());
+}
+
+#[test]
+fn po_strategy_work_fires_once_per_product() {
+    // Olga is PO in p and in q, where Pat is PM; and PM of r, whose PO she also is.
+    let s = Builder::new("x")
+        .person("pat", 40.0)
+        .person("olga", 80.0)
+        .responsibility("research", Strategy, Product, 5.0, &[])
+        .responsibility("backlog", Execution, Team, 2.0, &[])
+        .product("p", Some("pat"), &[("research", Po), ("backlog", Po)])
+        .product("q", Some("pat"), &[("research", Po)])
+        .product("r", Some("olga"), &[("research", Po)])
+        .product("calm", Some("pat"), &[("backlog", Po)])
+        .team("tp", "p", 6, Scrum, Some("olga"))
+        .team("tq", "q", 6, Scrum, Some("olga"))
+        .team("tr", "r", 6, Scrum, Some("olga"))
+        .team("tc", "calm", 6, Scrum, Some("olga"))
+        .build();
+    let f = of(&s, Rule::PoStrategyWork);
+    let who: Vec<Vec<&str>> = f.iter().map(subjects).collect();
+    assert_eq!(who, [vec!["olga", "p"], vec!["olga", "q"]]);
+    assert!(
+        f[1].message
+            .contains("5.0 h a week from the PO column of Q"),
+        "{}",
+        f[1].message
+    );
+}
+
+#[test]
+fn the_po_strategy_share_setting_moves_the_threshold() {
+    let mut s = po_work(3.0, 5.0).build();
+    assert!(of(&s, Rule::PoStrategyWork).is_empty(), "37.5 % < 50 %");
+    s.settings.po_strategy_share = 0.375;
+    assert_eq!(of(&s, Rule::PoStrategyWork).len(), 1, "inclusive");
+    s.settings.po_strategy_share = 1.0;
+    assert!(of(&s, Rule::PoStrategyWork).is_empty());
+}
+
+#[test]
+fn a_format_1_file_is_judged_by_po_strategy_work_too() {
+    // The contract's example (format 1) with 20 h of vision moved to the PO column: Tom
+    // gets 10 h of it (shared by two squads) beside 5 h of backlog. Maya is the PM.
+    let text = std::fs::read_to_string("tests/fixtures/example.ron").expect("fixture");
+    assert!(text.contains("format: 1,"), "the fixture is format 1");
+    let text = text.replacen(
+        "Card(responsibility: \"vision\", column: Pm)",
+        "Card(responsibility: \"vision\", column: Po, hours: Some(20.0))",
+        1,
+    );
+    let s = rolesplit::parse::scenario_from_str(&text).expect("loads");
+    let f = of(&s, Rule::PoStrategyWork);
+    let who: Vec<Vec<&str>> = f.iter().map(subjects).collect();
+    assert_eq!(who, [vec!["tom", "checkout"]]);
 }

@@ -35,7 +35,12 @@ fn open(path: &Path) -> Scenario {
 }
 
 fn csv_export(s: &Scenario) -> String {
-    render(ExportFormat::Csv, s, &analyze(s))
+    render(
+        ExportFormat::Csv,
+        s,
+        &analyze(s),
+        rolesplit::record::Date::new(2026, 11, 29).expect("a day"),
+    )
 }
 
 fn xlsx_export(s: &Scenario) -> Vec<u8> {

@@ -266,9 +266,9 @@ fn a_missing_required_field_is_refused_by_name() {
 #[test]
 fn a_higher_format_is_refused_naming_both_numbers() {
     let e = error_of(&example_with("format: 1", "format: 7"));
-    assert_eq!(e.kind, ReadErrorKind::NewerFormat { found: 7, known: 1 });
+    assert_eq!(e.kind, ReadErrorKind::NewerFormat { found: 7, known: 2 });
     assert!(
-        e.message.contains('7') && e.message.contains('1'),
+        e.message.contains("format 7") && e.message.contains("format 2 at most"),
         "{}",
         e.message
     );
@@ -278,13 +278,13 @@ fn a_higher_format_is_refused_naming_both_numbers() {
 fn a_higher_format_with_unknown_fields_is_refused_for_its_number() {
     let text = example_with(
         "format: 1,",
-        "format: 2,\n    owners: [Owner(id: \"x\", new_thing: Maybe)],",
+        "format: 3,\n    owners: [Owner(id: \"x\", new_thing: Maybe)],",
     )
     .replacen("market: Evolving", "market: Emerging", 1);
     let e = error_of(&text);
     assert_eq!(
         e.kind,
-        ReadErrorKind::NewerFormat { found: 2, known: 1 },
+        ReadErrorKind::NewerFormat { found: 3, known: 2 },
         "{}",
         e.message
     );
@@ -417,7 +417,13 @@ fn saving_writes_settings_in_full_and_leaves_defaults_out() {
     );
     let s = scenario_from_str(&text).expect("loads");
     let saved = rolesplit::write::scenario_to_string(&s);
-    assert!(saved.contains("    settings: Settings(\n        combined_max_engineers: 10,\n        split_engineers: 200,\n        hybrid_min_share: 0.25,\n        starved_ratio: 3.0,\n        overload_error_ratio: 1.25,\n        cost_region: Us,\n    ),\n"), "{saved}");
+    // Format 2 writes its new setting, `po_strategy_share`, with the others.
+    assert!(saved.contains("    settings: Settings(\n        combined_max_engineers: 10,\n        split_engineers: 200,\n        hybrid_min_share: 0.25,\n        starved_ratio: 3.0,\n        overload_error_ratio: 1.25,\n        cost_region: Us,\n        po_strategy_share: 0.5,\n    ),\n"), "{saved}");
+    assert!(saved.starts_with("Scenario(\n    format: 2,\n"), "{saved}");
+    assert!(
+        !saved.contains("record"),
+        "an empty record is left out: {saved}"
+    );
     assert!(
         saved.contains("        Person(id: \"tom\", name: \"Tom\"),\n"),
         "{saved}"

@@ -49,7 +49,12 @@ fn long_board() -> Scenario {
 }
 
 fn report(s: &Scenario) -> String {
-    render(ExportFormat::Html, s, &rolesplit::analyze(s))
+    render(
+        ExportFormat::Html,
+        s,
+        &rolesplit::analyze(s),
+        rolesplit::record::Date::new(2026, 11, 29).expect("a day"),
+    )
 }
 
 /// Whether a program runs (`PROGRAM ARG` exits, successfully or not).

@@ -1,11 +1,13 @@
-//! For random valid scenarios: save → load gives an equal scenario, and saving again gives
-//! identical bytes; the engine never panics and is deterministic.
+//! For random valid scenarios (with a workshop record, format 2): save → load gives an
+//! equal scenario, and saving again gives identical bytes; the engine never panics and is
+//! deterministic.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use proptest::prelude::*;
 use rolesplit::checklist::{Checklist, Question};
 use rolesplit::model::*;
+use rolesplit::record::{ActionItem, Date, Decision, Owner, Record};
 
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -28,8 +30,85 @@ fn enum_of<T: Clone + std::fmt::Debug + 'static>(values: Vec<T>) -> impl Strateg
     proptest::sample::select(values)
 }
 
-/// A valid scenario: ids are prefixed by kind so they never collide.
+/// A text that is not blank: a letter, then anything.
+fn record_text() -> impl Strategy<Value = String> {
+    ("[a-zA-Z]", text()).prop_map(|(first, rest)| format!("{first}{rest}"))
+}
+
+fn date() -> impl Strategy<Value = Date> {
+    (0u16..=9999, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Date::new(y, m, d).expect("a day"))
+}
+
+/// A valid record for `s`: decisions about its products and cards, actions owned by its
+/// people or by names.
+fn record_for(s: &Scenario) -> impl Strategy<Value = Record> + use<> {
+    // (product, card) pairs, and responsibilities alone, that a decision may name.
+    let mut about: Vec<(Option<String>, Option<String>)> = vec![(None, None)];
+    for p in &s.products {
+        about.push((Some(p.id.clone()), None));
+        for c in &p.cards {
+            about.push((Some(p.id.clone()), Some(c.responsibility.clone())));
+        }
+    }
+    for r in &s.responsibilities {
+        about.push((None, Some(r.id.clone())));
+    }
+    let mut owners: Vec<Option<Owner>> = vec![None];
+    owners.extend(s.people.iter().map(|p| Some(Owner::Person(p.id.clone()))));
+    let named = ("[a-zA-Z]", "[a-zA-Z '\"|<>]{0,79}")
+        .prop_map(|(a, b)| Some(Owner::Named(format!("{a}{b}").chars().take(80).collect())));
+    let owner = prop_oneof![proptest::sample::select(owners), named];
+    let decisions = proptest::collection::vec(
+        (record_text(), date(), proptest::sample::select(about)),
+        0..4,
+    );
+    let actions = proptest::collection::vec(
+        (
+            record_text(),
+            owner,
+            proptest::option::of(date()),
+            any::<bool>(),
+        ),
+        0..4,
+    );
+    (decisions, actions).prop_map(|(decisions, actions)| Record {
+        decisions: decisions
+            .into_iter()
+            .enumerate()
+            .map(|(i, (text, date, (product, responsibility)))| Decision {
+                id: format!("decision-{i}"),
+                text,
+                date,
+                product,
+                responsibility,
+            })
+            .collect(),
+        actions: actions
+            .into_iter()
+            .enumerate()
+            .map(|(i, (text, owner, due, done))| ActionItem {
+                id: format!("action-{i}"),
+                text,
+                owner,
+                due,
+                done,
+            })
+            .collect(),
+    })
+}
+
+/// A valid scenario with a record.
 fn scenario() -> impl Strategy<Value = Scenario> {
+    scenario_without_record().prop_flat_map(|s| {
+        record_for(&s).prop_map(move |record| Scenario {
+            record,
+            ..s.clone()
+        })
+    })
+}
+
+/// A valid scenario: ids are prefixed by kind so they never collide.
+fn scenario_without_record() -> impl Strategy<Value = Scenario> {
     (1usize..6, 0usize..4, 1usize..8, 0usize..4, 0usize..6)
         .prop_flat_map(|(n_people, n_stake, n_resp, n_prod, n_team)| {
             let people = proptest::collection::vec(
@@ -103,6 +182,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 0.01..10.0f64,
                 1.0..3.0f64,
                 enum_of(vec![CostRegion::Us, CostRegion::LatinAmerica]),
+                prop_oneof![Just(1.0), Just(0.5), 0.001..=1.0f64],
             );
             (
                 text(),
@@ -129,6 +209,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                         starved_ratio: st.3,
                         overload_error_ratio: st.4,
                         cost_region: st.5,
+                        po_strategy_share: st.6,
                     },
                     people: people
                         .into_iter()
@@ -225,6 +306,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                             },
                         )
                         .collect(),
+                    record: Record::default(),
                 }
             },
         )
@@ -252,6 +334,22 @@ proptest! {
         prop_assert_eq!(a.advice.len(), s.products.len());
         for w in a.findings.windows(2) {
             prop_assert!(w[0].sort_key() <= w[1].sort_key(), "findings are sorted");
+        }
+    }
+
+    /// Role fit: each person's hours by horizon and by stakeholder side each sum to their
+    /// strategy + execution hours, within domain.md's tolerance.
+    #[test]
+    fn role_fit_maps_sum_to_strategy_plus_execution(s in scenario()) {
+        let a = rolesplit::analyze(&s);
+        prop_assert_eq!(a.role_fit.len(), s.people.len());
+        for (fit, load) in a.role_fit.iter().zip(&a.loads.people) {
+            let work = load.strategy_hours + load.execution_hours;
+            let by_horizon: f64 = fit.horizon_hours.iter().sum();
+            let by_side: f64 = fit.stakeholder_hours.iter().sum();
+            prop_assert!((by_horizon - work).abs() <= 1e-9, "{} vs {}", by_horizon, work);
+            prop_assert!((by_side - work).abs() <= 1e-9, "{} vs {}", by_side, work);
+            prop_assert!(fit.horizon_hours.iter().chain(&fit.stakeholder_hours).all(|h| *h >= 0.0));
         }
     }
 }
@@ -289,7 +387,12 @@ proptest! {
             }
         }
         let a = rolesplit::analyze(&s);
-        let csv = rolesplit::export::render(rolesplit::export::ExportFormat::Csv, &s, &a);
+        let csv = rolesplit::export::render(
+            rolesplit::export::ExportFormat::Csv,
+            &s,
+            &a,
+            Date::new(2026, 11, 29).expect("a day"),
+        );
         let from_csv = rolesplit::import::read_sheet(csv.into_bytes()).expect("the CSV reads");
         let workbook = rolesplit::export::workbook(&s, &a).expect("the workbook");
         let from_xlsx = rolesplit::import::read_sheet(workbook).expect("the workbook reads");

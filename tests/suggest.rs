@@ -286,7 +286,9 @@ fn trouble_that_only_pinned_cards_and_locked_seats_could_fix_gets_no_proposals()
     let mut s = Builder::new("decided")
         .person("pat", 40.0)
         .responsibility("vision", Strategy, Product, 3.0, &[])
-        .responsibility("research", Strategy, Product, 2.0, &[])
+        // Execution work: in the PO column strategy work would be a warning of its own
+        // (po-strategy-work), and the two moves would no longer be equal.
+        .responsibility("research", Execution, Product, 2.0, &[])
         .product(
             "shop",
             Some("pat"),
@@ -436,7 +438,9 @@ fn equal_proposals_come_in_file_order_pm_before_po() {
         .person("pat", 40.0)
         .person("olga", 40.0)
         .responsibility("vision", Strategy, Product, 3.0, &[])
-        .responsibility("research", Strategy, Product, 2.0, &[])
+        // Execution work: in the PO column strategy work would be a warning of its own
+        // (po-strategy-work), and the two moves would no longer be equal.
+        .responsibility("research", Execution, Product, 2.0, &[])
         .product(
             "shop",
             Some("pat"),
@@ -598,4 +602,82 @@ fn a_large_organisation_gets_proposals_from_the_narrowed_search() {
         );
     }
     check_claims(&s, all.first().expect("one"));
+}
+
+/// Pat, the PM, carries 45 h of strategy for 40 h; Olga, the PO, 4 h of backlog.
+fn pm_over_on_strategy() -> Builder {
+    Builder::new("strategy to move")
+        .person("pat", 40.0)
+        .person("olga", 40.0)
+        .responsibility("vision", Strategy, Product, 35.0, &[])
+        .responsibility("research", Strategy, Product, 10.0, &[])
+        .responsibility("backlog", Execution, Product, 4.0, &[])
+        .product(
+            "shop",
+            Some("pat"),
+            &[("vision", Pm), ("research", Pm), ("backlog", Po)],
+        )
+        .team("squad", "shop", 6, Scrum, Some("olga"))
+}
+
+#[test]
+fn moving_strategy_work_into_a_po_column_counts_the_new_warning_in_its_trouble() {
+    let s = pm_over_on_strategy().build();
+    let before = analyze(&s);
+    assert_eq!(trouble(&before).warnings, 1, "{:?}", before.findings);
+    let all = proposals(&s, 20);
+    let moved = all
+        .iter()
+        .find(|p| {
+            p.changes
+                == [Change::MoveCard {
+                    product: "shop".into(),
+                    responsibility: "research".into(),
+                    from: Pm,
+                    to: Po,
+                }]
+        })
+        .expect("moving the research to the PO is proposed");
+    // Olga would get 10 h of strategy among 14 h from the PO column: a new warning, which
+    // the proposal's trouble counts (overload gone, one warning for another).
+    assert_eq!(moved.trouble_after.warnings, 1, "{moved:?}");
+    assert_eq!(moved.trouble_after.overload_hours, 0.0);
+    let raised: Vec<(&str, Vec<&str>)> = moved
+        .findings_raised
+        .iter()
+        .map(|f| (f.rule.id(), f.subjects.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(raised, [("po-strategy-work", vec!["olga", "shop"])]);
+    check_claims(&s, moved);
+}
+
+#[test]
+fn above_thirty_people_a_po_doing_strategy_work_counts_as_troubled() {
+    // Only trouble: Olga's PO column is all strategy. With 35 people the search is
+    // narrowed to what the trouble involves; her seat and her product's cards must be in it.
+    let mut b = Builder::new("narrowed")
+        .person("pat", 40.0)
+        .person("olga", 40.0)
+        .responsibility("research", Strategy, Product, 6.0, &[])
+        .product("shop", Some("pat"), &[("research", Po)])
+        .team("squad", "shop", 6, Scrum, Some("olga"));
+    for i in 0..33 {
+        b = b.person(&format!("idle{i}"), 40.0);
+    }
+    let s = b.build();
+    assert!(s.people.len() > rolesplit::suggest::FULL_SEARCH_PEOPLE);
+    let before = trouble(&analyze(&s));
+    assert_eq!((before.errors, before.warnings), (0, 1));
+    let all = proposals(&s, 5);
+    let first = all.first().expect("a proposal clears the warning");
+    assert!(first.trouble_after.is_zero(), "{first:?}");
+    assert_eq!(
+        first
+            .findings_cleared
+            .iter()
+            .map(|f| f.rule.id())
+            .collect::<Vec<_>>(),
+        ["po-strategy-work"]
+    );
+    check_claims(&s, first);
 }

@@ -391,6 +391,49 @@ fn the_export_menu_writes_the_split() {
 }
 
 #[test]
+fn file_export_minutes_writes_the_minutes_in_both_formats() {
+    let (dir, _) = temp_file("unused", "");
+    let text = std::fs::read_to_string("tests/fixtures/example-record.ron").expect("fixture");
+    let s = rolesplit::parse::scenario_from_str(&text).expect("loads");
+    let mut h = harness(s.clone());
+    let today = rolesplit::record::Date::parse("2026-12-14").expect("a date");
+    h.state_mut().view.today.fix(today);
+    h.run();
+    let dialogs = with_dialogs(&mut h);
+    for (item, file, format) in [
+        (
+            "Minutes as Markdown (.md)…",
+            "minutes.md",
+            rolesplit::export::ExportFormat::MinutesMd,
+        ),
+        (
+            "Minutes as HTML (.html)…",
+            "minutes.html",
+            rolesplit::export::ExportFormat::MinutesHtml,
+        ),
+    ] {
+        let out = dir.path().join(file);
+        dialogs.will_choose(&out);
+        // File ▸ Export ▸ Minutes ▸ the format.
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label("Export").hover();
+        h.run();
+        h.get_by_label("Minutes").click();
+        h.run();
+        // A menu button's name ends with its shortcut, here none.
+        h.get_by_label_contains(item).click();
+        h.run();
+        let written = std::fs::read_to_string(&out).expect("written");
+        assert_eq!(
+            written,
+            rolesplit::export::render(format, &s, &rolesplit::analyze(&s), today)
+        );
+        assert!(written.contains("No (overdue)"), "{written}");
+    }
+}
+
+#[test]
 fn without_a_file_dialog_the_window_asks_for_a_path() {
     let (_dir, path) = temp_file("typed.ron", &example_text());
     let mut h = harness(small_board());

@@ -164,7 +164,7 @@ fn the_timer_and_its_controls_show_in_presentation_mode_running_or_not() {
         h.get_by_label("Start").click();
         h.run();
         assert!(
-            h.state().timer.is_running(),
+            h.state().workshop.timer.is_running(),
             "{case}: Start starts the timer"
         );
         for word in ["Pause", "Reset", "Help"] {
@@ -220,7 +220,7 @@ fn the_open_points_buttons_show_at_every_size() {
             let mut h = window(size, presenting, false);
             h.state_mut().doc.scenario = scenario.clone();
             h.run();
-            common::open_tab(&mut h, "Open points");
+            common::open_tab(&mut h, "Record");
             let case = describe(size, presenting, false);
             let central = rect_of(&h, "Central panel");
             let buttons: Vec<Rect> = h
@@ -311,8 +311,8 @@ fn snapshots_at_projector_sizes() {
         results.add(h.try_snapshot(format!("layout_presentation_{tag}")));
         common::open_tab(&mut h, "Advice");
         results.add(h.try_snapshot(format!("layout_advice_{tag}")));
-        common::open_tab(&mut h, "Open points");
-        results.add(h.try_snapshot(format!("layout_open_points_{tag}")));
+        common::open_tab(&mut h, "Record");
+        results.add(h.try_snapshot(format!("layout_record_{tag}")));
         h = window(size, true, true);
         results.add(h.try_snapshot(format!("layout_presentation_suggestions_{tag}")));
     }

@@ -1,4 +1,4 @@
-//! Workshop mode: the advice panel and its checklist, open points, the timebox,
+//! Workshop mode: the advice panel and its checklist, the record's open points, the timebox,
 //! presentation mode, themes and help.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
@@ -80,7 +80,7 @@ fn flagged(h: &H) -> bool {
 }
 
 #[test]
-fn flag_a_card_see_it_in_open_points_unflag_it_and_undo_redo() {
+fn flag_a_card_see_it_in_the_record_s_open_points_unflag_it_and_undo_redo() {
     let mut h = harness(small_board());
     h.run();
     h.get_by_label("Vision").click_secondary();
@@ -88,7 +88,7 @@ fn flag_a_card_see_it_in_open_points_unflag_it_and_undo_redo() {
     h.get_by_label_contains("Needs discussion").click();
     h.run();
     assert!(flagged(&h), "flagged from the card's menu");
-    open_tab(&mut h, "Open points");
+    open_tab(&mut h, "Record");
     assert!(
         h.query_by_label("Show Vision").is_some(),
         "listed in the open points"
@@ -128,12 +128,12 @@ fn repaint_delay(h: &H) -> Duration {
 fn the_timer_counts_while_running_and_requests_no_repaint_when_paused() {
     let mut h = harness(small_board());
     h.run();
-    let full = h.state().timer.length_seconds;
+    let full = h.state().workshop.timer.length_seconds;
     h.key_press_modifiers(Modifiers::COMMAND, Key::T);
     h.run_steps(30);
     let now = h.state().view.now;
-    let remaining = h.state().timer.remaining(now);
-    assert!(h.state().timer.is_running());
+    let remaining = h.state().workshop.timer.remaining(now);
+    assert!(h.state().workshop.timer.is_running());
     assert!(remaining < full, "it counts: {remaining} < {full}");
     assert!(
         repaint_delay(&h) <= Duration::from_secs(1),
@@ -141,11 +141,11 @@ fn the_timer_counts_while_running_and_requests_no_repaint_when_paused() {
     );
     h.get_by_label("Pause").click();
     h.run();
-    assert!(!h.state().timer.is_running());
-    let paused_at = h.state().timer.remaining(h.state().view.now);
+    assert!(!h.state().workshop.timer.is_running());
+    let paused_at = h.state().workshop.timer.remaining(h.state().view.now);
     h.run_steps(20);
     assert_eq!(
-        h.state().timer.remaining(h.state().view.now),
+        h.state().workshop.timer.remaining(h.state().view.now),
         paused_at,
         "paused: no counting"
     );
@@ -156,7 +156,7 @@ fn the_timer_counts_while_running_and_requests_no_repaint_when_paused() {
     );
     h.get_by_label("Reset").click();
     h.run();
-    assert_eq!(h.state().timer.remaining(h.state().view.now), full);
+    assert_eq!(h.state().workshop.timer.remaining(h.state().view.now), full);
 }
 
 #[test]
@@ -181,7 +181,7 @@ fn presentation_mode_hides_the_editors_and_enlarges_everything() {
         .filter_map(|n| n.accesskit_node().label())
         .filter(|l| Tab::ALL.iter().any(|t| t.label() == l))
         .collect();
-    assert_eq!(tabs, ["Board", "Advice", "Open points"]);
+    assert_eq!(tabs, ["Board", "Advice", "Record"]);
     h.key_press(Key::F11);
     h.run();
     assert!(!h.state().prefs.presentation);

@@ -101,7 +101,12 @@ fn the_split_sheet_holds_the_csv_rows_with_numbers_and_booleans() {
     s.products[0].cards[0].hours = Some(2.25);
     s.products[0].cards[1].flagged = true;
     let a = analyze(&s);
-    let csv = csv_records(&render(ExportFormat::Csv, &s, &a));
+    let csv = csv_records(&render(
+        ExportFormat::Csv,
+        &s,
+        &a,
+        rolesplit::record::Date::new(2026, 11, 29).expect("a day"),
+    ));
     let bytes = export::workbook(&s, &a).expect("written");
     let mut book = read_back(&bytes);
     let split = rows(&sheet(&mut book, "Split"));
@@ -138,7 +143,12 @@ fn the_split_sheet_holds_the_csv_rows_with_numbers_and_booleans() {
 fn the_matrix_sheet_holds_the_matrix_export_as_numbers() {
     let s = open(SCALEUP);
     let a = analyze(&s);
-    let csv = csv_records(&render(ExportFormat::Matrix, &s, &a));
+    let csv = csv_records(&render(
+        ExportFormat::Matrix,
+        &s,
+        &a,
+        rolesplit::record::Date::new(2026, 11, 29).expect("a day"),
+    ));
     let bytes = export::workbook(&s, &a).expect("written");
     let mut book = read_back(&bytes);
     let matrix = rows(&sheet(&mut book, "Matrix"));

@@ -12,6 +12,7 @@ use crate::cost;
 use crate::findings::{self, Unit};
 use crate::load;
 use crate::model::{Responsibility, Scenario, index_by_id};
+use crate::role_fit;
 use crate::seats::Seats;
 
 use super::{Analysis, analyze};
@@ -32,7 +33,7 @@ impl Before for () {
 }
 
 /// Whether a responsibility changed only in words (title, description, source), which no
-/// number, finding or advice depends on.
+/// number, finding, advice or role fit depends on.
 fn words_only(before: &dyn Before, s: &Scenario, i: usize) -> bool {
     match (before.responsibility(i), s.responsibilities.get(i)) {
         (Some(old), Some(new)) => {
@@ -40,6 +41,7 @@ fn words_only(before: &dyn Before, s: &Scenario, i: usize) -> bool {
                 && old.scope == new.scope
                 && old.hours.to_bits() == new.hours.to_bits()
                 && old.stakeholders == new.stakeholders
+                && old.horizon == new.horizon
         }
         _ => false,
     }
@@ -79,7 +81,7 @@ pub fn update(s: &Scenario, a: &mut Analysis, changes: &Changes, before: &dyn Be
     let responsibility_index = index_by_id(&s.responsibilities, |r| &r.id);
 
     for &p in &reach.products {
-        let load = load::product_load(s, &a.seats, &responsibility_index, p, |_, _| {});
+        let load = load::product_load(s, &a.seats, &responsibility_index, p, |_, _, _| {});
         if let Some(slot) = a.loads.products.get_mut(p) {
             *slot = load;
         }
@@ -93,8 +95,16 @@ pub fn update(s: &Scenario, a: &mut Analysis, changes: &Changes, before: &dyn Be
         if let Some(slot) = a.person_costs.get_mut(x) {
             *slot = cost::person_cost(s, &a.seats, x);
         }
+        if let Some(slot) = a.role_fit.get_mut(x) {
+            *slot = role_fit::person_fit(s, &responsibility_index, &a.loads.products, x, &held);
+        }
+    }
+    if changes.stakeholders.changed() {
+        // A stakeholder's side counts in everyone's role fit.
+        a.role_fit = role_fit::compute(s, &a.loads);
     }
     a.leadership_cost = cost::leadership_cost(&a.person_costs);
+    a.engineers_to_large_org = advice::engineers_to_large_org(s, &a.seats);
 
     // The findings of the units reached are worded again; the others stay.
     let people_ids = ids_of(&s.people, &reach.people, |x| &x.id);

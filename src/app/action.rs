@@ -12,6 +12,8 @@ use super::command::Command;
 use super::compare::CompareAction;
 use super::dialogs::PathPurpose;
 use super::files::Answer;
+use super::growth::GrowthAction;
+use super::room_session::RoomAction;
 use super::suggest::SuggestAction;
 use super::timer::TimerAction;
 use super::view::Tab;
@@ -66,6 +68,12 @@ pub enum Action {
     },
     /// A removal to confirm first, with what it changes.
     AskRemove(Edit),
+    /// Opens the record with a new decision about a card (its last move as the text), a
+    /// product, or nothing yet.
+    DraftDecision {
+        product: Option<String>,
+        responsibility: Option<String>,
+    },
     ConfirmRemoval,
     CancelRemoval,
     Command(Command),
@@ -74,6 +82,8 @@ pub enum Action {
     ReadImport(PathBuf),
     /// The timebox's buttons.
     Timer(TimerAction),
+    /// The Room panel's buttons and the Workshop menu.
+    Room(RoomAction),
     /// The compare view's buttons.
     Compare(CompareAction),
     /// The Suggest panel's buttons.
@@ -99,4 +109,9 @@ pub enum Action {
         rule: String,
         subjects: Vec<String>,
     },
+    /// The growth form and the growth preview's buttons (issue 19).
+    Growth(GrowthAction),
+    /// Opens the Sources overlay, on the source whose number was clicked, if any.
+    ShowSources(Option<&'static str>),
+    CloseSources,
 }

@@ -8,14 +8,14 @@ use crate::load::CardLoad;
 use crate::model::{Card, Column, Product, Responsibility, Scenario};
 use crate::num::{counted, hours};
 
-use super::action::{Action, CardIntent, SeatIntent, SeatRef};
-use super::card::{CardFace, Emphasis, card_tooltip_ui, ghost_card_ui, paint_card};
+use super::action::{Action, CardIntent};
+use super::card::{
+    CardFace, Emphasis, card_tooltip_ui, ghost_card_ui, paint_card, room_tally_node,
+};
 use super::command::Command;
-use super::document::Document;
 use super::shown::{Badge, BoardRows};
 use super::state::AppState;
 use super::theme;
-use super::widgets::person_picker;
 
 /// What is carried while a card is dragged.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,6 +52,7 @@ pub fn board_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     if !state.prefs.presentation {
         add_card_menu_ui(ui, state, product, actions);
     }
+    super::growth_view::growth_form_ui(ui, state, s, index, actions);
     // Worked out once per change (`AppState::begin_frame`); a board drawn without it (a
     // test of the view alone) works it out here.
     let view = &state.view;
@@ -189,7 +190,7 @@ impl Board<'_> {
             ui.strong(egui::RichText::new(column.label()).size(18.0));
             ui.label(format!("{} h a week", hours(self.rows.hours(column))));
         });
-        seats_ui(ui, state, product, column, actions);
+        super::seats_view::seats_ui(ui, state, product, column, actions);
         ui.separator();
 
         let drag = egui::DragAndDrop::payload::<CardDrag>(ui.ctx());
@@ -286,132 +287,6 @@ impl Board<'_> {
     }
 }
 
-/// The seat pickers of a column: the PM seat over the PM column, each team's PO seat over
-/// the PO column, each with its lock (suggestions never change a locked seat).
-fn seats_ui(
-    ui: &mut Ui,
-    state: &AppState,
-    product: &Product,
-    column: Column,
-    actions: &mut Vec<Action>,
-) {
-    let s = &state.doc.scenario;
-    let highlight = &state.view.selection.highlight;
-    match column {
-        Column::Pm => {
-            let seat = SeatView {
-                accessible_name: format!("PM of {}", product.name),
-                label: "Product manager".into(),
-                current: product.pm.as_deref(),
-                highlighted: highlight.contains(&product.id),
-                locked: product.pm_locked,
-                suggested: state.suggest.previewed_seat(
-                    &state.doc.scenario,
-                    state.doc.generation,
-                    Some(&product.id),
-                    None,
-                ),
-            };
-            if let Some(intent) = seat_picker(ui, &state.doc, &seat) {
-                actions.push(Action::Seat {
-                    seat: SeatRef::Pm {
-                        product: product.id.clone(),
-                    },
-                    intent,
-                });
-            }
-        }
-        Column::Po => {
-            let mut any = false;
-            let teams = state
-                .doc
-                .product_index(&product.id)
-                .and_then(|p| state.doc.analysis.seats.teams_of.get(p))
-                .map_or(&[][..], Vec::as_slice);
-            for team in teams.iter().filter_map(|&t| s.teams.get(t)) {
-                any = true;
-                let seat = SeatView {
-                    accessible_name: format!("PO of {}", team.name),
-                    label: format!("{} PO", team.name),
-                    current: team.po.as_deref(),
-                    highlighted: highlight.contains(&team.id),
-                    locked: team.po_locked,
-                    suggested: state.suggest.previewed_seat(
-                        &state.doc.scenario,
-                        state.doc.generation,
-                        None,
-                        Some(&team.id),
-                    ),
-                };
-                if let Some(intent) = seat_picker(ui, &state.doc, &seat) {
-                    actions.push(Action::Seat {
-                        seat: SeatRef::Po {
-                            team: team.id.clone(),
-                        },
-                        intent,
-                    });
-                }
-            }
-            if !any {
-                ui.weak("No team: PO work lands on nobody");
-            }
-        }
-        Column::Unassigned => {
-            ui.weak("The parking lot: nobody carries these");
-        }
-    }
-}
-
-/// One seat as its picker shows it.
-struct SeatView<'a> {
-    accessible_name: String,
-    label: String,
-    current: Option<&'a str>,
-    highlighted: bool,
-    locked: bool,
-    /// The holder a previewed suggestion would put here.
-    suggested: Option<String>,
-}
-
-/// A labelled picker of the person in a seat, with its lock. Returns what changed.
-fn seat_picker(ui: &mut Ui, doc: &Document, seat: &SeatView) -> Option<SeatIntent> {
-    let mut change = None;
-    ui.horizontal_wrapped(|ui| {
-        let text = egui::RichText::new(&seat.label);
-        let label_response = if seat.highlighted {
-            ui.label(text.background_color(theme::highlight_fill()).strong())
-        } else {
-            ui.label(text)
-        };
-        let width = (ui.available_width() - 56.0).clamp(60.0, 160.0);
-        let (response, changed) =
-            person_picker(ui, &seat.accessible_name, doc, seat.current, width);
-        response
-            .labelled_by(label_response.id)
-            .on_hover_text(&seat.accessible_name);
-        if let Some(person) = changed {
-            change = Some(SeatIntent::Give(person));
-        }
-        let lock_name = format!("Lock the seat: {}", seat.accessible_name);
-        if ui
-            .selectable_label(seat.locked, if seat.locked { "locked" } else { "lock" })
-            .accessible_name(&lock_name)
-            .on_hover_text("A locked seat was decided in the workshop: suggestions never change it")
-            .clicked()
-        {
-            change = Some(SeatIntent::Lock(!seat.locked));
-        }
-        if let Some(name) = &seat.suggested {
-            ui.label(
-                egui::RichText::new(format!("suggested: {name}"))
-                    .background_color(theme::highlight_fill())
-                    .strong(),
-            );
-        }
-    });
-    change
-}
-
 impl Board<'_> {
     /// Card `i` of the board. Returns its rect (for working out where a drop lands).
     fn card_ui(
@@ -493,6 +368,7 @@ fn card_ui(ui: &mut Ui, view: CardView, actions: &mut Vec<Action>) -> Rect {
         load,
         badge,
         emphasis: Emphasis::default(),
+        room: state.workshop.room_tally(&product.id, &card.responsibility),
     };
     let size = vec2(ui.available_width(), theme::CARD_HEIGHT);
     let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
@@ -557,7 +433,8 @@ fn card_ui(ui: &mut Ui, view: CardView, actions: &mut Vec<Action>) -> Rect {
             },
             ..face
         };
-        paint_card(ui, &painter, rect, &face);
+        let room_badge = paint_card(ui, &painter, rect, &face);
+        room_tally_node(ui, response.id, room_badge, face.room);
     }
 
     let response = response.on_hover_ui(|ui| card_tooltip_ui(ui, &state.doc.scenario, card, r));
@@ -593,6 +470,17 @@ fn card_ui(ui: &mut Ui, view: CardView, actions: &mut Vec<Action>) -> Rect {
             });
             ui.close();
         }
+        // The workshop record (issue 18): a decision about this card, its last move as text.
+        if ui.button(RECORD_A_DECISION).clicked() {
+            actions.push(Action::DraftDecision {
+                product: Some(product.id.clone()),
+                responsibility: Some(card.responsibility.clone()),
+            });
+            ui.close();
+        }
     });
     rect
 }
+
+/// The menu item and button that start a decision in the workshop record.
+pub const RECORD_A_DECISION: &str = "Record a decision…";

@@ -19,6 +19,8 @@ pub struct CardFace<'a> {
     pub badge: Option<&'a (Severity, Vec<&'static str>)>,
     /// How the card stands out.
     pub emphasis: Emphasis,
+    /// The room's revealed tally (`room: PM 7 · PO 2`), drawn as the first badge.
+    pub room: Option<&'a str>,
 }
 
 /// How a card stands out from the others.
@@ -40,13 +42,14 @@ pub fn kind_word(kind: Kind) -> &'static str {
     }
 }
 
-/// Paints a card's face in `rect`.
-pub fn paint_card(ui: &Ui, painter: &egui::Painter, rect: Rect, face: &CardFace) {
+/// Paints a card's face in `rect`. Returns where the room's tally badge is, if it has one.
+pub fn paint_card(ui: &Ui, painter: &egui::Painter, rect: Rect, face: &CardFace) -> Option<Rect> {
     let CardFace {
         card,
         responsibility: r,
         load,
         badge,
+        room,
         emphasis:
             Emphasis {
                 selected,
@@ -95,6 +98,13 @@ pub fn paint_card(ui: &Ui, painter: &egui::Painter, rect: Rect, face: &CardFace)
     // on a narrow card they are cut rather than drawn under a badge.
     let y = rect.bottom() - 14.0;
     let mut badge_right = right;
+    // The room's tally first: while the room discusses a card, it is what matters.
+    let room_badge = room.map(|text| {
+        let left = paint_badge(ui, painter, badge_right, y, text, theme::INFO);
+        let badge = Rect::from_x_y_ranges(left + 4.0..=badge_right, y - 9.0..=y + 9.0);
+        badge_right = left;
+        badge
+    });
     if let Some((severity, rules)) = badge {
         let word = match rules.as_slice() {
             [one] => short_rule(one).to_string(),
@@ -138,6 +148,17 @@ pub fn paint_card(ui: &Ui, painter: &egui::Painter, rect: Rect, face: &CardFace)
         FontId::proportional(12.0),
         visuals.weak_text_color(),
     );
+    room_badge
+}
+
+/// Makes the room's tally badge (`badge`, saying `text`) readable by assistive technology
+/// and tests, as a node of the card `card`'s. It senses hover only, so clicks and drags
+/// still reach the card.
+pub fn room_tally_node(ui: &Ui, card: egui::Id, badge: Option<Rect>, text: Option<&str>) {
+    if let (Some(badge), Some(text)) = (badge, text) {
+        let node = ui.interact(badge, card.with("room_tally"), Sense::hover());
+        node.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+    }
 }
 
 /// A rounded label ending at `right`, centred on `y`; returns where the next one ends.
@@ -245,7 +266,9 @@ pub fn card_tooltip_ui(ui: &mut Ui, s: &Scenario, card: &Card, r: &Responsibilit
         ui.label(format!("Serves: {}", names.join(", ")));
     }
     if !r.source.is_empty() {
-        ui.label(format!("Source: {}", r.source));
+        // Each source with its publisher and title (a click on the number in the card's
+        // details opens the Sources overlay).
+        ui.label(super::sources_view::citation_text(&r.source));
     }
     if !card.note.is_empty() {
         ui.label(format!("Decision: {}", card.note));

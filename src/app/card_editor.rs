@@ -46,6 +46,7 @@ pub fn card_editor_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) 
     ui.horizontal(|ui| {
         ui.strong(format!("Card: {}", r.title));
         ui.weak(format!("({} on {})", card.column.label(), product.name));
+        super::sources_view::source_links_ui(ui, &r.source, actions);
         if ui.small_button("Close").clicked() {
             actions.push(Action::SelectCard(None));
         }
@@ -75,23 +76,27 @@ pub fn card_editor_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) 
             ui.weak(format!("{} h a week (the responsibility's)", crate::num::hours(r.hours)));
         }
         ui.separator();
-        let mut flagged = card.flagged;
-        if ui
-            .checkbox(&mut flagged, "Needs discussion")
-            .on_hover_text("Park a contested point without losing it: it is listed under open points and in exports")
-            .changed()
-        {
-            actions.push(on_card(CardIntent::Flag(flagged)));
-        }
-        let mut pinned = card.pinned;
-        if ui
-            .checkbox(&mut pinned, "Pinned")
-            .on_hover_text("Decided in the workshop: suggestions never move a pinned card")
-            .changed()
-        {
-            actions.push(on_card(CardIntent::Pin(pinned)));
+        let flag: fn(bool) -> CardIntent = CardIntent::Flag;
+        let flags = [
+            (card.flagged, "Needs discussion", "Park a contested point without losing it: it is listed under open points and in exports", flag),
+            (card.pinned, "Pinned", "Decided in the workshop: suggestions never move a pinned card", CardIntent::Pin),
+        ];
+        for (mut on, text, hover, intent) in flags {
+            if ui.checkbox(&mut on, text).on_hover_text(hover).changed() {
+                actions.push(on_card(intent(on)));
+            }
         }
         ui.separator();
+        if ui
+            .button(super::board::RECORD_A_DECISION)
+            .on_hover_text("Write down what the workshop decided about this card, in the record")
+            .clicked()
+        {
+            actions.push(Action::DraftDecision {
+                product: Some(product.id.clone()),
+                responsibility: Some(card.responsibility.clone()),
+            });
+        }
         if ui.button("Take off this board…").clicked() {
             actions.push(Action::AskRemove(Edit::RemoveCard {
                 product: product.id.clone(),

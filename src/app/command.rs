@@ -53,33 +53,9 @@ const CMD_SHIFT: Modifiers = Modifiers {
 };
 
 impl Command {
-    /// Every command, most specific shortcut first (Ctrl+Shift+Z before Ctrl+Z).
-    pub const ALL: [Command; 20] = [
-        Command::New,
-        Command::Open,
-        Command::SaveAs,
-        Command::Save,
-        Command::Redo,
-        Command::Undo,
-        Command::MoveTo(Column::Pm),
-        Command::MoveTo(Column::Po),
-        Command::MoveTo(Column::Unassigned),
-        Command::FlagCard,
-        Command::Suggest,
-        Command::Find,
-        Command::ImportFile,
-        Command::Presentation,
-        Command::ToggleTheme,
-        Command::ZoomIn,
-        Command::ZoomOut,
-        Command::ZoomReset,
-        Command::Timer,
-        Command::Help,
-    ];
-
     /// Every command in the order people read them (menus, help): Save before Save as,
-    /// Undo before Redo. [`Command::ALL`] is the order shortcuts are matched in.
-    pub const READING_ORDER: [Command; 20] = [
+    /// Undo before Redo. Shortcuts are matched most specific first (see `shortcut_order`).
+    pub const ALL: [Command; 20] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -122,6 +98,12 @@ impl Command {
                     "Responsibility matrix (.csv)…"
                 }
                 super::dialogs::ExportKind::Workbook => "Excel workbook (.xlsx)…",
+                super::dialogs::ExportKind::Split(crate::export::ExportFormat::MinutesMd) => {
+                    "Minutes as Markdown (.md)…"
+                }
+                super::dialogs::ExportKind::Split(crate::export::ExportFormat::MinutesHtml) => {
+                    "Minutes as HTML (.html)…"
+                }
                 super::dialogs::ExportKind::Png => "Image of the window (.png)…",
                 super::dialogs::ExportKind::Comparison { html: false } => "Comparison as Markdown…",
                 super::dialogs::ExportKind::Comparison { html: true } => "Comparison as HTML…",
@@ -206,6 +188,22 @@ impl Command {
             .unwrap_or_default()
     }
 
+    /// Whether the View menu lists the command.
+    pub fn in_view_menu(self) -> bool {
+        matches!(
+            self,
+            Command::Find
+                | Command::Presentation
+                | Command::Suggest
+                | Command::ToggleTheme
+                | Command::ZoomIn
+                | Command::ZoomOut
+                | Command::ZoomReset
+                | Command::Timer
+                | Command::Help
+        )
+    }
+
     /// Whether a text field with the keyboard focus should keep this shortcut for itself.
     pub fn yields_to_text_fields(self) -> bool {
         matches!(self, Command::Undo | Command::Redo)
@@ -219,19 +217,47 @@ impl Command {
     }
 }
 
+/// Every command's shortcuts, most specific first (Ctrl+Shift+Z before Ctrl+Z), so that a
+/// shortcut is never taken by one with fewer modifiers.
+pub fn shortcut_order() -> Vec<(Command, &'static KeyboardShortcut)> {
+    let mut all: Vec<(Command, &'static KeyboardShortcut)> = Command::ALL
+        .iter()
+        .flat_map(|c| c.shortcuts().iter().map(move |s| (*c, s)))
+        .collect();
+    let held = |m: Modifiers| {
+        [m.alt, m.ctrl, m.shift, m.mac_cmd, m.command]
+            .iter()
+            .filter(|b| **b)
+            .count()
+    };
+    all.sort_by_key(|(_, s)| std::cmp::Reverse(held(s.modifiers)));
+    all
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::app::command::Command;
+    use crate::app::command::{Command, shortcut_order};
+    use egui::Key;
 
     #[test]
-    fn the_reading_order_lists_every_command_once() {
+    fn every_command_is_listed_once() {
         for command in Command::ALL {
-            let times = Command::READING_ORDER
-                .iter()
-                .filter(|c| **c == command)
-                .count();
-            assert_eq!(times, 1, "{command:?} in the reading order");
+            let times = Command::ALL.iter().filter(|c| **c == command).count();
+            assert_eq!(times, 1, "{command:?} once");
         }
-        assert_eq!(Command::READING_ORDER.len(), Command::ALL.len());
+    }
+
+    #[test]
+    fn ctrl_shift_z_is_matched_before_ctrl_z() {
+        let order = shortcut_order();
+        let at = |command: Command, shift: bool| {
+            order
+                .iter()
+                .position(|(c, s)| {
+                    *c == command && s.logical_key == Key::Z && s.modifiers.shift == shift
+                })
+                .expect("listed")
+        };
+        assert!(at(Command::Redo, true) < at(Command::Undo, false));
     }
 }

@@ -30,6 +30,15 @@ pub fn compare_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             ui.label(format!("Reading {}…", reading.path.display()));
         });
     }
+    // The room (issue 22): the attendees spread their dots over these scenarios, by name.
+    if state.workshop.room.is_some()
+        && ui
+            .button("Open a dot vote on these in the room")
+            .on_hover_text("The dots per scenario show in the Room panel as they come in")
+            .clicked()
+    {
+        actions.push(Action::Room(super::room_session::RoomAction::OpenVote));
+    }
     if entries.len() < 2 {
         ui.label("Add a saved scenario to compare it with the open one: where each card goes, who holds each seat, everyone's load, the findings and the cost.");
         return;

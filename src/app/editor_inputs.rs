@@ -1,9 +1,11 @@
-//! What the editors keep between frames: the names typed for new things, and the import
-//! being prepared with its preview.
+//! What the editors keep between frames: the names typed for new things, the import
+//! being prepared with its preview, and the workshop record's forms.
 
 use super::document::Derived;
+use super::record_inputs::RecordInputs;
 
-/// What the editors keep between frames: the names typed for new things, the import.
+/// What the editors keep between frames: the names typed for new things, the import, the
+/// decision and action being written.
 #[derive(Clone, Debug, Default)]
 pub struct Editors {
     pub new_person: String,
@@ -12,6 +14,7 @@ pub struct Editors {
     pub new_stakeholder: String,
     pub new_responsibility: String,
     pub import: ImportState,
+    pub record: RecordInputs,
 }
 
 /// The import being prepared: pasted or loaded CSV text (or a loaded workbook) and its

@@ -7,6 +7,7 @@ use std::time::SystemTime;
 
 use crate::error::FileError;
 use crate::model::Scenario;
+use crate::record::Date;
 
 use super::compare::Compare;
 use super::dialogs::{DialogResult, Dialogs, ExportKind, NativeDialogs, PathPurpose};
@@ -273,13 +274,15 @@ impl Files {
         }
     }
 
-    /// Export: asks where, then writes the split (or asks the window for a screenshot).
+    /// Export: asks where, then writes the split or the minutes (or asks the window for a
+    /// screenshot). `today` decides which actions are overdue.
     pub fn export(
         &mut self,
         ctx: &egui::Context,
         doc: &mut Document,
         compare: &Compare,
         kind: ExportKind,
+        today: Date,
     ) {
         let name = suggested_name(&doc.scenario, kind.extension());
         let open_file = doc.path.clone();
@@ -291,7 +294,7 @@ impl Files {
             purpose,
             open_file.as_deref(),
         ) {
-            self.export_to(ctx, doc, compare, kind, &path);
+            self.export_to(ctx, doc, compare, kind, &path, today);
         }
     }
 
@@ -303,10 +306,11 @@ impl Files {
         compare: &Compare,
         kind: ExportKind,
         path: &Path,
+        today: Date,
     ) {
         let bytes = match kind {
             ExportKind::Split(format) => {
-                crate::export::render(format, &doc.scenario, &doc.analysis).into_bytes()
+                crate::export::render(format, &doc.scenario, &doc.analysis, today).into_bytes()
             }
             ExportKind::Workbook => match crate::export::workbook(&doc.scenario, &doc.analysis) {
                 Ok(bytes) => bytes,

@@ -1,83 +1,139 @@
-//! The findings, grouped by severity. Clicking one selects what it is about.
+//! The findings, grouped by severity. Clicking one selects what it is about. While a
+//! growth is previewed, the findings are the preview's: new ones are marked, and those it
+//! would clear are listed last.
 
-use egui::{Sense, Ui, WidgetInfo};
+use std::collections::HashMap;
+
+use egui::{Color32, Sense, Ui, WidgetInfo};
 
 use crate::findings::{Finding, Severity};
 
 use super::action::Action;
+use super::growth::GrowthInputs;
+use super::sources_view::{citation_text, source_links_ui};
 use super::state::AppState;
 use super::theme;
+
+/// One row of the list: a severity's heading, a finding (its index in the findings shown),
+/// or, while a growth is previewed, the heading and the findings (indices) it would clear.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Row {
+    Heading(Severity, usize),
+    Finding(usize, Mark),
+    ClearedHeading(usize),
+    Cleared(usize),
+}
+
+/// How a finding compares with the scenario as it is, while a growth is previewed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    /// As it is (no preview, or the preview has it too).
+    Same,
+    /// The growth would raise it.
+    New,
+    /// The growth would clear it.
+    Cleared,
+}
+
+/// The height of a finding's line of source links.
+const SOURCE_LINE_HEIGHT: f32 = 18.0;
 
 /// Space around a finding's text.
 const ROW_PADDING: f32 = 4.0;
 /// The width of the severity tag before a finding's text.
 const TAG_WIDTH: f32 = 58.0;
 
-/// One row of the list: a severity's heading, or a finding (its index).
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Row {
-    Heading(Severity, usize),
-    Finding(usize),
-}
+/// What the rows were worked out for: the document's generation, the growth previewed, the
+/// text width and the font size.
+type RowsKey = (u64, Option<GrowthInputs>, u32, u32);
 
 /// The rows of the findings list and where each starts, for one text width: worked out
 /// once per change, not per frame. A finding's height is kept by its text, so after an edit
 /// only the findings it reworded are measured again.
 #[derive(Clone, Debug, Default)]
 pub struct FindingRows {
-    made_for: Option<(u64, u32, u32)>,
-    heights: std::collections::HashMap<String, f32>,
+    made_for: Option<RowsKey>,
+    heights: HashMap<String, f32>,
     /// Each row and its top.
     rows: Vec<(Row, f32)>,
     total: f32,
 }
 
+/// The findings a frame lists: the scenario's or the previewed growth's, with the marks of
+/// a preview and the findings it would clear.
+struct Listed<'a> {
+    findings: &'a [Finding],
+    new: &'a [bool],
+    cleared: &'a [Finding],
+}
+
 impl FindingRows {
-    /// Brings the rows up to date with the findings, for text `width` in `font`.
-    fn update(&mut self, ui: &Ui, findings: &[Finding], generation: u64, width: f32) {
-        let font = egui::TextStyle::Body.resolve(ui.style());
-        let key = (generation, width.to_bits(), font.size.to_bits());
-        if self.made_for == Some(key) {
+    /// Brings the rows up to date with the findings listed, for text `width`.
+    fn update(&mut self, ui: &Ui, listed: &Listed, key: RowsKey) {
+        if self.made_for.as_ref() == Some(&key) {
             return;
         }
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let width = f32::from_bits(key.2);
         if self
             .made_for
-            .is_none_or(|(_, w, f)| (w, f) != (key.1, key.2))
+            .as_ref()
+            .is_none_or(|made| (made.2, made.3) != (key.2, key.3))
         {
             self.heights.clear();
         }
         self.made_for = Some(key);
         self.rows.clear();
+        let mut used = HashMap::with_capacity(listed.findings.len() + listed.cleared.len());
+        let mut height_of = |f: &Finding| {
+            let text = match self.heights.get(&f.message) {
+                Some(h) => *h,
+                None => {
+                    let galley = ui.fonts_mut(|fonts| {
+                        fonts.layout(f.message.clone(), font.clone(), Color32::WHITE, width)
+                    });
+                    galley.size().y
+                }
+            };
+            used.insert(f.message.clone(), text);
+            let sources = if f.source().is_empty() {
+                0.0
+            } else {
+                SOURCE_LINE_HEIGHT
+            };
+            text + 2.0 * ROW_PADDING + sources
+        };
         let mut y = 0.0;
-        let mut used = std::collections::HashMap::with_capacity(findings.len());
         for severity in Severity::ALL {
-            let count = findings.iter().filter(|f| f.severity == severity).count();
+            let count = listed
+                .findings
+                .iter()
+                .filter(|f| f.severity == severity)
+                .count();
             if count == 0 {
                 continue;
             }
             self.rows.push((Row::Heading(severity, count), y));
             y += theme::FINDING_ROW_HEIGHT;
-            for (i, f) in findings.iter().enumerate() {
+            for (i, f) in listed.findings.iter().enumerate() {
                 if f.severity != severity {
                     continue;
                 }
-                let height = match self.heights.get(&f.message) {
-                    Some(h) => *h,
-                    None => {
-                        let galley = ui.fonts_mut(|fonts| {
-                            fonts.layout(
-                                f.message.clone(),
-                                font.clone(),
-                                egui::Color32::WHITE,
-                                width,
-                            )
-                        });
-                        galley.size().y + 2.0 * ROW_PADDING
-                    }
+                let mark = match listed.new.get(i) {
+                    Some(true) => Mark::New,
+                    _ => Mark::Same,
                 };
-                used.insert(f.message.clone(), height);
-                self.rows.push((Row::Finding(i), y));
-                y += height;
+                self.rows.push((Row::Finding(i, mark), y));
+                y += height_of(f);
+            }
+        }
+        if !listed.cleared.is_empty() {
+            self.rows
+                .push((Row::ClearedHeading(listed.cleared.len()), y));
+            y += theme::FINDING_ROW_HEIGHT;
+            for (i, f) in listed.cleared.iter().enumerate() {
+                self.rows.push((Row::Cleared(i), y));
+                y += height_of(f);
             }
         }
         // Only the texts shown now are kept.
@@ -89,14 +145,26 @@ impl FindingRows {
 /// The findings list: every finding in full, wrapped to the panel's width (a room cannot
 /// read a tooltip); only the rows in view are drawn.
 pub fn findings_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let findings = &state.doc.analysis.findings;
-    ui.strong(format!("Findings ({})", findings.len()));
-    if findings.is_empty() {
+    let growth = &state.view.growth;
+    let preview = growth.preview(&state.doc);
+    let listed = Listed {
+        findings: &growth.shown(&state.doc).1.findings,
+        new: preview.map_or(&[][..], |p| p.marks.new_findings.as_slice()),
+        cleared: preview.map_or(&[][..], |p| p.marks.cleared.as_slice()),
+    };
+    let count = listed.findings.len();
+    if preview.is_some() {
+        ui.strong(format!("Findings ({count}), previewed growth"));
+    } else {
+        ui.strong(format!("Findings ({count})"));
+    }
+    if listed.findings.is_empty() && listed.cleared.is_empty() {
         ui.label(
             "No findings: nobody is overloaded, every seat is filled and every card is placed.",
         );
         return;
     }
+    let previewed = preview.and(growth.inputs.clone());
     let mut cache = state.view.shown.findings.borrow_mut();
     egui::ScrollArea::vertical()
         .id_salt("findings_list")
@@ -104,7 +172,14 @@ pub fn findings_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         .show_viewport(ui, |ui, viewport| {
             let width = ui.available_width();
             let text_width = (width - TAG_WIDTH - ROW_PADDING * 2.0).max(40.0);
-            cache.update(ui, findings, state.doc.generation, text_width);
+            let font_size = egui::TextStyle::Body.resolve(ui.style()).size;
+            let key = (
+                state.doc.generation,
+                previewed,
+                text_width.to_bits(),
+                font_size.to_bits(),
+            );
+            cache.update(ui, &listed, key);
             let top = ui.min_rect().top();
             let first = cache
                 .rows
@@ -124,12 +199,21 @@ pub fn findings_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                         .id_salt(("findings_row", i))
                         .max_rect(rect),
                 );
+                let finding = |f: Option<&Finding>, mark, row_ui: &mut Ui, actions: &mut _| {
+                    if let Some(f) = f {
+                        finding_row_ui(row_ui, state, f, mark, text_width, actions);
+                    }
+                };
                 match row {
                     Row::Heading(severity, count) => heading_ui(&mut row_ui, severity, count),
-                    Row::Finding(f) => {
-                        if let Some(f) = findings.get(f) {
-                            finding_row_ui(&mut row_ui, state, f, text_width, actions);
-                        }
+                    Row::ClearedHeading(count) => {
+                        row_ui.strong(format!("The growth would clear ({count})"));
+                    }
+                    Row::Finding(f, mark) => {
+                        finding(listed.findings.get(f), mark, &mut row_ui, actions)
+                    }
+                    Row::Cleared(f) => {
+                        finding(listed.cleared.get(f), Mark::Cleared, &mut row_ui, actions)
                     }
                 }
             }
@@ -157,6 +241,7 @@ fn finding_row_ui(
     ui: &mut Ui,
     state: &AppState,
     f: &Finding,
+    mark: Mark,
     text_width: f32,
     actions: &mut Vec<Action>,
 ) {
@@ -176,32 +261,43 @@ fn finding_row_ui(
     let visuals = ui.style().interact_selectable(&response, selected);
     if selected || response.hovered() {
         ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
+    } else if mark == Mark::New {
+        ui.painter().rect_filled(rect, 4.0, theme::highlight_fill());
     }
     let tag_colour = theme::severity_text_colour(f.severity, ui.visuals().dark_mode);
     let font = egui::TextStyle::Body.resolve(ui.style());
+    let label = match mark {
+        Mark::Same => tag(f.severity),
+        Mark::New => "NEW",
+        Mark::Cleared => "GONE",
+    };
     ui.painter().text(
         rect.left_top() + egui::vec2(ROW_PADDING, ROW_PADDING),
         egui::Align2::LEFT_TOP,
-        tag(f.severity),
+        label,
         font.clone(),
         tag_colour,
     );
     let text_colour = if selected {
         visuals.text_color()
+    } else if mark == Mark::Cleared {
+        ui.visuals().weak_text_color()
     } else {
         ui.visuals().text_color()
     };
     let galley =
         ui.fonts_mut(|fonts| fonts.layout(f.message.clone(), font, text_colour, text_width));
+    let text_top = rect.top() + ROW_PADDING + galley.size().y;
     ui.painter().galley(
         rect.left_top() + egui::vec2(TAG_WIDTH + ROW_PADDING, ROW_PADDING),
         galley,
         text_colour,
     );
-    let source = if f.source().is_empty() {
-        String::new()
+    let source = citation_text(f.source());
+    let source = if source.is_empty() {
+        source
     } else {
-        format!("\nSource: {}", f.source())
+        format!("\n{source}")
     };
     let response = response.on_hover_text(format!(
         "{}\n\n{} ({}){source}",
@@ -209,6 +305,19 @@ fn finding_row_ui(
         f.rule.why(),
         f.rule.id()
     ));
+    if !f.source().is_empty() {
+        // The source numbers under the message: hover names the article, a click opens it.
+        let line = egui::Rect::from_min_max(
+            egui::pos2(rect.left() + TAG_WIDTH + ROW_PADDING, text_top),
+            egui::pos2(rect.right(), text_top + SOURCE_LINE_HEIGHT),
+        );
+        let mut line_ui = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(line)
+                .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        );
+        source_links_ui(&mut line_ui, f.source(), actions);
+    }
     if response.clicked() {
         actions.push(Action::SelectFinding {
             rule: f.rule.id().to_string(),

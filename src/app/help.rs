@@ -13,7 +13,7 @@ pub fn help_ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
             .num_columns(2)
             .spacing([24.0, 6.0])
             .show(ui, |ui| {
-                for command in Command::READING_ORDER {
+                for command in Command::ALL {
                     let keys: Vec<String> = command
                         .shortcuts()
                         .iter()
@@ -28,13 +28,23 @@ pub fn help_ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
                 }
                 for (gesture, does) in [
                     ("Drag a card", "move it to another column"),
-                    ("Right-click a card", "move it, or flag it for discussion"),
+                    (
+                        "Right-click a card",
+                        "move it, flag it for discussion, or record a decision about it",
+                    ),
                     (
                         "Click a card, or Tab to it",
                         "select it (then Ctrl+1/2/3 move it)",
                     ),
                     ("Click a finding", "show what it is about"),
-                    ("Click a person", "see where their hours come from"),
+                    (
+                        "Click a person",
+                        "see where their hours come from, and their role fit",
+                    ),
+                    (
+                        "Hover or click a source number",
+                        "see the article's publisher and title, or open the Sources",
+                    ),
                 ] {
                     ui.label(gesture);
                     ui.strong(does);

@@ -16,6 +16,8 @@ pub mod editor_inputs;
 mod editors;
 pub mod files;
 mod findings_panel;
+pub mod growth;
+mod growth_view;
 mod help;
 pub mod history;
 mod intent;
@@ -25,9 +27,15 @@ mod overview;
 mod people;
 pub mod prefs;
 mod products;
+pub mod record_inputs;
+mod record_view;
 pub mod recovery;
+pub mod room_session;
+mod room_view;
 pub mod search;
+mod seats_view;
 pub mod shown;
+mod sources_view;
 pub mod state;
 pub mod suggest;
 mod suggest_view;
@@ -39,6 +47,7 @@ mod trace;
 pub mod view;
 mod widgets;
 mod workshop;
+pub mod workshop_state;
 
 use std::path::PathBuf;
 
@@ -47,6 +56,7 @@ pub use board::CardDrag;
 pub use command::Command;
 pub use people::{BreakdownRow, person_breakdown};
 pub use prefs::{PRESENTATION_ZOOM, Prefs};
+pub use room_session::RoomAction;
 pub use state::AppState;
 pub use timer::{Timer, TimerAction};
 pub use view::{Selection, Tab};
@@ -90,6 +100,11 @@ impl eframe::App for RolesplitApp {
         eframe::set_value(storage, PREFS_KEY, &self.state.prefs);
     }
 
+    /// The window closes: the room stops listening.
+    fn on_exit(&mut self) {
+        self.state.workshop.stop_room();
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         if let Some(trace) = &mut self.trace {
             trace.begin_frame(frame.info().cpu_usage);
@@ -123,6 +138,7 @@ impl eframe::App for RolesplitApp {
 
 /// The whole window's content. It draws into any `Ui`, so tests run it in a harness.
 pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    theme::install_fonts(ui.ctx());
     apply_prefs(ui.ctx(), state);
     state.begin_frame(ui.ctx());
     let mut actions = Vec::new();
@@ -133,7 +149,8 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let panel =
         egui::Panel::top("top_bar").show(ui, |ui| top_bar::top_bar_ui(ui, state, &mut actions));
     name_panel(&panel.response, "Menu bar");
-    let panel = egui::Panel::bottom("status_line").show(ui, |ui| top_bar::status_ui(ui, state));
+    let panel = egui::Panel::bottom("status_line")
+        .show(ui, |ui| top_bar::status_ui(ui, state, &mut actions));
     name_panel(&panel.response, "Status line");
     if let Some(offer) = &state.files.recovery.offer {
         egui::Panel::top("recovery_banner")
@@ -151,29 +168,25 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
             });
         name_panel(&panel.response, "Products panel");
     }
-    let panel = egui::Panel::right("people_and_findings")
-        .default_size(if presenting { 330.0 } else { 350.0 })
-        .size_range(260.0..=(width * 0.4).max(260.0))
-        .show(ui, |ui| {
-            // The suggestions take the people's place: each proposal lists the loads it
-            // changes, and the board keeps its width.
-            let half = ui.available_height() * 0.55;
-            ui.allocate_ui(egui::vec2(ui.available_width(), half), |ui| {
-                if state.suggest.open {
-                    suggest_view::suggest_ui(ui, state, &mut actions);
-                } else {
-                    people::people_ui(ui, state, &mut actions);
-                }
-            });
-            ui.separator();
-            findings_panel::findings_ui(ui, state, &mut actions);
-        });
-    name_panel(&panel.response, "People and findings panel");
+    // The Room panel, while the room is open, takes the people's and findings' place (they
+    // are on the attendees' phones too); hiding it brings them back.
+    if state.workshop.room.as_ref().is_some_and(|r| r.panel_open) {
+        let panel = egui::Panel::right("room")
+            .default_size(320.0)
+            .size_range(300.0..=(width * 0.4).max(300.0))
+            .show(ui, |ui| room_view::room_panel_ui(ui, state, &mut actions));
+        name_panel(&panel.response, "Room panel");
+    } else {
+        people_and_findings_panel(ui, state, &mut actions, width, presenting);
+    }
     let panel = egui::CentralPanel::default().show(ui, |ui| central_ui(ui, state, &mut actions));
     name_panel(&panel.response, "Central panel");
     modals::removal_dialog_ui(ui, state, &mut actions);
     if state.view.help_open {
         help::help_ui(ui.ctx(), &mut actions);
+    }
+    if state.view.sources_open {
+        sources_view::sources_overlay_ui(ui.ctx(), state.view.source_focus, &mut actions);
     }
     modals::file_dialogs_ui(ui.ctx(), state, &mut actions);
 
@@ -185,6 +198,34 @@ pub fn workbench_ui(ui: &mut egui::Ui, state: &mut AppState) {
             *state.view.edit_seconds.get_or_insert(0.0) += started.elapsed().as_secs_f64();
         }
     }
+}
+
+/// The right panel: everyone's load (or the suggestions) above the findings.
+fn people_and_findings_panel(
+    ui: &mut egui::Ui,
+    state: &mut AppState,
+    actions: &mut Vec<Action>,
+    width: f32,
+    presenting: bool,
+) {
+    let panel = egui::Panel::right("people_and_findings")
+        .default_size(if presenting { 330.0 } else { 350.0 })
+        .size_range(260.0..=(width * 0.4).max(260.0))
+        .show(ui, |ui| {
+            // The suggestions take the people's place: each proposal lists the loads it
+            // changes, and the board keeps its width.
+            let half = ui.available_height() * 0.55;
+            ui.allocate_ui(egui::vec2(ui.available_width(), half), |ui| {
+                if state.suggest.open {
+                    suggest_view::suggest_ui(ui, state, actions);
+                } else {
+                    people::people_ui(ui, state, actions);
+                }
+            });
+            ui.separator();
+            findings_panel::findings_ui(ui, state, actions);
+        });
+    name_panel(&panel.response, "People and findings panel");
 }
 
 /// Names a panel for assistive technology (and for tests that check the layout).
@@ -229,8 +270,15 @@ fn central_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
                 actions.push(Action::SetTab(tab));
             }
         }
+        if state.prefs.presentation {
+            room_view::invite_button_ui(ui, state, actions);
+        }
     });
     ui.separator();
+    // Issue 19: while a growth is previewed, every tab says so, with Keep and Leave.
+    if state.view.growth.on {
+        growth_view::preview_banner_ui(ui, state, actions);
+    }
     let doc = &state.doc;
     let editors = &mut state.editors;
     match state.view.tab {
@@ -243,7 +291,7 @@ fn central_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
             board::board_ui(ui, state, actions);
         }
         Tab::Advice => workshop::advice_ui(ui, state, actions),
-        Tab::OpenPoints => workshop::open_points_ui(ui, state, actions),
+        Tab::Record => record_view::record_ui(ui, doc, &state.view, &mut editors.record, actions),
         Tab::Overview => overview::overview_ui(ui, state, actions),
         Tab::Compare => compare_view::compare_ui(ui, state, actions),
         Tab::People => editors::people_editor_ui(ui, doc, &mut editors.new_person, actions),
@@ -267,15 +315,11 @@ fn central_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
 /// keyboard focus (it undoes its own typing).
 fn shortcuts(ui: &egui::Ui, actions: &mut Vec<Action>) {
     let typing = ui.ctx().egui_wants_keyboard_input();
-    for command in Command::ALL {
+    for (command, shortcut) in command::shortcut_order() {
         if typing && command.yields_to_text_fields() {
             continue;
         }
-        if command
-            .shortcuts()
-            .iter()
-            .any(|s| ui.input_mut(|i| i.consume_shortcut(s)))
-        {
+        if ui.input_mut(|i| i.consume_shortcut(shortcut)) {
             actions.push(Action::Command(command));
         }
     }
@@ -338,7 +382,7 @@ pub fn run(
                 .and_then(|s| eframe::get_value::<Prefs>(s, PREFS_KEY))
             {
                 cc.egui_ctx.set_zoom_factor(prefs.zoom.clamp(0.5, 4.0));
-                app.state.timer = Timer::new(prefs.timer_minutes.max(1.0) * 60.0);
+                app.state.workshop.timer = Timer::new(prefs.timer_minutes.max(1.0) * 60.0);
                 app.state.prefs = prefs;
             }
             Ok(Box::new(app))

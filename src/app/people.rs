@@ -5,6 +5,7 @@ use egui::{Align2, FontId, Rect, Sense, Stroke, StrokeKind, Ui, WidgetInfo, pos2
 use crate::load::PersonLoad;
 use crate::model::Person;
 use crate::num::{gt, hours, percent};
+use crate::role_fit::{HORIZONS, RoleFit, Sides};
 
 use super::action::Action;
 use super::document::Document;
@@ -39,9 +40,14 @@ pub fn people_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                     let selected =
                         state.view.selection.person.as_deref() == Some(person.id.as_str());
                     let lit = state.view.selection.highlight.contains(&person.id);
+                    // A previewed suggestion's load after it, else a previewed growth's.
                     let after = state
                         .suggest
-                        .previewed_load(state.doc.generation, &person.id);
+                        .previewed_load(state.doc.generation, &person.id)
+                        .or_else(|| {
+                            let growth = state.view.growth.preview(&state.doc)?;
+                            growth.marks.loads_after.get(i).copied().flatten()
+                        });
                     if person_row_ui(ui, person, load, selected || lit, after).clicked() {
                         let next = if selected {
                             None
@@ -230,6 +236,8 @@ fn breakdown_ui(ui: &mut Ui, state: &AppState, id: &str, actions: &mut Vec<Actio
     };
     if rows.is_empty() {
         ui.weak(format!("No card gives {} any hours.", person.name));
+    } else if let Some(fit) = state.doc.analysis.role_fit.get(index) {
+        role_fit_ui(ui, fit, actions);
     }
     egui::ScrollArea::vertical()
         .id_salt("breakdown")
@@ -252,6 +260,45 @@ fn breakdown_ui(ui: &mut Ui, state: &AppState, id: &str, actions: &mut Vec<Actio
                 ui.label(format!("Other duties: {} h", hours(load.other_hours)));
             }
         });
+}
+
+/// Role fit in words: how far ahead the person's work looks and whom it serves (the
+/// articles tell the roles apart by both), then each breakdown in full.
+fn role_fit_ui(ui: &mut Ui, fit: &RoleFit, actions: &mut Vec<Action>) {
+    ui.add(
+        egui::Label::new(format!(
+            "{} h of this work looks ahead a quarter or more; {} h serves external stakeholders.",
+            hours(fit.quarter_or_more()),
+            hours(fit.external())
+        ))
+        .wrap(),
+    );
+    let by_horizon: Vec<String> = HORIZONS
+        .iter()
+        .map(|h| format!("{} {} h", h.name().to_lowercase(), hours(fit.horizon(*h))))
+        .collect();
+    let by_side: Vec<String> = Sides::ALL
+        .iter()
+        .map(|s| format!("{} {} h", side_word(*s), hours(fit.sides(*s))))
+        .collect();
+    ui.horizontal_wrapped(|ui| {
+        ui.weak(format!(
+            "By horizon: {}. By stakeholders: {}.",
+            by_horizon.join(", "),
+            by_side.join(", ")
+        ));
+        super::sources_view::source_links_ui(ui, crate::role_fit::SOURCES, actions);
+    });
+}
+
+/// The stakeholders' sides in a sentence.
+fn side_word(s: Sides) -> &'static str {
+    match s {
+        Sides::External => "external",
+        Sides::Internal => "internal",
+        Sides::Both => "both sides",
+        Sides::None => "no stakeholder",
+    }
 }
 
 /// One card's hours that land on a person.

@@ -91,4 +91,13 @@ fn product_row_ui(
     if response.clicked() {
         actions.push(Action::SelectProduct(m.id.clone()));
     }
+    response.context_menu(|ui| {
+        if ui.button(super::board::RECORD_A_DECISION).clicked() {
+            actions.push(Action::DraftDecision {
+                product: Some(m.id.clone()),
+                responsibility: None,
+            });
+            ui.close();
+        }
+    });
 }

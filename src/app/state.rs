@@ -1,5 +1,6 @@
 //! The window's state: one small struct composing the concerns (the document, what is
-//! shown, files, comparison, suggestions, editors, preferences, timebox), and the one place
+//! shown, files, comparison, suggestions, editors, preferences, the workshop's timebox and
+//! room), and the one place
 //! where the actions views return are carried out.
 
 use std::path::{Path, PathBuf};
@@ -18,9 +19,11 @@ use super::files::{After, Files, Next};
 use super::intent;
 use super::prefs::{PRESENTATION_ZOOM, Prefs};
 use super::recovery::Recovery;
+use super::room_session::{RoomAction, vote_options};
 use super::suggest::{Suggest, SuggestAction};
-use super::timer::{Timer, TimerAction};
-use super::view::{Tab, View, search_id};
+use super::timer::TimerAction;
+use super::view::{Tab, View, moves_in, search_id};
+use super::workshop_state::Workshop;
 
 /// Everything the window shows and edits.
 pub struct AppState {
@@ -37,7 +40,8 @@ pub struct AppState {
     /// What the editors keep between frames.
     pub editors: Editors,
     pub prefs: Prefs,
-    pub timer: Timer,
+    /// The timebox and the room.
+    pub workshop: Workshop,
 }
 
 const SELECT_A_CARD: &str = "Select a card first (click it, or Tab to it)";
@@ -52,7 +56,7 @@ impl AppState {
             suggest: Suggest::default(),
             editors: Editors::default(),
             prefs: Prefs::default(),
-            timer: Timer::default(),
+            workshop: Workshop::default(),
         }
     }
 
@@ -91,8 +95,10 @@ impl AppState {
         edit: Edit,
         merge_key: Option<String>,
     ) -> Result<bool, EditError> {
+        let moves = moves_in(&self.doc.scenario, &edit);
         match self.doc.apply(&edit, merge_key, self.view.now) {
             Ok(Some(label)) => {
+                self.view.last_moves.extend(moves);
                 self.doc.status = Some(label);
                 self.changed();
                 Ok(true)
@@ -157,7 +163,9 @@ impl AppState {
 
     /// Export: asks where, then writes.
     pub fn export(&mut self, ctx: &egui::Context, kind: ExportKind) {
-        self.files.export(ctx, &mut self.doc, &self.compare, kind);
+        let today = self.view.today.date;
+        self.files
+            .export(ctx, &mut self.doc, &self.compare, kind, today);
     }
 
     /// Goes on with `after`, asking first when there is unsaved work.
@@ -199,10 +207,14 @@ impl AppState {
     pub fn begin_frame(&mut self, ctx: &egui::Context) {
         self.view.now = ctx.input(|i| i.time);
         self.view.edit_seconds = None;
+        self.view.today.tick(self.view.now);
         if let Some(problem) = self.files.recovery.tick(ctx, &self.doc, self.view.now) {
             self.doc.status = Some(problem);
         }
         self.suggest.tick(ctx);
+        let board = self.view.selection.product.as_deref();
+        self.workshop.tick(ctx, &self.doc, board, self.view.now);
+        self.view.growth.refresh(&self.doc);
         self.files.poll_screenshot(&mut self.doc);
         if let Some(problem) = self.compare.poll(ctx) {
             self.files.error = Some(problem);
@@ -258,6 +270,10 @@ impl AppState {
                 }
             }
             Action::AskRemove(edit) => self.doc.ask_removal(edit),
+            Action::DraftDecision {
+                product,
+                responsibility,
+            } => self.draft_decision(product, responsibility),
             Action::ConfirmRemoval => {
                 if let Some(pending) = self.doc.pending_removal.take() {
                     drop(self.apply(pending.edit));
@@ -267,9 +283,10 @@ impl AppState {
             Action::SetTab(tab) => self.view.tab = tab,
             Action::ReadImport(path) => self.read_import(&path),
             Action::Timer(action) => {
-                self.timer.act(action, self.view.now);
-                self.prefs.timer_minutes = self.timer.length_seconds / 60.0;
+                self.workshop.timer.act(action, self.view.now);
+                self.prefs.timer_minutes = self.workshop.timer.length_seconds / 60.0;
             }
+            Action::Room(action) => self.room_act(action),
             Action::Command(command) => self.run_command(ctx, command),
             Action::Compare(CompareAction::AddFile) => {
                 let title = "Add a saved scenario to the comparison";
@@ -306,6 +323,17 @@ impl AppState {
                     .selection
                     .select_finding(&self.doc.scenario, &rule, &subjects)
             }
+            // Issue 19: the growth preview (Keep is one undoable edit) and the sources.
+            Action::Growth(action) => {
+                if let Some(edit) = self.view.growth.act(action, &self.doc) {
+                    drop(self.apply(edit));
+                }
+            }
+            Action::ShowSources(focus) => {
+                self.view.sources_open = true;
+                self.view.source_focus = focus;
+            }
+            Action::CloseSources => self.view.sources_open = false,
         }
     }
 
@@ -324,6 +352,27 @@ impl AppState {
         }
     }
 
+    /// Carries out a Room panel request; adopting the room's placement is one edit.
+    fn room_act(&mut self, action: RoomAction) {
+        let (doc, compare) = (&self.doc, &self.compare);
+        let options = || vote_options(compare.entries(doc).iter().map(|e| &*e.scenario.name));
+        let board = self.view.selection.product.as_deref();
+        let today = self.view.today.date;
+        let outcome = self.workshop.act(action, doc, board, options, today);
+        if let Some(problem) = outcome.problem {
+            self.files.error = Some(problem);
+        }
+        // A refused edit leaves its reason in the status line.
+        if let Some(edit) = outcome.edit
+            && self.apply(edit).is_err()
+        {
+            return;
+        }
+        if let Some(status) = outcome.status {
+            self.doc.status = Some(status);
+        }
+    }
+
     /// Brings a saved scenario into the comparison; a bad file is said in one dialog.
     pub fn add_to_comparison(&mut self, path: &Path) {
         if let Err(e) = self.compare.add(path) {
@@ -337,12 +386,30 @@ impl AppState {
             PathPurpose::Open => drop(self.open_path(path)),
             PathPurpose::SaveAs => drop(self.save_to(path)),
             PathPurpose::Export(kind) => {
+                let today = self.view.today.date;
                 self.files
-                    .export_to(ctx, &mut self.doc, &self.compare, kind, path)
+                    .export_to(ctx, &mut self.doc, &self.compare, kind, path, today)
             }
             PathPurpose::Compare => self.add_to_comparison(path),
             PathPurpose::Import => self.read_import(path),
         }
+    }
+
+    /// Opens the record on a new decision: about a card (its last move as the text), a
+    /// product, or nothing yet.
+    fn draft_decision(&mut self, product: Option<String>, responsibility: Option<String>) {
+        let text = match (&product, &responsibility) {
+            (Some(p), Some(r)) => super::record_inputs::card_decision_text(
+                &self.doc.scenario,
+                &self.view.last_moves,
+                p,
+                r,
+            ),
+            _ => String::new(),
+        };
+        self.editors.record.decision =
+            super::record_inputs::DecisionDraft::start(product, responsibility, text);
+        self.view.tab = Tab::Record;
     }
 
     /// Reads a CSV file or an Excel workbook into the import view.
@@ -405,12 +472,12 @@ impl AppState {
             Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             Command::ZoomReset => ctx.set_zoom_factor(self.prefs.base_zoom()),
             Command::Timer => {
-                let action = if self.timer.is_running() {
+                let action = if self.workshop.timer.is_running() {
                     TimerAction::Pause
                 } else {
                     TimerAction::Start
                 };
-                self.timer.act(action, self.view.now);
+                self.workshop.timer.act(action, self.view.now);
             }
             Command::Help => self.view.help_open = !self.view.help_open,
             // A second Ctrl+G closes the panel again.

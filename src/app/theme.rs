@@ -27,6 +27,24 @@ pub fn capacity_line(dark_mode: bool) -> Color32 {
     }
 }
 
+/// egui's fonts with Hack (egui's own monospace font, built in already) after Ubuntu in
+/// the proportional family, for the symbols Ubuntu lacks: the arrow of a recorded move
+/// ("Write user stories: PO → PM") and others users type. Installed once per context;
+/// the fonts change from the next frame on.
+pub fn install_fonts(ctx: &egui::Context) {
+    let installed = egui::Id::unique("rolesplit_fonts_installed");
+    if ctx.data(|d| d.get_temp::<bool>(installed)).unwrap_or(false) {
+        return;
+    }
+    let mut fonts = egui::FontDefinitions::default();
+    if let Some(proportional) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
+        let after_ubuntu = usize::from(!proportional.is_empty());
+        proportional.insert(after_ubuntu, "Hack".to_owned());
+    }
+    ctx.set_fonts(fonts);
+    ctx.data_mut(|d| d.insert_temp(installed, true));
+}
+
 /// The height of a card on the board.
 pub const CARD_HEIGHT: f32 = 56.0;
 /// The height of a person's row in the people panel.

@@ -1,5 +1,5 @@
 //! The window's chrome: the menu bar with undo, redo, presentation, suggest, theme and the
-//! timebox, the File menu, and the status line.
+//! timebox, the File menu (the Workshop menu is `room_view.rs`'s), and the status line.
 
 use crate::num::{counted, dollars, hours};
 
@@ -34,15 +34,24 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>
 
 /// The right end of the menu bar, laid out from the right: Help, the timebox, the product.
 fn right_of_top_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    if ui
-        .button("Help")
-        .on_hover_text("Keyboard and mouse help (F1)")
-        .clicked()
-    {
-        actions.push(Action::Command(Command::Help));
-    }
+    ui.menu_button("Help", |ui| {
+        if Command::Help.menu_button(ui, true) {
+            actions.push(Action::Command(Command::Help));
+            ui.close();
+        }
+        if ui
+            .button("Sources…")
+            .on_hover_text("The articles behind the advice, and how strong the evidence is")
+            .clicked()
+        {
+            actions.push(Action::ShowSources(None));
+            ui.close();
+        }
+    })
+    .response
+    .on_hover_text("Keyboard and mouse help (F1), and the sources of the advice");
     let presenting = state.prefs.presentation;
-    let timer = &state.timer;
+    let timer = &state.workshop.timer;
     if presenting || timer.is_running() || timer.elapsed(state.view.now) > 0.0 {
         ui.separator();
         timer_ui(ui, timer, state.view.now, presenting, actions);
@@ -58,22 +67,15 @@ fn left_of_top_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) 
     ui.menu_button("File", |ui| file_menu_ui(ui, state, actions));
     ui.menu_button("Edit", |ui| edit_menu_ui(ui, state, actions));
     ui.menu_button("View", |ui| {
-        for command in [
-            Command::Find,
-            Command::Presentation,
-            Command::Suggest,
-            Command::ToggleTheme,
-            Command::ZoomIn,
-            Command::ZoomOut,
-            Command::ZoomReset,
-            Command::Timer,
-            Command::Help,
-        ] {
+        for command in Command::ALL.into_iter().filter(|c| c.in_view_menu()) {
             if command.menu_button(ui, true) {
                 actions.push(Action::Command(command));
                 ui.close();
             }
         }
+    });
+    ui.menu_button("Workshop", |ui| {
+        super::room_view::workshop_menu_ui(ui, state, actions)
     });
     ui.separator();
     let buttons = top_bar_buttons(state);
@@ -279,6 +281,12 @@ pub fn file_menu_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Actio
         ] {
             command(ui, Command::Export(kind), actions);
         }
+        // The workshop's minutes (issue 18).
+        ui.menu_button("Minutes", |ui| {
+            for format in [ExportFormat::MinutesMd, ExportFormat::MinutesHtml] {
+                command(ui, Command::Export(ExportKind::Split(format)), actions);
+            }
+        });
     });
     if ui.button("Compare with a saved scenario…").clicked() {
         actions.push(Action::SetTab(Tab::Compare));
@@ -319,9 +327,10 @@ pub fn product_picker_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<
         .on_hover_text("The product on the board");
 }
 
-pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
+pub fn status_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
     let a = &state.doc.analysis;
-    ui.horizontal(|ui| {
+    // Wraps in a narrow window rather than running past its edge.
+    ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "Unassigned: {} h a week",
             hours(a.loads.total_unassigned_hours())
@@ -336,6 +345,8 @@ pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
             "Leadership cost: {} a year",
             dollars(a.leadership_cost)
         ));
+        let region = state.doc.scenario.settings.cost_region;
+        super::sources_view::source_links_ui(ui, crate::sources::cost_source(region), actions);
         ui.separator();
         use crate::findings::Severity;
         ui.label(format!(

@@ -1,11 +1,15 @@
 //! What the window shows: the tab, the selected product, card and person, the search, the
-//! help overlay and the status line. None of it changes the scenario.
+//! help overlay, the status line, today's date and the last move of each card. None of it
+//! changes the scenario.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use crate::model::Scenario;
+use crate::edit::Edit;
+use crate::model::{Column, Scenario};
+use crate::record::Date;
 
 use super::document::{Derived, Document};
+use super::growth::GrowthPreview;
 use super::search::SearchMatches;
 use super::shown::Shown;
 
@@ -30,7 +34,8 @@ pub enum Tab {
     #[default]
     Board,
     Advice,
-    OpenPoints,
+    /// The workshop record: open points, decisions and actions.
+    Record,
     Overview,
     People,
     Teams,
@@ -46,7 +51,7 @@ impl Tab {
     pub const ALL: [Tab; 12] = [
         Tab::Board,
         Tab::Advice,
-        Tab::OpenPoints,
+        Tab::Record,
         Tab::Overview,
         Tab::People,
         Tab::Teams,
@@ -62,7 +67,7 @@ impl Tab {
         match self {
             Tab::Board => "Board",
             Tab::Advice => "Advice",
-            Tab::OpenPoints => "Open points",
+            Tab::Record => "Record",
             Tab::Overview => "Overview",
             Tab::People => "People",
             Tab::Teams => "Teams",
@@ -78,7 +83,7 @@ impl Tab {
 
 impl Tab {
     /// The tabs of presentation mode: no editors.
-    pub const PRESENTING: [Tab; 3] = [Tab::Board, Tab::Advice, Tab::OpenPoints];
+    pub const PRESENTING: [Tab; 3] = [Tab::Board, Tab::Advice, Tab::Record];
 }
 
 /// The id of the search box, so that Ctrl+F can focus it.
@@ -98,6 +103,12 @@ pub struct View {
     pub search_matches: Derived<SearchMatches>,
     /// The help overlay (F1) is open.
     pub help_open: bool,
+    /// The Sources overlay is open (Help ▸ Sources, or a click on a source number).
+    pub sources_open: bool,
+    /// The source whose number was clicked, brought out in the Sources overlay.
+    pub source_focus: Option<&'static str>,
+    /// "What if this product grows?": the form's inputs and the preview.
+    pub growth: GrowthPreview,
     /// A short message for the status line (what the last action did or why it failed).
     pub status: Option<String>,
     /// The time of the current frame (seconds), for merging bursts of edits and timing.
@@ -106,6 +117,72 @@ pub struct View {
     pub shown: Shown,
     /// The time this frame spent applying edits (for the frame trace), if it made any.
     pub edit_seconds: Option<f64>,
+    /// Today's local date, for new decisions and overdue actions.
+    pub today: Today,
+    /// The last move of each card made in this window, by (product, responsibility): from
+    /// and to which column. "Record a decision…" starts from it.
+    pub last_moves: HashMap<(String, String), (Column, Column)>,
+}
+
+/// Today's local date as the window knows it: read from the clock at most once a minute,
+/// or fixed (tests, snapshots).
+#[derive(Clone, Debug)]
+pub struct Today {
+    pub date: Date,
+    /// Set by [`Today::fix`]: the clock is no longer read.
+    fixed: bool,
+    /// The frame time of the last reading.
+    read_at: f64,
+}
+
+impl Default for Today {
+    fn default() -> Self {
+        Today {
+            date: crate::io::today(),
+            fixed: false,
+            read_at: 0.0,
+        }
+    }
+}
+
+impl Today {
+    /// How often the clock is read again (a workshop may run past midnight).
+    const READ_EVERY_SECONDS: f64 = 60.0;
+
+    /// Fixes the date for good (tests and snapshots).
+    pub fn fix(&mut self, date: Date) {
+        self.date = date;
+        self.fixed = true;
+    }
+
+    /// Reads the clock again when a minute has passed since the last reading.
+    pub fn tick(&mut self, now: f64) {
+        if !self.fixed && (now - self.read_at).abs() >= Self::READ_EVERY_SECONDS {
+            self.date = crate::io::today();
+            self.read_at = now;
+        }
+    }
+}
+
+/// The card moves an edit makes, with the column each card leaves, read from the
+/// scenario before the edit.
+pub fn moves_in(s: &Scenario, edit: &Edit) -> Vec<((String, String), (Column, Column))> {
+    match edit {
+        Edit::MoveCard {
+            product,
+            responsibility,
+            to,
+            ..
+        } => s
+            .product(product)
+            .and_then(|p| p.cards.iter().find(|c| c.responsibility == *responsibility))
+            .filter(|c| c.column != *to)
+            .map(|c| ((product.clone(), responsibility.clone()), (c.column, *to)))
+            .into_iter()
+            .collect(),
+        Edit::Batch(edits) => edits.iter().flat_map(|e| moves_in(s, e)).collect(),
+        _ => Vec::new(),
+    }
 }
 
 impl View {
@@ -135,6 +212,8 @@ impl View {
     /// Starts afresh on another scenario; the tab stays unless presentation hides it.
     pub fn reset(&mut self, s: &Scenario, presenting: bool) {
         self.selection = Selection::default();
+        self.growth = GrowthPreview::default();
+        self.last_moves.clear();
         self.selection.product = s.products.first().map(|p| p.id.clone());
         if presenting && !Tab::PRESENTING.contains(&self.tab) {
             self.tab = Tab::Board;

@@ -1,5 +1,5 @@
-//! The facilitator's panels: the advice for a product with its checklist, and the open
-//! points ("needs discussion" cards).
+//! The facilitator's panel: the advice for a product with its checklist (the open points
+//! are in the workshop record, `record_view.rs`).
 
 use egui::Ui;
 
@@ -7,21 +7,19 @@ use crate::advice::Recommendation;
 use crate::checklist::{Question, QuestionSide};
 use crate::edit::Edit;
 
-use super::action::{Action, CardIntent};
+use super::action::Action;
 use super::state::AppState;
-use super::view::Tab;
 
 /// The advice for the product on the board: the recommendation, its reasons with their
 /// sources, and the checklist questions to answer yes, no or not at all.
 pub fn advice_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let s = &state.doc.scenario;
+    // While a growth is previewed, the advice is the preview's (issue 19).
+    let (s, analysis) = state.view.growth.shown(&state.doc);
     let Some(index) = state.product_index() else {
         ui.label("This scenario has no products yet.");
         return;
     };
-    let (Some(product), Some(advice)) =
-        (s.products.get(index), state.doc.analysis.advice.get(index))
-    else {
+    let (Some(product), Some(advice)) = (s.products.get(index), analysis.advice.get(index)) else {
         return;
     };
     ui.heading(format!("Advice for {}", product.name));
@@ -36,15 +34,34 @@ pub fn advice_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             .strong()
             .color(colour),
     );
+    let now = state.doc.analysis.advice.get(index);
+    if let Some(now) = now.filter(|now| now.recommendation != advice.recommendation) {
+        super::growth_view::changed_ui(
+            ui,
+            &format!("With the growth. Now: {}", now.recommendation.label()),
+        );
+    }
     ui.label("Because:");
     for reason in &advice.reasons {
-        let source = if reason.source().is_empty() {
-            String::new()
-        } else {
-            format!("  (source {})", reason.source())
-        };
-        ui.label(format!("- {}{source}", reason.text()));
+        ui.horizontal_wrapped(|ui| {
+            let text = format!("- {}", reason.text());
+            // A reason the growth brings is marked.
+            if now.is_some_and(|now| !now.reasons.contains(reason)) {
+                super::growth_view::changed_ui(ui, &text);
+            } else {
+                ui.label(text);
+            }
+            super::sources_view::source_links_ui(ui, reason.source(), actions);
+        });
     }
+    for edge in crate::advice::edges(advice, &s.settings, analysis.engineers_to_large_org) {
+        ui.add(egui::Label::new(format!("{edge}.")).wrap());
+    }
+    if advice.recommendation == Recommendation::Split {
+        ui.label("More engineers or more teams keep this advice: split.");
+    }
+    ui.add_space(6.0);
+    super::growth_view::growth_form_ui(ui, state, &state.doc.scenario, index, actions);
     ui.add_space(10.0);
     ui.separator();
     ui.strong("The workshop's answers");
@@ -104,73 +121,4 @@ fn answer_buttons_ui(
             }
         }
     });
-}
-
-/// The cards flagged "needs discussion", across all products, with their notes.
-pub fn open_points_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let s = &state.doc.scenario;
-    ui.heading("Open points");
-    ui.label("Cards flagged “needs discussion”: parked for later, not lost. They go into the exports too.");
-    let flagged: Vec<(&crate::model::Product, &crate::model::Card)> = s
-        .products
-        .iter()
-        .flat_map(|p| p.cards.iter().filter(|c| c.flagged).map(move |c| (p, c)))
-        .collect();
-    if flagged.is_empty() {
-        ui.add_space(8.0);
-        ui.label("No open points. Flag a card from its details (click it on the board) or its right-click menu.");
-        return;
-    }
-    egui::ScrollArea::vertical()
-        .id_salt("open_points")
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            // One block per point: the buttons first, so they stay in view however narrow
-            // the window; the card, its product and column, and the note wrap after them.
-            for (product, card) in flagged {
-                let title = state.doc.name_of(&card.responsibility);
-                ui.horizontal(|ui| {
-                    if ui
-                        .small_button("Show")
-                        .accessible_name(format!("Show {title}"))
-                        .clicked()
-                    {
-                        actions.push(Action::SelectProduct(product.id.clone()));
-                        actions.push(Action::SelectCard(Some(card.responsibility.clone())));
-                        actions.push(Action::SetTab(Tab::Board));
-                    }
-                    if ui
-                        .small_button("Resolved")
-                        .accessible_name(format!("Resolved {title}"))
-                        .clicked()
-                    {
-                        actions.push(Action::Card {
-                            product: product.id.clone(),
-                            responsibility: card.responsibility.clone(),
-                            intent: CardIntent::Flag(false),
-                        });
-                    }
-                    ui.add(
-                        egui::Label::new(
-                            egui::RichText::new(format!(
-                                "{title} — {}, {}",
-                                product.name,
-                                card.column.label()
-                            ))
-                            .strong(),
-                        )
-                        .wrap(),
-                    );
-                });
-                ui.add(
-                    egui::Label::new(if card.note.is_empty() {
-                        "(no note)"
-                    } else {
-                        card.note.as_str()
-                    })
-                    .wrap(),
-                );
-                ui.separator();
-            }
-        });
 }

@@ -35,7 +35,7 @@ pub enum Subcommand {
         format: Format,
     },
     /// Write the responsibility split as Markdown, CSV, an HTML report, a matrix or an
-    /// Excel workbook.
+    /// Excel workbook, or the workshop's minutes as Markdown or HTML.
     Export {
         /// The scenario file (.ron).
         file: PathBuf,
@@ -78,6 +78,12 @@ pub enum Subcommand {
         #[arg(long, default_value_t = crate::suggest::DEFAULT_MAX, value_parser = at_least_one)]
         max: usize,
     },
+    /// Print the articles rolesplit rests on: number, publisher, title, date, kind and
+    /// what rolesplit takes from each.
+    Sources {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Serve the room to attendees' phones: print the attendees' and the facilitator's
     /// addresses, then serve until Ctrl+C.
     Serve {
@@ -93,7 +99,7 @@ pub enum Subcommand {
     },
 }
 
-/// How `check` and `suggest` print.
+/// How `check`, `suggest` and `sources` print.
 // The variants have no doc comments on purpose: clap would print them in `--help`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -127,6 +133,11 @@ pub enum ExportFormatArg {
     Html,
     /// CSV with one row per card and one column per person (a RACI-style matrix).
     Matrix,
+    /// Minutes of the workshop in Markdown (decisions, actions, open points, split,
+    /// findings).
+    MinutesMd,
+    /// Minutes of the workshop as a self-contained HTML page for A4.
+    MinutesHtml,
     /// An Excel workbook: the split, the matrix, people, findings and advice (needs -o).
     Xlsx,
 }
@@ -140,6 +151,8 @@ impl ExportFormatArg {
             ExportFormatArg::Csv => Some(ExportFormat::Csv),
             ExportFormatArg::Html => Some(ExportFormat::Html),
             ExportFormatArg::Matrix => Some(ExportFormat::Matrix),
+            ExportFormatArg::MinutesMd => Some(ExportFormat::MinutesMd),
+            ExportFormatArg::MinutesHtml => Some(ExportFormat::MinutesHtml),
             ExportFormatArg::Xlsx => None,
         }
     }

@@ -95,6 +95,13 @@ pub fn run(
         Some(Subcommand::Suggest { file, format, max }) => {
             subcommands::suggest(&file, format, max, out, err)
         }
+        Some(Subcommand::Sources { format }) => {
+            let text = match format {
+                Format::Text => crate::sources::text(),
+                Format::Json => crate::sources::json() + "\n",
+            };
+            print(&text, "list of sources", out, err)
+        }
         Some(Subcommand::Serve { file, port, bind }) => {
             subcommands::serve(&file, port, bind, out, err)
         }

@@ -20,6 +20,7 @@ pub(super) fn check(
     err: &mut dyn Write,
 ) -> Exit {
     let mut exit = Exit::Success;
+    let today = io::today();
     for (i, path) in files.iter().enumerate() {
         let shown = path.display().to_string();
         let text = match io::open(path) {
@@ -29,10 +30,13 @@ pub(super) fn check(
                     exit = exit.worst(Exit::Findings);
                 }
                 match format {
-                    Format::Json => report::check_json(&shown, &scenario, &analysis) + "\n",
+                    Format::Json => report::check_json(&shown, &scenario, &analysis, today) + "\n",
                     Format::Text => {
                         let sep = if i > 0 { "\n" } else { "" };
-                        format!("{sep}{}", report::check_text(&shown, &scenario, &analysis))
+                        format!(
+                            "{sep}{}",
+                            report::check_text(&shown, &scenario, &analysis, today)
+                        )
                     }
                 }
             }
@@ -75,7 +79,9 @@ pub(super) fn export(
     };
     let analysis = analyze(&scenario);
     let bytes = match format.text_format() {
-        Some(format) => crate::export::render(format, &scenario, &analysis).into_bytes(),
+        Some(format) => {
+            crate::export::render(format, &scenario, &analysis, io::today()).into_bytes()
+        }
         None => match crate::export::workbook(&scenario, &analysis) {
             Ok(bytes) => bytes,
             Err(e) => {

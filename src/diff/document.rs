@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use crate::findings::Rule;
 use crate::model::Scenario;
 use crate::num::{dollars, hours, round1};
 
@@ -46,7 +47,7 @@ pub struct Section {
 
 impl Section {
     /// A section without rows yet; its columns line up left.
-    fn new(heading: &str, note: &str, columns: &[&str]) -> Section {
+    pub(super) fn new(heading: &str, note: &str, columns: &[&str]) -> Section {
         Section {
             heading: heading.to_string(),
             note: note.to_string(),
@@ -134,7 +135,9 @@ pub fn document(c: &Comparison<'_>) -> Document {
     sections.extend(cards(d, &names));
     sections.extend(load(d, &names));
     sections.extend(findings(d));
+    sections.extend(super::record::sections(d, c.a, c.b));
     sections.push(cost(d));
+    sections.extend(sources(d));
     Document {
         title: TITLE.to_string(),
         sides: vec![side("A", c.a, c.a_label), side("B", c.b, c.b_label)],
@@ -172,7 +175,7 @@ fn counts<const N: usize>(counts: [(usize, &str, &str); N]) -> Option<String> {
 fn summary(d: &Diff) -> Vec<String> {
     if d.is_empty() {
         return vec![
-            "No differences: both options have the same products, teams, people, seats, cards, load, findings and cost."
+            "No differences: both options have the same products, teams, people, seats, cards, load, findings, cost and workshop record."
                 .to_string(),
         ];
     }
@@ -197,6 +200,20 @@ fn summary(d: &Diff) -> Vec<String> {
             "person's load changed",
             "people's load changed",
         ),
+        (d.decisions_added.len(), "decision added", "decisions added"),
+        (
+            d.decisions_removed.len(),
+            "decision removed",
+            "decisions removed",
+        ),
+        (
+            d.decisions_changed.len(),
+            "decision changed",
+            "decisions changed",
+        ),
+        (d.actions_added.len(), "action added", "actions added"),
+        (d.actions_removed.len(), "action removed", "actions removed"),
+        (d.actions_changed.len(), "action changed", "actions changed"),
     ]);
     if let Some(changes) = changes {
         out.push(format!("Changes: {changes}."));
@@ -378,51 +395,78 @@ fn load(d: &Diff, names: &Names<'_>) -> Option<Section> {
     (!s.rows.is_empty()).then_some(s)
 }
 
+/// A rule's source as a table cell: "—" where no article is the basis.
+fn source_cell(rule: Rule) -> String {
+    match rule.source() {
+        "" => "—".to_string(),
+        source => source.to_string(),
+    }
+}
+
 fn findings(d: &Diff) -> Vec<Section> {
-    let mut out = Vec::new();
-    let columns = ["Severity", "Finding", "Rule"];
-    let lists = [
-        (
-            &d.findings_gained,
+    // A finding's row: what leads it (its severity, or both), then message, rule, source.
+    let row = |lead: &[&str], message: &str, rule: Rule| -> Vec<String> {
+        let mut cells: Vec<String> = lead.iter().map(|c| c.to_string()).collect();
+        cells.extend([
+            message.to_string(),
+            rule.id().to_string(),
+            source_cell(rule),
+        ]);
+        cells
+    };
+    let listed = |list: &[crate::findings::Finding]| -> Vec<Vec<String>> {
+        list.iter()
+            .map(|f| row(&[f.severity.label()], &f.message, f.rule))
+            .collect()
+    };
+    let changed = d
+        .findings_changed
+        .iter()
+        .map(|f| row(&[f.from.label(), f.to.label()], &f.message, f.rule))
+        .collect();
+    let one = ["Severity", "Finding", "Rule", "Source"];
+    let two = ["Option A", "Option B", "Finding", "Rule", "Source"];
+    let section = |heading: &str, note: &str, columns: &[&str], rows| Section {
+        rows,
+        ..Section::new(heading, note, columns)
+    };
+    [
+        section(
             "Findings gained",
             "In option B, not in option A.",
+            &one,
+            listed(&d.findings_gained),
         ),
-        (
-            &d.findings_lost,
+        section(
             "Findings lost",
             "In option A, gone in option B.",
+            &one,
+            listed(&d.findings_lost),
         ),
-    ];
-    for (list, heading, note) in lists {
-        let mut s = Section::new(heading, note, &columns);
-        for f in list {
-            s.rows.push(vec![
-                f.severity.label().to_string(),
-                f.message.clone(),
-                f.rule.id().to_string(),
-            ]);
-        }
-        if !s.rows.is_empty() {
-            out.push(s);
-        }
-    }
+        section("Findings that changed severity", "", &two, changed),
+    ]
+    .into_iter()
+    .filter(|s| !s.rows.is_empty())
+    .collect()
+}
+
+/// The sources the findings of the comparison cite, each once, as the document's last
+/// section; `None` when it cites none.
+fn sources(d: &Diff) -> Option<Section> {
+    let rules = d
+        .findings_gained
+        .iter()
+        .chain(&d.findings_lost)
+        .map(|f| f.rule)
+        .chain(d.findings_changed.iter().map(|f| f.rule));
+    let cited = crate::sources::cited(rules.map(Rule::source));
     let mut s = Section::new(
-        "Findings that changed severity",
-        "",
-        &["Option A", "Option B", "Finding", "Rule"],
+        "Sources",
+        crate::sources::EVIDENCE_NOTE,
+        &crate::sources::COLUMNS,
     );
-    for f in &d.findings_changed {
-        s.rows.push(vec![
-            f.from.label().to_string(),
-            f.to.label().to_string(),
-            f.message.clone(),
-            f.rule.id().to_string(),
-        ]);
-    }
-    if !s.rows.is_empty() {
-        out.push(s);
-    }
-    out
+    s.rows = cited.iter().map(|source| source.row()).collect();
+    (!s.rows.is_empty()).then_some(s)
 }
 
 fn cost(d: &Diff) -> Section {

@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use crate::findings::Finding;
+use crate::record::{ActionItem, Decision, Owner};
 
-use super::{Comparison, Hours, LoadChange, Seat, SeatChange};
+use super::{ActionChange, Comparison, DecisionChange, Hours, LoadChange, Seat, SeatChange};
 
 #[derive(Serialize)]
 struct DiffJson<'a> {
@@ -26,6 +27,101 @@ struct DiffJson<'a> {
     findings_lost: Vec<FindingJson<'a>>,
     findings_changed: Vec<ChangedJson<'a>>,
     cost: [f64; 2],
+    // The workshop record (format 2): keys added after the contract's, never changed.
+    decisions_added: Vec<DecisionJson<'a>>,
+    decisions_removed: Vec<DecisionJson<'a>>,
+    decisions_changed: Vec<ChangeJson<'a, DecisionJson<'a>>>,
+    actions_added: Vec<ActionJson<'a>>,
+    actions_removed: Vec<ActionJson<'a>>,
+    actions_changed: Vec<ChangeJson<'a, ActionJson<'a>>>,
+}
+
+/// A decision: `{"id", "text", "date", "product", "responsibility"}` (`null` for none).
+#[derive(Serialize)]
+struct DecisionJson<'a> {
+    id: &'a str,
+    text: &'a str,
+    date: String,
+    product: Option<&'a str>,
+    responsibility: Option<&'a str>,
+}
+
+/// An action: `{"id", "text", "owner", "due", "done"}`; the owner is `{"person": id}`,
+/// `{"named": text}` or `null`.
+#[derive(Serialize)]
+struct ActionJson<'a> {
+    id: &'a str,
+    text: &'a str,
+    owner: Option<OwnerJson<'a>>,
+    due: Option<String>,
+    done: bool,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "lowercase")]
+enum OwnerJson<'a> {
+    Person(&'a str),
+    Named(&'a str),
+}
+
+/// A changed decision or action: its id, B's text, the fields that differ, and the whole
+/// item before (A) and after (B).
+#[derive(Serialize)]
+struct ChangeJson<'a, T> {
+    id: &'a str,
+    text: &'a str,
+    changed: &'a [&'static str],
+    before: T,
+    after: T,
+}
+
+fn decision(d: &Decision) -> DecisionJson<'_> {
+    DecisionJson {
+        id: &d.id,
+        text: &d.text,
+        date: d.date.to_string(),
+        product: d.product.as_deref(),
+        responsibility: d.responsibility.as_deref(),
+    }
+}
+
+fn action(a: &ActionItem) -> ActionJson<'_> {
+    ActionJson {
+        id: &a.id,
+        text: &a.text,
+        owner: a.owner.as_ref().map(|o| match o {
+            Owner::Person(id) => OwnerJson::Person(id),
+            Owner::Named(name) => OwnerJson::Named(name),
+        }),
+        due: a.due.map(|d| d.to_string()),
+        done: a.done,
+    }
+}
+
+/// A changed item as JSON, `json` writing each side.
+fn change<'a, T, J>(
+    (before, after): (&'a T, &'a T),
+    (id, text): (&'a str, &'a str),
+    changed: &'a [&'static str],
+    json: fn(&'a T) -> J,
+) -> ChangeJson<'a, J> {
+    ChangeJson {
+        id,
+        text,
+        changed,
+        before: json(before),
+        after: json(after),
+    }
+}
+
+fn decision_change(c: &DecisionChange) -> ChangeJson<'_, DecisionJson<'_>> {
+    let named = (c.after.id.as_str(), c.after.text.as_str());
+    change((&c.before, &c.after), named, &c.fields, decision)
+}
+
+fn action_change(c: &ActionChange) -> ChangeJson<'_, ActionJson<'_>> {
+    let named = (c.after.id.as_str(), c.after.text.as_str());
+    change((&c.before, &c.after), named, &c.fields, action)
 }
 
 #[derive(Serialize)]
@@ -161,6 +257,12 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
             })
             .collect(),
         cost: d.cost,
+        decisions_added: d.decisions_added.iter().map(decision).collect(),
+        decisions_removed: d.decisions_removed.iter().map(decision).collect(),
+        decisions_changed: d.decisions_changed.iter().map(decision_change).collect(),
+        actions_added: d.actions_added.iter().map(action).collect(),
+        actions_removed: d.actions_removed.iter().map(action).collect(),
+        actions_changed: d.actions_changed.iter().map(action_change).collect(),
     };
     // Serializing these plain structs cannot fail (no maps with non-string keys); NaN,
     // which a loaded scenario never holds, would print as null.

@@ -19,6 +19,7 @@ mod document;
 mod html;
 mod json;
 mod markdown;
+mod record;
 mod text;
 
 // Ids and findings are looked up by the thousand; a fast hasher (the compiler's own) keeps
@@ -26,12 +27,14 @@ mod text;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 pub use document::{Align, Document, Section, TITLE};
+pub use record::{ActionChange, DecisionChange};
 
 use crate::analysis::{Analysis, analyze};
 use crate::findings::{Finding, Rule, Severity};
 use crate::load::PersonLoad;
 use crate::model::{Card, Column, Scenario};
 use crate::num::gt;
+use crate::record::{ActionItem, Decision};
 
 /// One person's hours a week in one scenario.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -142,6 +145,13 @@ pub struct Diff {
     pub findings_changed: Vec<SeverityChange>,
     /// Leadership cost of A and of B, in dollars a year.
     pub cost: [f64; 2],
+    /// The workshop record (format 2): decisions and actions matched by id, in file order.
+    pub decisions_added: Vec<Decision>,
+    pub decisions_removed: Vec<Decision>,
+    pub decisions_changed: Vec<DecisionChange>,
+    pub actions_added: Vec<ActionItem>,
+    pub actions_removed: Vec<ActionItem>,
+    pub actions_changed: Vec<ActionChange>,
 }
 
 impl Diff {
@@ -278,6 +288,7 @@ pub fn diff_analyzed(a: &Scenario, aa: &Analysis, b: &Scenario, ab: &Analysis) -
 
     d.load = load_changes(a, aa, b, ab, &a_people, &b_people);
     compare_findings(&aa.findings, &ab.findings, &mut d);
+    record::compare(a, b, &mut d);
     d
 }
 

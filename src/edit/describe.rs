@@ -3,6 +3,17 @@
 use super::Edit;
 use crate::model::Scenario;
 
+/// A record's text as a label shows it: its first line, cut to 48 characters.
+pub fn short_text(text: &str) -> String {
+    let line = text.lines().next().unwrap_or_default().trim();
+    let cut: String = line.chars().take(48).collect();
+    if cut.len() < line.len() || text.trim().lines().nth(1).is_some() {
+        format!("{}…", cut.trim_end())
+    } else {
+        cut
+    }
+}
+
 impl Edit {
     /// A short description for menus, the status line and the undo history.
     pub fn describe(&self, s: &Scenario) -> String {
@@ -79,6 +90,25 @@ impl Edit {
                 s.name_of(responsibility),
                 s.name_of(product)
             ),
+            Edit::AddDecision(d) => format!("Record the decision “{}”", short_text(&d.text)),
+            Edit::UpdateDecision(d) => format!("Edit the decision “{}”", short_text(&d.text)),
+            Edit::RemoveDecision(id) => match s.record.decision(id) {
+                Some(d) => format!("Remove the decision “{}”", short_text(&d.text)),
+                None => format!("Remove the decision {id}"),
+            },
+            Edit::AddAction(a) => format!("Add the action “{}”", short_text(&a.text)),
+            Edit::UpdateAction(a) => {
+                let text = short_text(&a.text);
+                match s.record.action(&a.id) {
+                    Some(old) if old.done != a.done && a.done => format!("Tick “{text}” done"),
+                    Some(old) if old.done != a.done => format!("Mark “{text}” not done"),
+                    _ => format!("Edit the action “{text}”"),
+                }
+            }
+            Edit::RemoveAction(id) => match s.record.action(id) {
+                Some(a) => format!("Remove the action “{}”", short_text(&a.text)),
+                None => format!("Remove the action {id}"),
+            },
             Edit::Batch(edits) => {
                 // What the user did: additions that only make room for another edit (a
                 // person to hire for a seat, a catalogue card's responsibility and

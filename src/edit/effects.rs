@@ -1,11 +1,13 @@
 //! What a removal will change, said before it happens ("Lee holds 1 PM seat and 1 PO seat;
-//! 2 cards' hours become unowned").
+//! 2 cards' hours become unowned"), the workshop record included ("Lee owns 1 action; it
+//! keeps “Lee” as a named owner").
 
 use crate::analysis::Analysis;
 use crate::model::{Column, Scenario};
 use crate::num::{counted, hours};
+use crate::record::{Decision, Owner};
 
-use super::Edit;
+use super::{Edit, short_text};
 
 fn list(names: &[&str]) -> String {
     match names {
@@ -32,7 +34,7 @@ fn naming<'a>(
 /// Sentences saying what a removal changes besides the removed thing itself; empty when
 /// nothing else refers to it. Other edits have no effects to announce.
 pub fn removal_effects(s: &Scenario, a: &Analysis, edit: &Edit) -> Vec<String> {
-    match edit {
+    let mut out = match edit {
         Edit::RemovePerson(id) => person_effects(s, a, id),
         Edit::RemoveTeam(id) => team_effects(s, id),
         Edit::RemoveProduct(id) => product_effects(s, id),
@@ -67,6 +69,72 @@ pub fn removal_effects(s: &Scenario, a: &Analysis, edit: &Edit) -> Vec<String> {
             product,
             responsibility,
         } => card_effects(s, a, product, responsibility),
+        _ => Vec::new(),
+    };
+    out.extend(record_effects(s, edit));
+    out
+}
+
+/// What a removal does to the workshop record: actions whose owner leaves, decisions that
+/// lose their product or card.
+fn record_effects(s: &Scenario, edit: &Edit) -> Vec<String> {
+    let decisions = |matches: &dyn Fn(&Decision) -> bool, what: &str| {
+        let texts: Vec<String> = s
+            .record
+            .decisions
+            .iter()
+            .filter(|d| matches(d))
+            .map(|d| format!("“{}”", short_text(&d.text)))
+            .collect();
+        naming(texts.iter().map(String::as_str), |n, names| {
+            format!(
+                "{} kept without {what} (the text stays): {names}.",
+                counted(n, "decision is", "decisions are")
+            )
+        })
+    };
+    match edit {
+        Edit::RemovePerson(id) => {
+            let Some(person) = s.person(id) else {
+                return Vec::new();
+            };
+            let Owner::Named(stand_in) = Owner::named_after(&person.name, id) else {
+                return Vec::new();
+            };
+            let owned: Vec<String> = s
+                .record
+                .actions
+                .iter()
+                .filter(|a| matches!(&a.owner, Some(Owner::Person(p)) if p == id))
+                .map(|a| format!("“{}”", short_text(&a.text)))
+                .collect();
+            naming(owned.iter().map(String::as_str), |n, names| {
+                let (them, keep) = if n == 1 {
+                    ("it", "keeps")
+                } else {
+                    ("they", "keep")
+                };
+                format!(
+                    "{} owns {}: {names}; {them} {keep} “{stand_in}” as a named owner.",
+                    person.name,
+                    counted(n, "action", "actions")
+                )
+            })
+        }
+        Edit::RemoveProduct(id) => decisions(&|d| d.product.as_ref() == Some(id), "a product"),
+        Edit::RemoveResponsibility(id) => {
+            decisions(&|d| d.responsibility.as_ref() == Some(id), "a card")
+        }
+        Edit::RemoveCard {
+            product,
+            responsibility,
+        } => decisions(
+            &|d| {
+                d.product.as_ref() == Some(product)
+                    && d.responsibility.as_ref() == Some(responsibility)
+            },
+            "a card",
+        ),
         _ => Vec::new(),
     }
 }

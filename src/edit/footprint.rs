@@ -55,6 +55,8 @@ pub(super) struct Footprint {
     pub responsibilities: Reach,
     pub products: Reach,
     pub teams: Reach,
+    /// The workshop record (kept whole: it is short).
+    pub record: bool,
     /// An edit this module has no footprint for: the whole scenario is kept.
     pub unknown: bool,
 }
@@ -69,10 +71,14 @@ impl Footprint {
     pub fn of(s: &Scenario, edit: &Edit) -> Footprint {
         let mut f = Footprint::default();
         match edit {
+            // Decisions naming a removed card keep the product and name no card.
+            Edit::RemoveCard { product, .. } => {
+                f.products.item(index(&s.products, product));
+                f.record = true;
+            }
             Edit::MoveCard { product, .. }
             | Edit::AddCard { product, .. }
             | Edit::UpdateCard { product, .. }
-            | Edit::RemoveCard { product, .. }
             | Edit::SetPm { product, .. }
             | Edit::SetAnswer { product, .. }
             | Edit::UpdateProduct { id: product, .. } => {
@@ -86,6 +92,8 @@ impl Footprint {
             Edit::UpdatePerson(p) => f.people.item(index(&s.people, &p.id)),
             Edit::RemovePerson(id) => {
                 f.people.whole = true;
+                // An action the person owned keeps their name instead.
+                f.record = true;
                 f.products
                     .items_where(&s.products, |p| p.pm.as_deref() == Some(id.as_str()));
                 f.teams
@@ -104,6 +112,7 @@ impl Footprint {
             }
             Edit::RemoveResponsibility(id) => {
                 f.responsibilities.whole = true;
+                f.record = true;
                 f.products.items_where(&s.products, |p| {
                     p.cards.iter().any(|c| c.responsibility == *id)
                 });
@@ -111,9 +120,16 @@ impl Footprint {
             Edit::AddProduct(_) => f.products.grows = true,
             Edit::RemoveProduct(_) => {
                 f.products.whole = true;
+                f.record = true;
                 f.teams.whole = true;
             }
             Edit::AddTeam(_) => f.teams.grows = true,
+            Edit::AddDecision(_)
+            | Edit::UpdateDecision(_)
+            | Edit::RemoveDecision(_)
+            | Edit::AddAction(_)
+            | Edit::UpdateAction(_)
+            | Edit::RemoveAction(_) => f.record = true,
             Edit::RemoveTeam(_) => f.teams.whole = true,
             // Each edit of a batch is placed in the scenario as it was: items only grow at
             // the end, so their indices hold, and anything else takes the whole list.
@@ -138,6 +154,7 @@ impl Footprint {
         self.responsibilities.join(other.responsibilities);
         self.products.join(other.products);
         self.teams.join(other.teams);
+        self.record |= other.record;
         self.unknown |= other.unknown;
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::checklist::Checklist;
 use crate::model::{Card, Person, Product, Responsibility, Scenario, Settings, Stakeholder, Team};
+use crate::record::{ActionItem, Decision, Owner, Record};
 
 /// Bytes held on the heap by a value (its own size is counted by whoever holds it).
 pub(crate) trait HeapSize {
@@ -47,6 +48,14 @@ macro_rules! no_heap {
 
 no_heap!(f64, Settings);
 
+impl HeapSize for Owner {
+    fn heap_bytes(&self) -> usize {
+        match self {
+            Owner::Person(text) | Owner::Named(text) => text.heap_bytes(),
+        }
+    }
+}
+
 impl HeapSize for Checklist {
     fn heap_bytes(&self) -> usize {
         // A B-tree keeps up to 11 entries in a node of about 200 bytes: one node per 11
@@ -73,8 +82,12 @@ heap_of_fields! {
     Card { responsibility, note }
     Product { id, name, pm, checklist, cards }
     Team { id, name, product, po }
-    Scenario { name, description, people, stakeholders, responsibilities, products, teams }
+    Decision { id, text, product, responsibility }
+    ActionItem { id, text, owner }
+    Record { decisions, actions }
+    Scenario { name, description, people, stakeholders, responsibilities, products, teams, record }
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,6 +13,8 @@ pub fn all_ids(s: &Scenario) -> HashSet<&str> {
         .chain(s.responsibilities.iter().map(|x| x.id.as_str()))
         .chain(s.products.iter().map(|x| x.id.as_str()))
         .chain(s.teams.iter().map(|x| x.id.as_str()))
+        .chain(s.record.decisions.iter().map(|x| x.id.as_str()))
+        .chain(s.record.actions.iter().map(|x| x.id.as_str()))
         .collect()
 }
 

@@ -11,6 +11,7 @@ mod heap;
 mod ids;
 mod patch;
 
+pub use describe::short_text;
 pub use effects::removal_effects;
 pub use ids::{all_ids, slug, unique_among, unique_id};
 pub use patch::ScenarioPatch;
@@ -20,6 +21,7 @@ use crate::model::{
     Card, Column, Market, Person, Product, Responsibility, Scenario, Settings, Stage, Stakeholder,
     Team,
 };
+use crate::record::{ActionItem, Decision};
 
 use apply::mutate;
 
@@ -108,6 +110,16 @@ pub enum Edit {
         product: String,
         responsibility: String,
     },
+    /// Records a decision, after the others.
+    AddDecision(Decision),
+    /// Replaces the decision with the same id, keeping its place.
+    UpdateDecision(Decision),
+    RemoveDecision(String),
+    /// Adds an action, after the others.
+    AddAction(ActionItem),
+    /// Replaces the action with the same id (ticking it done is one), keeping its place.
+    UpdateAction(ActionItem),
+    RemoveAction(String),
     /// Several edits as one step (one undo).
     Batch(Vec<Edit>),
 }
@@ -130,6 +142,10 @@ pub enum EditError {
         product: String,
         responsibility: String,
     },
+    #[error("there is no decision \"{0}\"")]
+    NoDecision(String),
+    #[error("there is no action \"{0}\"")]
+    NoAction(String),
     /// The result would break a rule of the file format.
     #[error("{0}")]
     Invalid(String),

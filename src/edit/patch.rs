@@ -8,6 +8,7 @@ use super::footprint::{Footprint, Reach};
 use super::heap::HeapSize;
 use crate::changes::{Changes, ListChange};
 use crate::model::{Person, Product, Responsibility, Scenario, Settings, Stakeholder, Team};
+use crate::record::Record;
 
 /// `len` items from `at` in the list were `old`.
 #[derive(Clone, Debug, PartialEq)]
@@ -175,6 +176,7 @@ struct Parts {
     responsibilities: ListPatch<Responsibility>,
     products: ListPatch<Product>,
     teams: ListPatch<Team>,
+    record: Option<Record>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -206,6 +208,7 @@ impl ScenarioPatch {
             responsibilities,
             products,
             teams,
+            record,
         } = s;
         ScenarioPatch(Kept::Parts(Box::new(Parts {
             info: f.info.then(|| (name.clone(), description.clone())),
@@ -215,6 +218,7 @@ impl ScenarioPatch {
             responsibilities: ListPatch::capture(responsibilities, &f.responsibilities),
             products: ListPatch::capture(products, &f.products),
             teams: ListPatch::capture(teams, &f.teams),
+            record: f.record.then(|| record.clone()),
         })))
     }
 
@@ -237,6 +241,9 @@ impl ScenarioPatch {
         p.responsibilities.settle(&s.responsibilities);
         p.products.settle(&s.products);
         p.teams.settle(&s.teams);
+        if p.record.as_ref() == Some(&s.record) {
+            p.record = None;
+        }
     }
 
     /// Whether the patch holds nothing (the edit changed nothing).
@@ -251,6 +258,7 @@ impl ScenarioPatch {
                     && p.responsibilities.is_empty()
                     && p.products.is_empty()
                     && p.teams.is_empty()
+                    && p.record.is_none()
             }
         }
     }
@@ -273,6 +281,9 @@ impl ScenarioPatch {
                 p.responsibilities.swap(&mut s.responsibilities);
                 p.products.swap(&mut s.products);
                 p.teams.swap(&mut s.teams);
+                if let Some(record) = &mut p.record {
+                    std::mem::swap(&mut s.record, record);
+                }
             }
         }
     }
@@ -289,6 +300,7 @@ impl ScenarioPatch {
                 responsibilities: p.responsibilities.change(&s.responsibilities),
                 products: p.products.change(&s.products),
                 teams: p.teams.change(&s.teams),
+                record: p.record.is_some(),
             },
         }
     }
@@ -325,6 +337,7 @@ impl ScenarioPatch {
                         + p.responsibilities.heap_bytes()
                         + p.products.heap_bytes()
                         + p.teams.heap_bytes()
+                        + p.record.as_ref().map_or(0, HeapSize::heap_bytes)
                 }
             }
     }
@@ -358,6 +371,9 @@ impl ScenarioPatch {
                     .absorb(newer.responsibilities, &current.responsibilities);
                 older.products.absorb(newer.products, &current.products);
                 older.teams.absorb(newer.teams, &current.teams);
+                if older.record.is_none() {
+                    older.record = newer.record;
+                }
             }
         }
     }

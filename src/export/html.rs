@@ -4,16 +4,22 @@
 
 use std::fmt::Write as _;
 
-use super::{CardView, FLAGGED_COLUMNS, all_cards, product_cards, seats_line_spaced};
+use super::record::{self, Table};
+use super::{
+    CardView, FLAGGED_COLUMNS, ROLE_FIT_COLUMNS, ROLE_FIT_NOTE, all_cards, product_cards,
+    report_citations, role_fit_cells, seats_line_spaced, sources_table,
+};
 use crate::analysis::Analysis;
 use crate::escape::html;
 use crate::findings::{Rule, by_severity};
 use crate::load::PersonLoad;
 use crate::model::{Column, Person, Product, Scenario, Scope};
 use crate::num::{dollars, gt, hours, percent, positive};
+use crate::record::Date;
+use crate::sources::{EVIDENCE_NOTE, Source};
 
-/// The style sheet: screen and print (A4), no external resources.
-const STYLE: &str = r#"
+/// The style sheet: screen and print (A4), no external resources. The minutes use it too.
+pub(super) const STYLE: &str = r#"
 :root { --strategy: #2f6db5; --execution: #d9822b; --other: #9a9a9a; --line: #c8c8c8; }
 * { box-sizing: border-box; }
 body { font: 10.5pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1a1a1a; background: #fff; max-width: 64rem; margin: 2rem auto; padding: 0 1.5rem; }
@@ -62,6 +68,7 @@ table.column { border: 1px solid var(--line); border-collapse: separate; border-
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--line); padding: 0.25rem 0.4rem; text-align: left; vertical-align: top; }
 td { white-space: pre-line; }
+td.num, th.num { text-align: right; white-space: nowrap; }
 code { font-size: 0.92em; }
 footer { margin-top: 2rem; font-size: 0.85em; color: #595959; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -76,16 +83,22 @@ footer { margin-top: 2rem; font-size: 0.85em; color: #595959; }
 }
 "#;
 
-/// The HTML export.
-pub fn render(s: &Scenario, a: &Analysis) -> String {
-    let mut out = String::new();
-    let title = html(super::title(s));
+/// The start of a page: the document head with `title` (already escaped) and the style
+/// sheet, up to the opening `<body>`.
+pub(super) fn page_head(out: &mut String, title: &str) {
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
     );
+}
+
+/// The HTML export; `today` decides which actions are overdue.
+pub fn render(s: &Scenario, a: &Analysis, today: Date) -> String {
+    let mut out = String::new();
+    let title = html(super::title(s));
+    page_head(&mut out, &title);
     let _ = writeln!(out, "<header>\n<h1>{title}</h1>");
     if !s.description.trim().is_empty() {
         let _ = writeln!(
@@ -107,10 +120,73 @@ pub fn render(s: &Scenario, a: &Analysis) -> String {
         dollars(a.leadership_cost)
     );
     flagged_section(&mut out, s, a);
+    record_sections(&mut out, s, today);
+    sources_section(&mut out, &report_citations(s, a));
     out.push_str(
         "<footer>Exported by rolesplit. Hours are hours a week.</footer>\n</body>\n</html>\n",
     );
     out
+}
+
+/// The sources the document cites, each once, with the note on the strength of the
+/// evidence; nothing when it cites none.
+pub(super) fn sources_section(out: &mut String, cited: &[&Source]) {
+    if cited.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<section class=\"sources\">\n<h2>Sources</h2>\n<p>{}</p>",
+        html(EVIDENCE_NOTE)
+    );
+    table(out, &sources_table(cited));
+    out.push_str("</section>\n");
+}
+
+/// A table of plain text, every cell escaped; line breaks in a cell stay line breaks.
+pub(super) fn table(out: &mut String, t: &Table) {
+    let class = |i: usize| {
+        if t.right.contains(&i) {
+            " class=\"num\""
+        } else {
+            ""
+        }
+    };
+    out.push_str("<table>\n<thead><tr>");
+    for (i, column) in t.columns.iter().enumerate() {
+        let _ = write!(out, "<th{}>{}</th>", class(i), html(column));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for cells in &t.rows {
+        out.push_str("<tr>");
+        for (i, cell) in cells.iter().enumerate() {
+            let _ = write!(out, "<td{}>{}</td>", class(i), html(cell));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// The workshop record: "Decisions" by product with their dates, then "Actions" as a
+/// table with overdue ones marked.
+pub(super) fn record_sections(out: &mut String, s: &Scenario, today: Date) {
+    out.push_str("<section class=\"decisions\">\n<h2>Decisions</h2>\n");
+    let groups = record::decisions(s);
+    if groups.is_empty() {
+        out.push_str("<p>No decisions recorded.</p>\n");
+    }
+    for (product, decisions) in &groups {
+        let _ = writeln!(out, "<h3>{}</h3>", html(product));
+        table(out, decisions);
+    }
+    out.push_str("</section>\n<section class=\"actions\">\n<h2>Actions</h2>\n");
+    if s.record.actions.is_empty() {
+        out.push_str("<p>No actions recorded.</p>\n");
+    } else {
+        table(out, &record::actions(s, today));
+        let _ = writeln!(out, "<p>{}</p>", html(&record::actions_summary(s, today)));
+    }
+    out.push_str("</section>\n");
 }
 
 fn product_section(out: &mut String, s: &Scenario, a: &Analysis, index: usize, p: &Product) {
@@ -220,11 +296,34 @@ fn people_section(out: &mut String, s: &Scenario, a: &Analysis) {
     for (person, load) in s.people.iter().zip(&a.loads.people) {
         person_bar(out, person, load, scale);
     }
+    role_fit_table(out, s, a);
     let _ = writeln!(
         out,
         "<p class=\"muted\">Unowned: {}. Unassigned: {}.</p>\n</section>",
         h(a.loads.total_unowned_hours()),
         h(a.loads.total_unassigned_hours())
+    );
+}
+
+/// The people table's role-fit columns: each person's hours by horizon and by the sides
+/// of the stakeholders served.
+fn role_fit_table(out: &mut String, s: &Scenario, a: &Analysis) {
+    out.push_str("<table class=\"role-fit\">\n<thead><tr><th>Person</th>");
+    for column in ROLE_FIT_COLUMNS {
+        let _ = write!(out, "<th class=\"num\">{column}</th>");
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for (i, person) in s.people.iter().enumerate() {
+        let _ = write!(out, "<tr><td>{}</td>", html(&person.name));
+        for cell in role_fit_cells(&a.role_fit.get(i).copied().unwrap_or_default()) {
+            let _ = write!(out, "<td class=\"num\">{cell}{NBSP}h</td>");
+        }
+        out.push_str("</tr>\n");
+    }
+    let _ = writeln!(
+        out,
+        "</tbody>\n</table>\n<p class=\"muted\">{}</p>",
+        html(ROLE_FIT_NOTE)
     );
 }
 
@@ -404,15 +503,25 @@ fn advice_section(out: &mut String, s: &Scenario, a: &Analysis) {
             );
         }
         out.push_str("</ul>\n");
+        for edge in crate::advice::edges(advice, &s.settings, a.engineers_to_large_org) {
+            let _ = writeln!(out, "<p class=\"edge\">{}.</p>", keep_units(&html(&edge)));
+        }
     }
     out.push_str("</section>\n");
 }
 
 fn flagged_section(out: &mut String, s: &Scenario, a: &Analysis) {
     out.push_str("<section class=\"flagged\">\n<h2>Needs discussion</h2>\n");
+    flagged_table(out, s, a);
+    out.push_str("</section>\n");
+}
+
+/// The cards flagged "needs discussion" with their notes, or a sentence saying there are
+/// none.
+pub(super) fn flagged_table(out: &mut String, s: &Scenario, a: &Analysis) {
     let flagged: Vec<CardView> = all_cards(s, a).filter(|c| c.card.flagged).collect();
     if flagged.is_empty() {
-        out.push_str("<p>No cards are flagged for discussion.</p>\n</section>\n");
+        out.push_str("<p>No cards are flagged for discussion.</p>\n");
         return;
     }
     out.push_str("<table>\n<thead><tr>");
@@ -430,5 +539,5 @@ fn flagged_section(out: &mut String, s: &Scenario, a: &Analysis) {
             html(&c.card.note)
         );
     }
-    out.push_str("</tbody>\n</table>\n</section>\n");
+    out.push_str("</tbody>\n</table>\n");
 }

@@ -4,17 +4,21 @@
 
 use std::fmt::Write as _;
 
+use super::record::{self, Table};
 use super::{
-    CardView, FLAGGED_COLUMNS, PEOPLE_COLUMNS, all_cards, person_cells, product_cards, seats_line,
+    CardView, FLAGGED_COLUMNS, PEOPLE_COLUMNS, ROLE_FIT_COLUMNS, ROLE_FIT_NOTE, all_cards,
+    person_cells, product_cards, report_citations, role_fit_cells, seats_line, sources_table,
 };
 use crate::analysis::Analysis;
 use crate::escape::{markdown_cell, markdown_text};
 use crate::findings::by_severity;
 use crate::model::{Product, Scenario};
 use crate::num::{dollars, gt, hours, positive};
+use crate::record::Date;
+use crate::sources::{EVIDENCE_NOTE, Source};
 
-/// The Markdown export.
-pub fn render(s: &Scenario, a: &Analysis) -> String {
+/// The Markdown export; `today` decides which actions are overdue.
+pub fn render(s: &Scenario, a: &Analysis, today: Date) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}", heading(super::title(s)));
     if !s.description.trim().is_empty() {
@@ -33,11 +37,31 @@ pub fn render(s: &Scenario, a: &Analysis) -> String {
         dollars(a.leadership_cost)
     );
     flagged_section(&mut out, s, a);
+    record_sections(&mut out, s, today);
+    sources_section(&mut out, &report_citations(s, a));
     out
 }
 
+/// The sources the document cites, each once, with the note on the strength of the
+/// evidence; nothing when it cites none.
+pub(super) fn sources_section(out: &mut String, cited: &[&Source]) {
+    if cited.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "
+## Sources
+
+{}
+",
+        markdown_text(EVIDENCE_NOTE)
+    );
+    table(out, &sources_table(cited));
+}
+
 /// Text for a heading: one line, escaped.
-fn heading(text: &str) -> String {
+pub(super) fn heading(text: &str) -> String {
     markdown_cell(&text.lines().collect::<Vec<_>>().join(" "))
 }
 
@@ -53,6 +77,37 @@ fn table_head(columns: &[&str], right: &[usize]) -> String {
         .map(|i| if right.contains(&i) { "---:" } else { "---" }.to_string())
         .collect();
     format!("{}{}", row(&names), row(&rule))
+}
+
+/// A table of plain text, every cell escaped so that it stays one plain cell.
+pub(super) fn table(out: &mut String, t: &Table) {
+    out.push_str(&table_head(t.columns, t.right));
+    for cells in &t.rows {
+        let cells: Vec<String> = cells.iter().map(|c| markdown_cell(c)).collect();
+        out.push_str(&row(&cells));
+    }
+}
+
+/// The workshop record: "Decisions" by product with their dates, then "Actions" as a
+/// table with overdue ones marked.
+pub(super) fn record_sections(out: &mut String, s: &Scenario, today: Date) {
+    let _ = writeln!(out, "\n## Decisions\n");
+    let groups = record::decisions(s);
+    if groups.is_empty() {
+        let _ = writeln!(out, "No decisions recorded.");
+    }
+    for (i, (product, decisions)) in groups.iter().enumerate() {
+        let gap = if i == 0 { "" } else { "\n" };
+        let _ = writeln!(out, "{gap}### {}\n", heading(product));
+        table(out, decisions);
+    }
+    let _ = writeln!(out, "\n## Actions\n");
+    if s.record.actions.is_empty() {
+        let _ = writeln!(out, "No actions recorded.");
+        return;
+    }
+    table(out, &record::actions(s, today));
+    let _ = writeln!(out, "\n{}", record::actions_summary(s, today));
 }
 
 fn product_section(out: &mut String, s: &Scenario, a: &Analysis, index: usize, p: &Product) {
@@ -101,19 +156,24 @@ fn people_section(out: &mut String, s: &Scenario, a: &Analysis) {
         let _ = writeln!(out, "No people in this scenario.");
         return;
     }
-    out.push_str(&table_head(&PEOPLE_COLUMNS, &[1, 2, 3, 4, 5, 6]));
-    for (person, load) in s.people.iter().zip(&a.loads.people) {
+    let columns: Vec<&str> = PEOPLE_COLUMNS.into_iter().chain(ROLE_FIT_COLUMNS).collect();
+    let numbers: Vec<usize> = (1..columns.len()).collect();
+    out.push_str(&table_head(&columns, &numbers));
+    for (i, (person, load)) in s.people.iter().zip(&a.loads.people).enumerate() {
         let mut cells = person_cells(markdown_cell(&person.name), load);
         if let Some(utilisation) = cells.last_mut()
             && gt(load.load_hours(), load.capacity_hours)
         {
             utilisation.push_str(" (over capacity)");
         }
+        cells.extend(role_fit_cells(
+            &a.role_fit.get(i).copied().unwrap_or_default(),
+        ));
         out.push_str(&row(&cells));
     }
     let _ = writeln!(
         out,
-        "\nHours a week. Unowned: {} h. Unassigned: {} h.",
+        "\nHours a week. Unowned: {} h. Unassigned: {} h.\n\n{ROLE_FIT_NOTE}",
         hours(a.loads.total_unowned_hours()),
         hours(a.loads.total_unassigned_hours())
     );
@@ -166,11 +226,20 @@ fn advice_section(out: &mut String, s: &Scenario, a: &Analysis) {
         for r in &advice.reasons {
             let _ = writeln!(out, "- {}{}", markdown_text(&r.text()), source(r.source()));
         }
+        for edge in crate::advice::edges(advice, &s.settings, a.engineers_to_large_org) {
+            let _ = writeln!(out, "\n{}.", markdown_text(&edge));
+        }
     }
 }
 
 fn flagged_section(out: &mut String, s: &Scenario, a: &Analysis) {
     let _ = writeln!(out, "\n## Needs discussion\n");
+    flagged_table(out, s, a);
+}
+
+/// The cards flagged "needs discussion" with their notes, or a sentence saying there are
+/// none.
+pub(super) fn flagged_table(out: &mut String, s: &Scenario, a: &Analysis) {
     let flagged: Vec<CardView> = all_cards(s, a).filter(|c| c.card.flagged).collect();
     if flagged.is_empty() {
         let _ = writeln!(out, "No cards are flagged for discussion.");

@@ -1,15 +1,18 @@
 //! Exports of the responsibility split (scenario-format.md, "export"): Markdown for wikis,
 //! CSV for spreadsheets, a printable HTML report, a responsibility matrix and an Excel
-//! workbook ([`workbook`]).
+//! workbook ([`workbook`]); and the minutes of the workshop (its record, the open points,
+//! the agreed split and the open findings) as Markdown or HTML.
 //!
-//! Pure: a scenario and its analysis in, text (or the workbook's bytes) out. Writing it to
-//! disk is the caller's business (`crate::io::write_atomically`).
+//! Pure: a scenario, its analysis and today's date in, text (or the workbook's bytes) out.
+//! Writing it to disk is the caller's business (`crate::io::write_atomically`).
 
 pub mod csv;
 pub mod guard;
 mod html;
 mod matrix;
 mod md;
+mod minutes;
+mod record;
 mod xlsx;
 
 pub use xlsx::{ADVICE_HEADER, FINDINGS_HEADER, PEOPLE_HEADER, SHEETS, WorkbookError, workbook};
@@ -18,6 +21,9 @@ use crate::analysis::Analysis;
 use crate::load::{CardLoad, PersonLoad};
 use crate::model::{Card, Product, Responsibility, Scenario};
 use crate::num::{hours, percent};
+use crate::record::Date;
+use crate::role_fit::RoleFit;
+use crate::sources::Source;
 
 /// The shapes an export can take.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,15 +37,22 @@ pub enum ExportFormat {
     Html,
     /// CSV with one row per card and one column per person (a RACI-style matrix).
     Matrix,
+    /// The workshop's minutes as Markdown: decisions, actions, open points, the agreed
+    /// split and the open findings.
+    MinutesMd,
+    /// The workshop's minutes as one self-contained HTML page that prints on A4.
+    MinutesHtml,
 }
 
 impl ExportFormat {
     /// Every format, in the order the command line lists them.
-    pub const ALL: [ExportFormat; 4] = [
+    pub const ALL: [ExportFormat; 6] = [
         ExportFormat::Md,
         ExportFormat::Csv,
         ExportFormat::Html,
         ExportFormat::Matrix,
+        ExportFormat::MinutesMd,
+        ExportFormat::MinutesHtml,
     ];
 
     /// The name on the command line: `md`, `csv`, `html`, `matrix`.
@@ -49,27 +62,37 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::Html => "html",
             ExportFormat::Matrix => "matrix",
+            ExportFormat::MinutesMd => "minutes-md",
+            ExportFormat::MinutesHtml => "minutes-html",
         }
     }
 
     /// The file extension of an export in this format (the matrix is CSV).
     pub fn extension(self) -> &'static str {
         match self {
-            ExportFormat::Md => "md",
+            ExportFormat::Md | ExportFormat::MinutesMd => "md",
             ExportFormat::Csv | ExportFormat::Matrix => "csv",
-            ExportFormat::Html => "html",
+            ExportFormat::Html | ExportFormat::MinutesHtml => "html",
         }
     }
 }
 
 /// The export of a scenario in a format, as text. `analysis` must be the scenario's own
-/// (`crate::analyze(scenario)`).
-pub fn render(format: ExportFormat, scenario: &Scenario, analysis: &Analysis) -> String {
+/// (`crate::analyze(scenario)`); `today` (the local date, `crate::io::today()`) decides
+/// which actions of the record are overdue.
+pub fn render(
+    format: ExportFormat,
+    scenario: &Scenario,
+    analysis: &Analysis,
+    today: Date,
+) -> String {
     match format {
-        ExportFormat::Md => md::render(scenario, analysis),
+        ExportFormat::Md => md::render(scenario, analysis, today),
         ExportFormat::Csv => csv::render(scenario, analysis),
-        ExportFormat::Html => html::render(scenario, analysis),
+        ExportFormat::Html => html::render(scenario, analysis, today),
         ExportFormat::Matrix => matrix::render(scenario, analysis),
+        ExportFormat::MinutesMd => minutes::markdown(scenario, analysis, today),
+        ExportFormat::MinutesHtml => minutes::html(scenario, analysis, today),
     }
 }
 
@@ -138,6 +161,56 @@ pub(crate) fn person_cells(name: String, load: &PersonLoad) -> Vec<String> {
         hours(load.load_hours()),
         percent(load.load_hours(), load.capacity_hours),
     ]
+}
+
+/// The role-fit columns of the people table (Markdown and HTML): hours a week by how far
+/// ahead the work looks, then by the sides of the stakeholders it serves.
+pub(crate) const ROLE_FIT_COLUMNS: [&str; 7] = [
+    "Sprint",
+    "Quarter",
+    "Year",
+    "External",
+    "Internal",
+    "Both sides",
+    "No stakeholder",
+];
+
+/// What the role-fit columns mean, with the articles behind them.
+const ROLE_FIT_NOTE: &str = "Role fit: Sprint, Quarter and Year split each person's strategy and execution hours by how far ahead the work looks; External, Internal, Both sides and No stakeholder by the sides of the stakeholders it serves (sources 001, 003, 004).";
+
+/// A person's role-fit cells, in the order of [`ROLE_FIT_COLUMNS`].
+pub(crate) fn role_fit_cells(fit: &RoleFit) -> Vec<String> {
+    fit.horizon_hours
+        .iter()
+        .chain(&fit.stakeholder_hours)
+        .map(|h| hours(*h))
+        .collect()
+}
+
+/// The sources the Markdown and HTML reports cite: the findings', the advice's and, when
+/// there are people, role fit's.
+fn report_citations(s: &Scenario, a: &Analysis) -> Vec<&'static Source> {
+    let role_fit = (!s.people.is_empty()).then_some(crate::role_fit::SOURCES);
+    crate::sources::cited(
+        a.findings
+            .iter()
+            .map(|f| f.source())
+            .chain(
+                a.advice
+                    .iter()
+                    .flat_map(|x| x.reasons.iter().map(|r| r.source())),
+            )
+            .chain(role_fit),
+    )
+}
+
+/// The sources a document cites, as a plain table (empty when it cites none).
+fn sources_table(cited: &[&Source]) -> record::Table {
+    record::Table {
+        columns: &crate::sources::COLUMNS,
+        right: &[],
+        rows: cited.iter().map(|s| s.row()).collect(),
+    }
 }
 
 /// The columns of the table of cards flagged for discussion (Markdown and HTML).
@@ -290,28 +363,9 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Column::{Pm, Po, Unassigned};
-    use crate::model::Kind::{Execution, Strategy};
-    use crate::model::Method::Scrum;
-    use crate::model::Scope::{Product as ProductScope, Team};
-    use crate::testkit::Builder;
 
     fn two_teams() -> Scenario {
-        Builder::new("Two teams")
-            .person("pat", 40.0)
-            .person("olga", 40.0)
-            .person("ivan", 40.0)
-            .responsibility("vision", Strategy, ProductScope, 3.0, &[])
-            .responsibility("backlog", Execution, Team, 4.0, &[])
-            .responsibility("research", Strategy, ProductScope, 2.0, &[])
-            .product(
-                "shop",
-                Some("pat"),
-                &[("vision", Pm), ("backlog", Po), ("research", Unassigned)],
-            )
-            .team("a", "shop", 6, Scrum, Some("olga"))
-            .team("b", "shop", 6, Scrum, Some("ivan"))
-            .build()
+        crate::testkit::shop_with_two_teams("Two teams").build()
     }
 
     #[test]
@@ -334,9 +388,12 @@ mod tests {
     #[test]
     fn extensions_and_names() {
         let names: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.name()).collect();
-        assert_eq!(names, ["md", "csv", "html", "matrix"]);
+        assert_eq!(
+            names,
+            ["md", "csv", "html", "matrix", "minutes-md", "minutes-html"]
+        );
         let ext: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.extension()).collect();
-        assert_eq!(ext, ["md", "csv", "html", "csv"]);
+        assert_eq!(ext, ["md", "csv", "html", "csv", "md", "html"]);
         // That the command line spells each format by its `name` is `cli`'s test.
     }
 
@@ -360,7 +417,8 @@ mod tests {
                     })
                     .collect()
             };
-            let rows = read(render(ExportFormat::Csv, &s, &a));
+            let today = crate::record::Date::new(2026, 11, 29).expect("a day");
+            let rows = read(render(ExportFormat::Csv, &s, &a, today));
             let vision = &rows[1];
             assert_eq!(vision[0], format!("'{}", s.products[0].name), "{start:?}");
             assert_eq!(vision[7], format!("'{}", s.people[0].name), "{start:?}");
@@ -370,7 +428,7 @@ mod tests {
                 "{start:?}"
             );
             assert_eq!(vision[8], "3.0", "numbers are not guarded");
-            let matrix = read(render(ExportFormat::Matrix, &s, &a));
+            let matrix = read(render(ExportFormat::Matrix, &s, &a, today));
             assert_eq!(matrix[0][2], format!("'{}", s.people[0].name), "{start:?}");
             assert_eq!(
                 matrix[1][0],

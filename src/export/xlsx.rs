@@ -5,7 +5,7 @@
 //! formulas, so a name `=1+2` stays text and needs none of the CSV exports' guard; hours
 //! are the CSV's numbers (one decimal), flags booleans, costs whole dollars.
 
-use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::Cell;
 use crate::analysis::Analysis;
@@ -33,6 +33,10 @@ pub struct WorkbookError(String);
 pub fn workbook(s: &Scenario, a: &Analysis) -> Result<Vec<u8>, WorkbookError> {
     let formats = Formats::new();
     let mut book = Workbook::new();
+    // A fixed creation time instead of the clock's: the same scenario gives the same bytes,
+    // so an export can be compared, checked in or regenerated without noise.
+    let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(|e| WorkbookError(e.to_string()))?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let [split, matrix, people_sheet, findings_sheet, advice_sheet] = SHEETS;
     let mut add = |name: &str, rows: &mut dyn Iterator<Item = Vec<Cell>>, filter: Filter| {
         let sheet = book

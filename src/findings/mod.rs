@@ -1,4 +1,4 @@
-//! The twelve rules of domain.md ("Findings"): data about a scenario, never errors. The
+//! The thirteen rules of domain.md ("Findings"): data about a scenario, never errors. The
 //! person rules live in [`person`], where the suggestion search shares their tests.
 
 pub(crate) mod person;
@@ -56,6 +56,8 @@ pub enum Rule {
     Overload,
     HybridOverload,
     StrategyStarved,
+    /// `po-strategy-work` (format 2).
+    PoStrategyWork,
     CombinedRoleBeyondOneTeam,
     CombinedRoleMultipleProducts,
     SplitAtScale,
@@ -68,10 +70,11 @@ pub enum Rule {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 13] = [
         Rule::Overload,
         Rule::HybridOverload,
         Rule::StrategyStarved,
+        Rule::PoStrategyWork,
         Rule::CombinedRoleBeyondOneTeam,
         Rule::CombinedRoleMultipleProducts,
         Rule::SplitAtScale,
@@ -89,6 +92,7 @@ impl Rule {
             Rule::Overload => "overload",
             Rule::HybridOverload => "hybrid-overload",
             Rule::StrategyStarved => "strategy-starved",
+            Rule::PoStrategyWork => "po-strategy-work",
             Rule::CombinedRoleBeyondOneTeam => "combined-role-beyond-one-team",
             Rule::CombinedRoleMultipleProducts => "combined-role-multiple-products",
             Rule::SplitAtScale => "split-at-scale",
@@ -108,6 +112,7 @@ impl Rule {
             Rule::Overload => "Overloaded",
             Rule::HybridOverload => "Overloaded with strategy and execution",
             Rule::StrategyStarved => "Strategy crowded out by execution",
+            Rule::PoStrategyWork => "Strategy work in a PO seat",
             Rule::CombinedRoleBeyondOneTeam => "Combined role beyond one team",
             Rule::CombinedRoleMultipleProducts => "Combined role across several products",
             Rule::SplitAtScale => "Roles not split at scale",
@@ -133,6 +138,7 @@ impl Rule {
                 "003"
             }
             Rule::CombinedRoleBeyondOneTeam => "004, 003",
+            Rule::PoStrategyWork => "001, 003",
             Rule::SplitAtScale => "004",
             Rule::PoMultipleTeams => "000",
             Rule::ScrumTeamWithoutPo | Rule::PoOutsideScrum => "000, 003",
@@ -148,6 +154,9 @@ impl Rule {
                 "Overloaded with both strategy and execution: split the roles when strategy suffers or the backlog overwhelms strategy."
             }
             Rule::StrategyStarved => "Backlog work is crowding out this PM's strategy work.",
+            Rule::PoStrategyWork => {
+                "The PO is the tactical executor and long-term strategy is the PM's; treating the two titles as interchangeable is a costly mistake."
+            }
             Rule::CombinedRoleBeyondOneTeam => {
                 "One person can do both roles for one team of 5 to 10 engineers; combining works for teams under 15 people."
             }
@@ -243,6 +252,7 @@ impl Rule {
             Rule::Overload
             | Rule::HybridOverload
             | Rule::StrategyStarved
+            | Rule::PoStrategyWork
             | Rule::CombinedRoleBeyondOneTeam
             | Rule::CombinedRoleMultipleProducts
             | Rule::SplitAtScale

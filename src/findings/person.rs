@@ -5,7 +5,7 @@
 //! A new person rule is one test function here and one line in [`check`]; both users
 //! follow, and [`finding`] words it.
 
-use crate::load::PersonLoad;
+use crate::load::{PersonLoad, PoWork};
 use crate::model::{Person, Scenario, Settings};
 use crate::num::{counted, ge, gt, hours, positive, share_at_least};
 use crate::seats::Seats;
@@ -71,6 +71,15 @@ pub fn check(
     if strategy_starved(st, load, held) {
         fire(Hit::person(Rule::StrategyStarved, Severity::Warning));
     }
+    for work in &load.po_work {
+        if po_strategy_work(st, held, work) {
+            fire(Hit {
+                rule: Rule::PoStrategyWork,
+                severity: Severity::Warning,
+                product: Some(work.product),
+            });
+        }
+    }
     for &product in held.pm_of {
         if combined_role_beyond_one_team(st, seats, held, product) {
             fire(Hit {
@@ -124,6 +133,15 @@ pub fn hybrid_overload(st: &Settings, load: &PersonLoad) -> bool {
 pub fn strategy_starved(st: &Settings, load: &PersonLoad, held: Held<'_>) -> bool {
     let (strategy, execution) = (load.strategy_hours, load.execution_hours);
     !held.pm_of.is_empty() && positive(strategy) && ge(execution, st.starved_ratio * strategy)
+}
+
+/// `po-strategy-work`: of the hours T a PO gets from one product's PO column (T > 0), the
+/// strategy hours reach `po_strategy_share` × T, and the person is not that product's PM
+/// (a combined role is other rules' business).
+pub fn po_strategy_work(st: &Settings, held: Held<'_>, work: &PoWork) -> bool {
+    !held.pm_of.contains(&work.product)
+        && positive(work.hours)
+        && share_at_least(work.strategy_hours, work.hours, st.po_strategy_share)
 }
 
 /// `combined-role-beyond-one-team`: PM of `product` and PO of one of its teams, while the
@@ -205,6 +223,20 @@ pub fn finding(
                 counted(teams, "team", "teams"),
                 counted(engineers as usize, "engineer", "engineers"),
                 st.combined_max_engineers
+            )
+        }
+        Rule::PoStrategyWork => {
+            let p = hit.product?;
+            let product = s.products.get(p)?;
+            let work = load.po_work.iter().find(|w| w.product == p)?;
+            subjects.push(product.id.clone());
+            format!(
+                "{name} gets {} h a week from the PO column of {}, and {} h of it is strategy work ({}, limit {}): long-term strategy is the product manager's work",
+                hours(work.hours),
+                product.name,
+                hours(work.strategy_hours),
+                crate::num::percent(work.strategy_hours, work.hours),
+                crate::num::percent(st.po_strategy_share, 1.0)
             )
         }
         Rule::CombinedRoleMultipleProducts => {

@@ -7,9 +7,11 @@
 //! server. The room reads a snapshot of the scenario that its owner replaces after each
 //! change ([`Room::update_scenario`]); it never changes the scenario and never touches disk.
 
+mod adopt;
 mod json;
 mod keys;
 mod lan;
+mod presence;
 mod rate;
 mod round;
 mod routes;
@@ -17,10 +19,14 @@ mod server;
 mod vote;
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+use std::time::Instant;
 
+pub use adopt::{Adoption, CardOutcome, adoption, split_note, tally_words, worth_discussing};
 pub use keys::Key;
 pub use lan::phone_address;
+pub use presence::CONNECTED_FOR;
 pub use rate::RateLimit;
 pub use round::{Ballot, Counts, Round, parse_column};
 pub use routes::{CONTENT_SECURITY_POLICY, MAX_BODY_BYTES};
@@ -174,6 +180,10 @@ pub struct Room {
 struct Shared {
     snapshot: RwLock<Snapshot>,
     session: Mutex<Session>,
+    /// Counts the changes of the session (rounds, ballots, votes, dots), so that the window
+    /// rebuilds what it shows of them only when they change.
+    changes: AtomicU64,
+    presence: Mutex<presence::Presence>,
 }
 
 impl Room {
@@ -191,6 +201,8 @@ impl Room {
                     limits,
                     ..Session::default()
                 }),
+                changes: AtomicU64::new(0),
+                presence: Mutex::default(),
             }),
         }
     }
@@ -213,6 +225,41 @@ impl Room {
             .read()
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
+    }
+
+    /// The session, for a change: the change counter moves on when it is let go, while
+    /// still locked, so whoever reads the new count then reads the change (a refused change
+    /// moves it too, which only costs the window one rebuild).
+    fn session_mut(&self) -> Changing<'_> {
+        Changing {
+            session: self.session(),
+            changes: &self.shared.changes,
+        }
+    }
+
+    /// How many times the session changed so far (see [`Room::results`]).
+    pub fn changes(&self) -> u64 {
+        self.shared.changes.load(Ordering::SeqCst)
+    }
+
+    /// Notes that an attendee's page was heard from (its poll, or an answer) at `now`.
+    pub fn seen(&self, attendee: &str, now: Instant) {
+        if check_attendee(attendee).is_ok() {
+            self.shared
+                .presence
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .seen(attendee, now);
+        }
+    }
+
+    /// How many attendees were heard from within [`CONNECTED_FOR`] before `now`.
+    pub fn connected(&self, now: Instant) -> usize {
+        self.shared
+            .presence
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .connected(now)
     }
 
     fn session(&self) -> MutexGuard<'_, Session> {
@@ -278,7 +325,7 @@ impl Room {
         if cards.is_empty() {
             return Err(RoomError::NoCards);
         }
-        let mut session = self.session();
+        let mut session = self.session_mut();
         session.opened += 1;
         let id = format!("round-{}", session.opened);
         session.round = Some(Round::new(id.clone(), product.to_string(), cards));
@@ -288,23 +335,22 @@ impl Room {
 
     /// Stops the round taking ballots (it stays, and may be revealed).
     pub fn close_round(&self) -> Result<(), RoomError> {
-        let mut session = self.session();
-        let round = session.round.as_mut().ok_or(RoomError::NoRound)?;
-        round.open = false;
-        Ok(())
+        self.with_round(|round| round.open = false)
     }
 
     /// Shows the round's tally to the attendees (the round stays open if it was).
     pub fn reveal_round(&self) -> Result<(), RoomError> {
-        let mut session = self.session();
-        let round = session.round.as_mut().ok_or(RoomError::NoRound)?;
-        round.revealed = true;
-        Ok(())
+        self.with_round(|round| round.revealed = true)
+    }
+
+    fn with_round(&self, change: impl FnOnce(&mut Round)) -> Result<(), RoomError> {
+        let mut session = self.session_mut();
+        session.round.as_mut().map(change).ok_or(RoomError::NoRound)
     }
 
     /// Opens a dot vote (`None` dots: 3), replacing the vote before. Answers its id.
     pub fn open_vote(&self, options: Vec<String>, dots: Option<u32>) -> Result<String, RoomError> {
-        let mut session = self.session();
+        let mut session = self.session_mut();
         let id = format!("vote-{}", session.opened + 1);
         let vote = Vote::new(id.clone(), options, dots.unwrap_or(DEFAULT_DOTS))?;
         session.opened += 1;
@@ -314,7 +360,7 @@ impl Room {
 
     /// Stops the vote taking dots.
     pub fn close_vote(&self) -> Result<(), RoomError> {
-        let mut session = self.session();
+        let mut session = self.session_mut();
         let vote = session.vote.as_mut().ok_or(RoomError::NoVote)?;
         vote.open = false;
         Ok(())
@@ -327,7 +373,7 @@ impl Room {
         name: &str,
         placements: &BTreeMap<String, String>,
     ) -> Result<(), RoomError> {
-        let mut session = self.session();
+        let mut session = self.session_mut();
         let limits = session.limits;
         let round = session.round.as_mut().ok_or(RoomError::NoRound)?;
         round.submit(attendee, name, placements, &limits)
@@ -339,10 +385,13 @@ impl Room {
         attendee: &str,
         dots: &BTreeMap<String, u64>,
     ) -> Result<(), RoomError> {
-        let mut session = self.session();
+        let mut session = self.session_mut();
         let limits = session.limits;
-        let vote = session.vote.as_mut().ok_or(RoomError::NoVote)?;
-        vote.submit(attendee, dots, &limits)
+        session
+            .vote
+            .as_mut()
+            .ok_or(RoomError::NoVote)?
+            .submit(attendee, dots, &limits)
     }
 
     /// The round as it stands, with every ballot and the names attendees gave.
@@ -404,6 +453,31 @@ impl Room {
             .iter()
             .map(|p| (p.id.clone(), p.name.clone()))
             .collect()
+    }
+}
+
+/// The session locked for a change; letting it go counts the change.
+struct Changing<'a> {
+    session: MutexGuard<'a, Session>,
+    changes: &'a AtomicU64,
+}
+
+impl std::ops::Deref for Changing<'_> {
+    type Target = Session;
+    fn deref(&self) -> &Session {
+        &self.session
+    }
+}
+
+impl std::ops::DerefMut for Changing<'_> {
+    fn deref_mut(&mut self) -> &mut Session {
+        &mut self.session
+    }
+}
+
+impl Drop for Changing<'_> {
+    fn drop(&mut self) {
+        self.changes.fetch_add(1, Ordering::SeqCst);
     }
 }
 

@@ -120,14 +120,8 @@ pub(super) async fn answer(
 }
 
 async fn respond(context: &Context, request: Request<Incoming>, from: IpAddr) -> Answer {
-    let key = request
-        .uri()
-        .query()
-        .unwrap_or("")
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("k="))
-        .unwrap_or("")
-        .to_string();
+    let query = request.uri().query().unwrap_or("");
+    let key = query_param(query, "k").to_string();
     // Both keys are always compared, so timing tells nothing about which one was close.
     let facilitator = context.facilitator_key.matches(&key);
     let attendee = context.attendee_key.matches(&key);
@@ -156,7 +150,13 @@ async fn respond(context: &Context, request: Request<Incoming>, from: IpAddr) ->
         "/" => page(role, &key),
         "/app.js" => Answer::text("text/javascript; charset=utf-8", SCRIPT.to_string()),
         "/app.css" => Answer::text("text/css; charset=utf-8", STYLE.to_string()),
-        "/api/state" if get => Answer::json(200, room.state_json()),
+        "/api/state" if get => {
+            // The page names its attendee (`a`), so the window can count who is connected.
+            if role == Role::Attendee {
+                room.seen(query_param(query, "a"), Instant::now());
+            }
+            Answer::json(200, room.state_json())
+        }
         "/api/state" => not_allowed("GET"),
         "/api/ballot" | "/api/dots" if !post => not_allowed("POST"),
         "/api/ballot" => match body(request).await {
@@ -175,6 +175,15 @@ async fn respond(context: &Context, request: Request<Incoming>, from: IpAddr) ->
         }
         _ => Answer::error(404, "there is nothing at this address"),
     }
+}
+
+/// A query parameter's value as sent ("" when missing). Keys and attendee ids are hex
+/// digits, which need no decoding.
+fn query_param<'a>(query: &'a str, name: &str) -> &'a str {
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+        .unwrap_or("")
 }
 
 fn facilitator_path(path: &str) -> bool {
@@ -296,6 +305,7 @@ fn ballot(room: &Room, body: &[u8]) -> Answer {
         Err(answer) => return answer,
     };
     let name = b.name.unwrap_or_default();
+    room.seen(&b.attendee, Instant::now());
     done(room.submit_ballot(&b.attendee, &name, &b.placements))
 }
 
@@ -307,7 +317,10 @@ struct DotsBody {
 
 fn dots(room: &Room, body: &[u8]) -> Answer {
     match parse::<DotsBody>(body) {
-        Ok(d) => done(room.submit_dots(&d.attendee, &d.dots)),
+        Ok(d) => {
+            room.seen(&d.attendee, Instant::now());
+            done(room.submit_dots(&d.attendee, &d.dots))
+        }
         Err(answer) => answer,
     }
 }

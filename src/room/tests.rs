@@ -8,28 +8,11 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 
 use super::*;
-use crate::model::Column::{Pm, Po, Unassigned};
-use crate::model::Kind::{Execution, Strategy};
-use crate::model::Method::Scrum;
-use crate::model::Scope::{Product as ProductScope, Team};
-use crate::testkit::Builder;
+use crate::model::Column::{Pm, Po};
 
 fn scenario() -> Scenario {
-    Builder::new("Room test")
-        .person("pat", 40.0)
-        .person("olga", 40.0)
-        .person("ivan", 40.0)
-        .responsibility("vision", Strategy, ProductScope, 3.0, &[])
-        .responsibility("backlog", Execution, Team, 4.0, &[])
-        .responsibility("research", Strategy, ProductScope, 2.0, &[])
-        .product(
-            "shop",
-            Some("pat"),
-            &[("vision", Pm), ("backlog", Po), ("research", Unassigned)],
-        )
+    crate::testkit::shop_with_two_teams("Room test")
         .product("app", None, &[("vision", Po)])
-        .team("a", "shop", 6, Scrum, Some("olga"))
-        .team("b", "shop", 6, Scrum, Some("ivan"))
         .build()
 }
 
@@ -70,8 +53,13 @@ fn the_state_shows_the_first_product_with_owners_hours_and_loads_as_check_does()
     );
     // The same numbers as `check --format json`.
     let s = scenario();
-    let check: Value =
-        serde_json::from_str(&crate::report::check_json("x", &s, &crate::analyze(&s))).unwrap();
+    let check: Value = serde_json::from_str(&crate::report::check_json(
+        "x",
+        &s,
+        &crate::analyze(&s),
+        crate::record::Date::new(2026, 11, 29).expect("a day"),
+    ))
+    .unwrap();
     for (person, checked) in st["people"]
         .as_array()
         .unwrap()

@@ -8,7 +8,7 @@
 use crate::cost::{SeatKind, default_cost};
 use crate::findings::person::{self, Held};
 use crate::findings::{Severity, scrum_team_without_po, unowned_work};
-use crate::load::{PersonLoad, po_holders, po_share, product_hours};
+use crate::load::{PersonLoad, PoWork, po_holders, po_share, product_hours};
 use crate::model::Column;
 use crate::num::{gt, positive};
 
@@ -94,11 +94,20 @@ impl Context<'_> {
                 .count();
             if k > 0 {
                 let (k, n) = (k as f64, n as f64);
-                for (i, h) in hours.iter_mut().enumerate() {
+                // What the PO column gives: strategy, execution.
+                let mut po = [0.0; 2];
+                for (i, (h, from_po)) in hours.iter_mut().zip(&mut po).enumerate() {
                     let team = sums.po_team.get(i).copied().unwrap_or(0.0);
                     let product = sums.po_product.get(i).copied().unwrap_or(0.0);
-                    *h += team * k + product * k / n;
+                    *from_po = team * k + product * k / n;
+                    *h += *from_po;
                 }
+                let [strategy, execution] = po;
+                load.po_work.push(PoWork {
+                    product: p,
+                    strategy_hours: strategy,
+                    hours: strategy + execution,
+                });
             }
             let [strategy, execution] = hours;
             load.strategy_hours += strategy;

@@ -73,27 +73,13 @@ pub fn small_board() -> rolesplit::Scenario {
 
 /// The small board as a builder, to add to it.
 pub fn small_board_builder() -> rolesplit::testkit::Builder {
-    use rolesplit::model::Column::{Pm, Po, Unassigned};
-    use rolesplit::model::Kind::{Execution, Strategy};
-    use rolesplit::model::Scope::{Product, Team};
-    rolesplit::testkit::Builder::new("Small board")
-        .person("pat", 40.0)
-        .person("olga", 40.0)
-        .responsibility("vision", Strategy, Product, 3.0, &[])
-        .responsibility("backlog", Execution, Team, 4.0, &[])
-        .responsibility("research", Strategy, Product, 2.0, &[])
-        .product(
-            "shop",
-            Some("pat"),
-            &[("vision", Pm), ("backlog", Po), ("research", Unassigned)],
-        )
-        .team(
-            "squad",
-            "shop",
-            6,
-            rolesplit::model::Method::Scrum,
-            Some("olga"),
-        )
+    rolesplit::testkit::Builder::small_board("Small board").team(
+        "squad",
+        "shop",
+        6,
+        rolesplit::model::Method::Scrum,
+        Some("olga"),
+    )
 }
 
 /// How many findings of a rule the window's analysis has.

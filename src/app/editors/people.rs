@@ -117,27 +117,29 @@ fn cost_cell(ui: &mut Ui, p: &Person, actions: &mut Vec<Action>) {
             })));
         }
         if let Some(cost) = p.annual_cost {
-            let base = p.clone();
-            number_cell(
-                ui,
-                &format!("Annual cost of {}, dollars", p.name),
-                cost,
-                0.0..=MAX_COST,
-                500.0,
-                "",
-                |v| {
-                    Edit::UpdatePerson(Person {
-                        annual_cost: Some(v),
-                        ..base
-                    })
-                },
-                format!("person:{}:cost", p.id),
-                actions,
-            );
+            let field = PersonField {
+                label: format!("Annual cost of {}, dollars", p.name),
+                key: "cost",
+                range: 0.0..=MAX_COST,
+                speed: 500.0,
+                suffix: "",
+            };
+            let set = |p: &mut Person, v| p.annual_cost = Some(v);
+            person_cell(ui, p, field, cost, set, actions);
         } else {
             ui.weak("seat default");
         }
     });
+}
+
+/// A number of a person's, its label and limits.
+struct PersonField<'a> {
+    label: String,
+    /// Names the burst of typing that becomes one undo step.
+    key: &'a str,
+    range: std::ops::RangeInclusive<f64>,
+    speed: f64,
+    suffix: &'a str,
 }
 
 /// A person's hours a week (capacity, other duties), kept within a week's hours.
@@ -150,19 +152,38 @@ fn hours_cell(
     set: impl FnOnce(&mut Person, f64),
     actions: &mut Vec<Action>,
 ) {
+    let field = PersonField {
+        label: format!("{what} of {}, hours a week", p.name),
+        key,
+        range: 0.0..=MAX_HOURS,
+        speed: 0.5,
+        suffix: " h",
+    };
+    person_cell(ui, p, field, value, set, actions);
+}
+
+/// A number cell of a person, as one undoable edit of the person per burst of typing.
+fn person_cell(
+    ui: &mut Ui,
+    p: &Person,
+    field: PersonField,
+    value: f64,
+    set: impl FnOnce(&mut Person, f64),
+    actions: &mut Vec<Action>,
+) {
     let mut person = p.clone();
     number_cell(
         ui,
-        &format!("{what} of {}, hours a week", p.name),
+        &field.label,
         value,
-        0.0..=MAX_HOURS,
-        0.5,
-        " h",
+        field.range,
+        field.speed,
+        field.suffix,
         |v| {
             set(&mut person, v);
             Edit::UpdatePerson(person)
         },
-        format!("person:{}:{key}", p.id),
+        format!("person:{}:{}", p.id, field.key),
         actions,
     );
 }

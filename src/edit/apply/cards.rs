@@ -68,12 +68,14 @@ pub(super) fn update(s: &mut Scenario, product: &str, card: &Card) -> Result<boo
     replace(&mut p.cards, card, |r| no_card(product, &r))
 }
 
-/// Takes a card off the board.
+/// Takes a card off the board; decisions naming it keep the product and name no card.
 pub(super) fn remove(
     s: &mut Scenario,
     product: &str,
     responsibility: &str,
 ) -> Result<bool, EditError> {
     let p = product_mut(s, product)?;
-    remove_from(&mut p.cards, responsibility, |r| no_card(product, &r))
+    remove_from(&mut p.cards, responsibility, |r| no_card(product, &r))?;
+    super::record::card_left(s, product, responsibility);
+    Ok(true)
 }

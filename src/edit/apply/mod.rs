@@ -4,10 +4,12 @@
 mod cards;
 mod people;
 mod products;
+mod record;
 mod responsibilities;
 
 use super::{Edit, EditError};
 use crate::model::{Card, Person, Product, Responsibility, Scenario, Stakeholder, Team};
+use crate::record::{ActionItem, Decision};
 
 /// Applies an edit in place and says whether anything changed.
 pub(super) fn mutate(s: &mut Scenario, edit: &Edit) -> Result<bool, EditError> {
@@ -60,6 +62,12 @@ pub(super) fn mutate(s: &mut Scenario, edit: &Edit) -> Result<bool, EditError> {
         Edit::AddTeam(t) => Ok(add(&mut s.teams, t)),
         Edit::UpdateTeam(t) => replace(&mut s.teams, t, EditError::NoTeam),
         Edit::RemoveTeam(id) => remove(&mut s.teams, id, EditError::NoTeam),
+        Edit::AddDecision(d) => Ok(add(&mut s.record.decisions, d)),
+        Edit::UpdateDecision(d) => replace(&mut s.record.decisions, d, EditError::NoDecision),
+        Edit::RemoveDecision(id) => remove(&mut s.record.decisions, id, EditError::NoDecision),
+        Edit::AddAction(a) => Ok(add(&mut s.record.actions, a)),
+        Edit::UpdateAction(a) => replace(&mut s.record.actions, a, EditError::NoAction),
+        Edit::RemoveAction(id) => remove(&mut s.record.actions, id, EditError::NoAction),
         Edit::Batch(edits) => {
             let mut changed = false;
             for e in edits {
@@ -93,6 +101,8 @@ listed_by! {
     Product => id,
     Team => id,
     Card => responsibility,
+    Decision => id,
+    ActionItem => id,
 }
 
 /// Sets a field; whether its value changed.

@@ -34,9 +34,10 @@ pub(super) fn set_answer(
     Ok(changed)
 }
 
-/// Removes a product and its teams.
+/// Removes a product and its teams; decisions about it are about no product any more.
 pub(super) fn remove(s: &mut Scenario, id: &str) -> Result<bool, EditError> {
     remove_from(&mut s.products, id, EditError::NoProduct)?;
     s.teams.retain(|t| t.product != id);
+    super::record::product_left(s, id);
     Ok(true)
 }

@@ -5,12 +5,14 @@ use super::remove as remove_from;
 use crate::edit::EditError;
 use crate::model::Scenario;
 
-/// Removes a responsibility and its cards on every board.
+/// Removes a responsibility and its cards on every board; decisions naming it name no
+/// card any more.
 pub(super) fn remove(s: &mut Scenario, id: &str) -> Result<bool, EditError> {
     remove_from(&mut s.responsibilities, id, EditError::NoResponsibility)?;
     for p in &mut s.products {
         p.cards.retain(|c| c.responsibility != id);
     }
+    super::record::responsibility_left(s, id);
     Ok(true)
 }
 

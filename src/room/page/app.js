@@ -266,7 +266,8 @@
 
   async function poll() {
     try {
-      const response = await fetch("/api/state" + query, { cache: "no-store" });
+      // The attendee id tells the facilitator's window how many phones are connected.
+      const response = await fetch("/api/state" + query + "&a=" + attendee, { cache: "no-store" });
       if (!response.ok) throw new Error("HTTP " + response.status);
       state = await response.json();
       draw();
