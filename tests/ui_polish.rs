@@ -360,3 +360,81 @@ fn compare_marks_one_baseline_and_changed_loads() {
         "Tom's load in A, the baseline, is plain"
     );
 }
+
+/// Two organisations of 10,400 cards each: more than a frame can compare, so the tab works
+/// the comparison out on a thread, says so meanwhile, then shows it; an edit made while one
+/// is under way gets a comparison of its own.
+#[test]
+fn a_large_comparison_is_worked_out_on_a_thread_then_shown() {
+    use rolesplit::synth::{Size, generate};
+    let size = Size {
+        products: 260,
+        teams_per_product: 2,
+        cards_per_board: 40,
+    };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let b_path = dir.path().join("b.ron");
+    rolesplit::io::save(&b_path, &generate(size, 43)).expect("saved");
+    let mut h = harness(generate(size, 42));
+    h.run();
+    h.state_mut().add_to_comparison(&b_path);
+    assert_eq!(h.state().compare.others.len(), 1, "the file is read");
+    let wait_for_tables = |h: &mut egui_kittest::Harness<'_, AppState>| {
+        for _ in 0..3000 {
+            h.step();
+            let state = h.state();
+            if state.compare.tables(&state.doc).is_some() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        panic!("the comparison never came in");
+    };
+    h.get_all_by_label("Compare")
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
+        .expect("the tab")
+        .click();
+    h.step();
+    h.step();
+    assert!(
+        h.state().compare.building.is_some(),
+        "the comparison is worked out on a thread"
+    );
+    assert!(h.query_by_label("Comparing the scenarios…").is_some());
+    wait_for_tables(&mut h);
+    h.step();
+    assert!(h.query_by_label("Comparing the scenarios…").is_none());
+    assert!(
+        h.query_by_label("Everyone's load").is_some(),
+        "the comparison shows"
+    );
+
+    // Two edits, the second while the first one's comparison is under way.
+    for _ in 0..2 {
+        let product = h.state().doc.scenario.products[0].id.clone();
+        let card = h.state().doc.scenario.products[0].cards[0].clone();
+        let to = if card.column == rolesplit::model::Column::Po {
+            rolesplit::model::Column::Pm
+        } else {
+            rolesplit::model::Column::Po
+        };
+        h.state_mut()
+            .apply(rolesplit::edit::Edit::MoveCard {
+                product,
+                responsibility: card.responsibility,
+                to,
+                place: rolesplit::edit::Place::Keep,
+            })
+            .expect("moves");
+        h.step();
+    }
+    // Only a comparison of the scenario as it is now is shown.
+    wait_for_tables(&mut h);
+    let state = h.state();
+    let tables = state.compare.tables(&state.doc).expect("in");
+    assert!(
+        tables.cards.len() >= 10_400,
+        "every card of both organisations has a row"
+    );
+    assert!(state.compare.building.is_none());
+}

@@ -3,6 +3,7 @@
 //! `compare_view.rs`). The same comparison code (`crate::diff`) serves the command line.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::analysis::{Analysis, analyze};
@@ -13,14 +14,15 @@ use super::compare_tables::{CompareTables, ComparedScenario};
 use super::document::{Derived, Document};
 use super::names::Names;
 
-/// A saved scenario brought into the comparison.
+/// A saved scenario brought into the comparison. Its parts are shared (never changed once
+/// read) so that a comparison worked out on a thread reads them without a copy.
 pub struct Compared {
     pub label: String,
     pub path: PathBuf,
-    pub scenario: Scenario,
-    pub analysis: Analysis,
+    pub scenario: Arc<Scenario>,
+    pub analysis: Arc<Analysis>,
     /// Its ids, indexed once when it is read.
-    pub names: Names,
+    pub names: Arc<Names>,
 }
 
 /// The scenarios being compared. Entry 0 is always the open scenario.
@@ -35,8 +37,21 @@ pub struct Compare {
     pub section: CompareSection,
     /// What the tab shows, rebuilt when the open scenario or the comparison changes.
     tables: Derived<CompareTables>,
+    /// Counts the changes to what is compared (files, baseline), so that a comparison
+    /// worked out on a thread is kept only if nothing changed meanwhile.
+    changes: u64,
+    /// A large comparison being worked out on a thread.
+    pub building: Option<Building>,
     /// A large file being read.
     pub reading: Option<Reading>,
+}
+
+/// A comparison being worked out on a thread, for the document's `generation` and the
+/// comparison's `changes` count.
+pub struct Building {
+    generation: u64,
+    changes: u64,
+    result: Receiver<CompareTables>,
 }
 
 /// The parts of the Compare tab.
@@ -71,18 +86,13 @@ impl Compare {
     /// The open scenario, then the saved ones.
     pub fn entries<'a>(&'a self, doc: &'a Document) -> Vec<ComparedScenario<'a>> {
         let open = ComparedScenario {
-            label: "Open scenario",
+            label: OPEN_LABEL,
             scenario: &doc.scenario,
             analysis: &doc.analysis,
             names: doc.names(),
         };
         std::iter::once(open)
-            .chain(self.others.iter().map(|c| ComparedScenario {
-                label: &c.label,
-                scenario: &c.scenario,
-                analysis: &c.analysis,
-                names: &c.names,
-            }))
+            .chain(self.others.iter().map(Compared::entry))
             .collect()
     }
 
@@ -150,6 +160,53 @@ pub enum CompareAction {
     Section(CompareSection),
 }
 
+/// What the open scenario is called in the comparison.
+const OPEN_LABEL: &str = "Open scenario";
+
+/// Comparisons of up to this many cards in all (the open scenario's and the files') are
+/// worked out at once, within a frame; larger ones (two organisations of 5,000 people
+/// have 80,000) on a thread.
+const BUILD_AT_ONCE_CARDS: usize = 20_000;
+
+/// The tables of `entries` against the one at `baseline`.
+fn build(entries: &[ComparedScenario], baseline: usize) -> CompareTables {
+    let Some(base) = entries.get(baseline) else {
+        return CompareTables::default();
+    };
+    let diffs: Vec<Option<Diff>> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            (i != baseline)
+                .then(|| diff_analyzed(base.scenario, base.analysis, e.scenario, e.analysis))
+        })
+        .collect();
+    CompareTables::build(entries, baseline, &diffs)
+}
+
+impl Compared {
+    /// As an entry of the comparison.
+    fn entry(&self) -> ComparedScenario<'_> {
+        ComparedScenario {
+            label: &self.label,
+            scenario: &self.scenario,
+            analysis: &self.analysis,
+            names: &self.names,
+        }
+    }
+
+    /// The same file, its parts shared (for a thread).
+    fn share(&self) -> Compared {
+        Compared {
+            label: self.label.clone(),
+            path: self.path.clone(),
+            scenario: Arc::clone(&self.scenario),
+            analysis: Arc::clone(&self.analysis),
+            names: Arc::clone(&self.names),
+        }
+    }
+}
+
 /// Files up to this size are read at once (in less than a frame); larger ones (an
 /// organisation of 5,000 people is 3 MB, a tenth of a second to read) on a thread, so the
 /// window keeps drawing.
@@ -173,9 +230,9 @@ fn read(path: &Path) -> Result<Compared, String> {
     Ok(Compared {
         label: format!("{} ({name})", scenario.name),
         path: path.to_path_buf(),
-        names: Names::new(&scenario),
-        scenario,
-        analysis,
+        names: Arc::new(Names::new(&scenario)),
+        scenario: Arc::new(scenario),
+        analysis: Arc::new(analysis),
     })
 }
 
@@ -201,9 +258,10 @@ impl Compare {
         Ok(())
     }
 
-    /// Takes in a file read on a thread once it is read (asking for a frame until then);
-    /// returns why it could not be read.
-    pub fn poll(&mut self, ctx: &egui::Context) -> Option<String> {
+    /// Takes in a comparison worked out on a thread, and a file read on a thread, once they
+    /// are ready (asking for a frame until then); returns why a file could not be read.
+    pub fn poll(&mut self, ctx: &egui::Context, doc: &Document) -> Option<String> {
+        self.take_built(ctx, doc.generation);
         let reading = self.reading.as_ref()?;
         match reading.result.try_recv() {
             Ok(Ok(compared)) => {
@@ -231,7 +289,13 @@ impl Compare {
         if self.others.len() == 1 {
             self.focus = 1;
         }
+        self.compared_changed();
+    }
+
+    /// What is compared changed: the tables are worked out again.
+    fn compared_changed(&mut self) {
         self.tables.clear();
+        self.changes += 1;
     }
 
     /// Carries out a compare view request (adding a file is the window's: it asks for one).
@@ -253,33 +317,108 @@ impl Compare {
                 return;
             }
         }
-        self.tables.clear();
+        self.compared_changed();
     }
 
     /// Works the comparison out again if the open scenario or the comparison changed since
-    /// the last time (called before the Compare tab is drawn).
+    /// the last time (called before the Compare tab is drawn). A large comparison is worked
+    /// out on a thread from a copy of the open scenario: the tab shows that it is under way
+    /// and [`Compare::poll`] takes the tables in.
     pub fn refresh(&mut self, doc: &Document) {
         if self.others.is_empty() || self.tables.fresh(doc.generation).is_some() {
             return;
         }
-        let entries = self.entries(doc);
+        // One comparison at a time: one for an older state is dropped when it is in, and
+        // the next frame starts the one for the state then.
+        if self.building.is_some() {
+            return;
+        }
+        let cards: usize = std::iter::once(&doc.scenario)
+            .chain(self.others.iter().map(|c| &*c.scenario))
+            .map(|s| s.products.iter().map(|p| p.cards.len()).sum::<usize>())
+            .sum();
+        if cards <= BUILD_AT_ONCE_CARDS {
+            let tables = build(&self.entries(doc), self.baseline);
+            self.tables.get(doc.generation, || tables);
+            return;
+        }
+        let open = Arc::new(doc.scenario.clone());
+        let others: Vec<Compared> = self.others.iter().map(Compared::share).collect();
         let baseline = self.baseline;
-        let tables = match entries.get(baseline) {
-            Some(base) => {
-                let diffs: Vec<Option<Diff>> = entries
-                    .iter()
-                    .enumerate()
-                    .map(|(i, e)| {
-                        (i != baseline).then(|| {
-                            diff_analyzed(base.scenario, base.analysis, e.scenario, e.analysis)
-                        })
-                    })
-                    .collect();
-                CompareTables::build(&entries, baseline, &diffs)
+        let (send, result) = channel();
+        let spawned = std::thread::Builder::new()
+            .name("comparison".into())
+            .spawn(move || {
+                // The open scenario's analysis and ids, worked out again here: the same
+                // functions give the same numbers to the last bit.
+                let analysis = analyze(&open);
+                let names = Names::new(&open);
+                let entries: Vec<ComparedScenario> = std::iter::once(ComparedScenario {
+                    label: OPEN_LABEL,
+                    scenario: &open,
+                    analysis: &analysis,
+                    names: &names,
+                })
+                .chain(others.iter().map(Compared::entry))
+                .collect();
+                drop(send.send(build(&entries, baseline)));
+            });
+        match spawned {
+            Ok(_) => {
+                self.building = Some(Building {
+                    generation: doc.generation,
+                    changes: self.changes,
+                    result,
+                });
             }
-            None => CompareTables::default(),
+            // No thread to be had: worked out here instead.
+            Err(_) => {
+                let tables = build(&self.entries(doc), self.baseline);
+                self.tables.get(doc.generation, || tables);
+            }
+        }
+    }
+
+    /// Takes in a comparison worked out on a thread once it is ready (asking for frames
+    /// until then).
+    fn take_built(&mut self, ctx: &egui::Context, generation: u64) {
+        let Some(building) = &self.building else {
+            return;
         };
-        self.tables.get(doc.generation, || tables);
+        match building.result.try_recv() {
+            Ok(tables) => {
+                if let Some(building) = self.building.take() {
+                    self.accept(&building, tables, generation);
+                }
+            }
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(30));
+            }
+            Err(TryRecvError::Disconnected) => self.building = None,
+        }
+    }
+
+    /// Keeps tables worked out on a thread when they are for the scenario and the
+    /// comparison as they are now (else they are dropped, and [`Compare::refresh`] starts
+    /// again).
+    fn accept(&mut self, building: &Building, tables: CompareTables, generation: u64) {
+        if (building.generation, building.changes) == (generation, self.changes) {
+            self.tables.get(generation, || tables);
+        }
+    }
+
+    /// Works the comparison out and waits for it (tests and benchmarks, which look at the
+    /// tab once its tables are in).
+    pub fn finish_building(&mut self, doc: &Document) {
+        // A comparison for an older state first, then the one for this state.
+        for _ in 0..2 {
+            self.refresh(doc);
+            if let Some(building) = self.building.take()
+                && let Ok(tables) = building.result.recv()
+            {
+                self.accept(&building, tables, doc.generation);
+            }
+        }
     }
 
     /// What the tab shows, as of the last [`Compare::refresh`] for `doc`.

@@ -44,6 +44,12 @@ pub fn compare_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         return;
     }
     let Some(tables) = cmp.tables(&state.doc) else {
+        if cmp.building.is_some() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Comparing the scenarios…");
+            });
+        }
         return;
     };
     export_row_ui(ui, &entries, cmp.baseline, cmp.focus_index(), actions);

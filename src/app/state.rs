@@ -216,7 +216,7 @@ impl AppState {
         self.workshop.tick(ctx, &self.doc, board, self.view.now);
         self.view.growth.refresh(&self.doc);
         self.files.poll_screenshot(&mut self.doc);
-        if let Some(problem) = self.compare.poll(ctx) {
+        if let Some(problem) = self.compare.poll(ctx, &self.doc) {
             self.files.error = Some(problem);
         }
         if self.view.tab == Tab::Compare {
