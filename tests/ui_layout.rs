@@ -7,7 +7,7 @@ mod common;
 
 use egui::{Key, Modifiers, Rect};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use rolesplit::app::AppState;
 
 type H = Harness<'static, AppState>;
@@ -148,6 +148,67 @@ fn every_board_column_header_shows_inside_the_board() {
                 let line = rect_of(&h, "Evolving · 5 teams · 80 engineers");
                 assert!(inside(line, board), "{case}: header line {line:?}");
             }
+        }
+    }
+}
+
+/// With a card selected, its details take the bottom of the board: each column's cards end
+/// above them, never under them. (egui lays out one row past the end of a list, clipped
+/// out of sight: at most that one card of a column may start under the details.)
+#[test]
+fn the_cards_end_above_the_card_details() {
+    for size in SIZES {
+        let mut h = window(size, false, false);
+        let case = describe(size, false, false);
+        let product = h.state().doc.scenario.products[0].clone();
+        let selected = product.cards[0].responsibility.clone();
+        h.state_mut().view.selection.card = Some(selected.clone());
+        h.run();
+        let details = rect_of(&h, "Card details panel");
+        let central = rect_of(&h, "Central panel");
+        // The selected card also shows in its details: only the others are looked at.
+        let titles: Vec<String> = product
+            .cards
+            .iter()
+            .filter(|c| c.responsibility != selected)
+            .filter_map(|c| h.state().doc.scenario.responsibility(&c.responsibility))
+            .map(|r| r.title.clone())
+            .collect();
+        let mut shown = 0;
+        // Per column (by its left edge): the tops of the cards that start under the details.
+        let mut under: std::collections::BTreeMap<i32, Vec<f32>> = Default::default();
+        for title in &titles {
+            for node in h
+                .query_all_by_label(title)
+                .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
+            {
+                let r = node.rect();
+                if r.top() < central.top() {
+                    continue;
+                }
+                shown += 1;
+                if r.top() >= details.top() {
+                    under.entry(r.left() as i32).or_default().push(r.top());
+                }
+            }
+        }
+        assert!(shown > 3, "{case}: the board shows cards ({shown})");
+        for button in ["Record a decision…", "Take off this board…", "Close"] {
+            let r = h
+                .query_all_by_label(button)
+                .map(|n| n.rect())
+                .find(|r| r.top() >= details.top())
+                .unwrap_or_else(|| panic!("{case}: the details' {button}"));
+            assert!(
+                inside(r, details),
+                "{case}: {button} {r:?} inside {details:?}"
+            );
+        }
+        for (left, tops) in &under {
+            assert!(
+                tops.len() <= 1,
+                "{case}: cards of the column at x = {left} start under the card details at {details:?}: {tops:?}"
+            );
         }
     }
 }
@@ -306,6 +367,13 @@ fn snapshots_at_projector_sizes() {
         let tag = format!("{}x{}", size.0, size.1);
         let mut h = window(size, false, false);
         results.add(h.try_snapshot(format!("layout_board_{tag}")));
+        // A card selected: its details under the board's columns.
+        let first = h.state().doc.scenario.products[0].cards[0]
+            .responsibility
+            .clone();
+        h.state_mut().view.selection.card = Some(first);
+        h.run();
+        results.add(h.try_snapshot(format!("layout_card_details_{tag}")));
         drop(h);
         h = window(size, true, false);
         results.add(h.try_snapshot(format!("layout_presentation_{tag}")));

@@ -77,11 +77,16 @@ pub fn board_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             .and_then(|id| state.doc.names().person(id)),
     };
     // The three columns share the width the panels leave; what does not fit in a column
-    // wraps or is cut with "…" (the whole text is in the card's tooltip and details).
-    ui.columns(3, |columns| {
-        for (ui, column) in columns.iter_mut().zip(Column::ALL) {
-            board.column_ui(ui, column, actions);
-        }
+    // wraps or is cut with "…" (the whole text is in the card's tooltip and details). They
+    // end where the card's details begin: `Ui::columns` would reach the bottom of the board
+    // and run its cards under them.
+    let space = ui.available_rect_before_wrap();
+    ui.scope_builder(egui::UiBuilder::new().max_rect(space), |ui| {
+        ui.columns(3, |columns| {
+            for (ui, column) in columns.iter_mut().zip(Column::ALL) {
+                board.column_ui(ui, column, actions);
+            }
+        });
     });
 }
 

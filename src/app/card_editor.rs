@@ -43,7 +43,8 @@ pub fn card_editor_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) 
         intent,
     };
     ui.add_space(4.0);
-    ui.horizontal(|ui| {
+    // The rows wrap, so that every button stays in view however narrow the board.
+    ui.horizontal_wrapped(|ui| {
         ui.strong(format!("Card: {}", r.title));
         ui.weak(format!("({} on {})", card.column.label(), product.name));
         super::sources_view::source_links_ui(ui, &r.source, actions);
@@ -51,7 +52,7 @@ pub fn card_editor_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) 
             actions.push(Action::SelectCard(None));
         }
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let mut own = card.hours.is_some();
         if ui
             .checkbox(&mut own, "Own hours on this board")

@@ -284,9 +284,10 @@ fn central_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>
     match state.view.tab {
         Tab::Board => {
             if state.view.selection.card.is_some() && !state.prefs.presentation {
-                egui::Panel::bottom("card_editor")
+                let panel = egui::Panel::bottom("card_editor")
                     .resizable(false)
                     .show(ui, |ui| card_editor::card_editor_ui(ui, state, actions));
+                name_panel(&panel.response, "Card details panel");
             }
             board::board_ui(ui, state, actions);
         }
