@@ -91,7 +91,7 @@ fn open_edit_save_and_reopen_gives_the_edited_scenario() {
     h.run();
     assert!(!h.state().is_dirty());
     let reopened = rolesplit::io::open(&path).expect("loads");
-    assert_eq!(reopened, h.state().doc.scenario);
+    assert_eq!(reopened, *h.state().doc.scenario);
     assert_eq!(reopened.products[0].cards[0].column, Column::Po);
     assert_eq!(
         common::files_in(dir.path()),
@@ -131,7 +131,7 @@ fn save_as_writes_a_new_file_and_keeps_the_old_one() {
     );
     assert_eq!(
         rolesplit::io::open(&other).expect("loads"),
-        h.state().doc.scenario
+        *h.state().doc.scenario
     );
     let recent: Vec<Option<&std::ffi::OsStr>> = h
         .state()
@@ -260,7 +260,7 @@ fn saving_over_a_file_changed_on_disk_warns_first() {
     h.run();
     assert_eq!(
         rolesplit::io::open(&path).expect("loads"),
-        h.state().doc.scenario
+        *h.state().doc.scenario
     );
 }
 

@@ -279,7 +279,7 @@ fn the_open_points_buttons_show_at_every_size() {
     for size in SIZES {
         for presenting in [false, true] {
             let mut h = window(size, presenting, false);
-            h.state_mut().doc.scenario = scenario.clone();
+            h.state_mut().doc.scenario = scenario.clone().into();
             h.run();
             common::open_tab(&mut h, "Record");
             let case = describe(size, presenting, false);

@@ -65,7 +65,7 @@ fn suggest_preview_apply_and_undo_byte_identical() {
         rolesplit::io::open(std::path::Path::new("data/samples/enterprise.ron")).expect("sample");
     rolesplit::edit::apply(&mut expected, &first.edit()).expect("applies");
     assert_eq!(
-        h.state().doc.scenario,
+        *h.state().doc.scenario,
         expected,
         "the proposal's edits, through the edit path"
     );
@@ -141,5 +141,5 @@ fn locking_a_seat_and_pinning_a_card_are_undoable_edits() {
         h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         h.run();
     }
-    assert_eq!(h.state().doc.scenario, small_board());
+    assert_eq!(*h.state().doc.scenario, small_board());
 }

@@ -101,7 +101,7 @@ fn a_thousand_edits_on_the_enterprise_sample_can_all_be_undone() {
     let steps = state.doc.history.undo_len();
     assert!(steps >= 900, "{steps} steps recorded");
     while state.undo() {}
-    assert_eq!(state.doc.scenario, original);
+    assert_eq!(*state.doc.scenario, original);
 }
 
 #[test]

@@ -322,8 +322,8 @@ impl Compare {
 
     /// Works the comparison out again if the open scenario or the comparison changed since
     /// the last time (called before the Compare tab is drawn). A large comparison is worked
-    /// out on a thread from a copy of the open scenario: the tab shows that it is under way
-    /// and [`Compare::poll`] takes the tables in.
+    /// out on a thread from the open scenario as it is (shared, not copied): the tab shows
+    /// that it is under way and [`Compare::poll`] takes the tables in.
     pub fn refresh(&mut self, doc: &Document) {
         if self.others.is_empty() || self.tables.fresh(doc.generation).is_some() {
             return;
@@ -333,7 +333,7 @@ impl Compare {
         if self.building.is_some() {
             return;
         }
-        let cards: usize = std::iter::once(&doc.scenario)
+        let cards: usize = std::iter::once(&*doc.scenario)
             .chain(self.others.iter().map(|c| &*c.scenario))
             .map(|s| s.products.iter().map(|p| p.cards.len()).sum::<usize>())
             .sum();
@@ -342,16 +342,16 @@ impl Compare {
             self.tables.get(doc.generation, || tables);
             return;
         }
-        let open = Arc::new(doc.scenario.clone());
+        // The open scenario and its analysis as they are, shared: an edit made meanwhile
+        // copies them first (`Document`).
+        let open = Arc::clone(&doc.scenario);
+        let analysis = Arc::clone(&doc.analysis);
         let others: Vec<Compared> = self.others.iter().map(Compared::share).collect();
         let baseline = self.baseline;
         let (send, result) = channel();
         let spawned = std::thread::Builder::new()
             .name("comparison".into())
             .spawn(move || {
-                // The open scenario's analysis and ids, worked out again here: the same
-                // functions give the same numbers to the last bit.
-                let analysis = analyze(&open);
                 let names = Names::new(&open);
                 let entries: Vec<ComparedScenario> = std::iter::once(ComparedScenario {
                     label: OPEN_LABEL,
@@ -361,7 +361,12 @@ impl Compare {
                 })
                 .chain(others.iter().map(Compared::entry))
                 .collect();
-                drop(send.send(build(&entries, baseline)));
+                let tables = build(&entries, baseline);
+                // Let go of the open scenario before the tables are in, so that the next
+                // edit finds it unshared and changes it without a copy.
+                drop(entries);
+                drop((open, analysis));
+                drop(send.send(tables));
             });
         match spawned {
             Ok(_) => {

@@ -9,6 +9,7 @@
 //! agrees with a full `analyze` to the last bit).
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::analysis::{self, Analysis, analyze};
 use crate::changes::Changes;
@@ -27,10 +28,14 @@ pub struct PendingRemoval {
 }
 
 /// The scenario being edited, its analysis, its undo history and its file.
+///
+/// The scenario and the analysis are shared (`Arc`): the recovery copy's writer, a
+/// comparison's thread and the room take them as they are without a copy, and an edit
+/// copies them only while such a reader still holds them (`Arc::make_mut`).
 pub struct Document {
-    pub scenario: Scenario,
-    /// Recomputed on every change of the scenario, never per frame.
-    pub analysis: Analysis,
+    pub scenario: Arc<Scenario>,
+    /// Brought up to date on every change of the scenario, never per frame.
+    pub analysis: Arc<Analysis>,
     pub history: History,
     /// The file the scenario was opened from or saved to.
     pub path: Option<PathBuf>,
@@ -58,10 +63,10 @@ pub struct Document {
 impl Document {
     pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
         Document {
-            analysis: analyze(&scenario),
+            analysis: Arc::new(analyze(&scenario)),
             valid: crate::validate::validate_scenario(&scenario).is_ok(),
             names: Names::new(&scenario),
-            scenario,
+            scenario: Arc::new(scenario),
             history: History::default(),
             path,
             generation: 0,
@@ -103,13 +108,14 @@ impl Document {
     ) -> Result<Option<String>, EditError> {
         // Described as the scenario is before the edit (a removal names what goes).
         let label = edit.describe(&self.scenario);
-        let Some(patch) = edit::apply_recorded(&mut self.scenario, edit, self.valid)? else {
+        let scenario = Arc::make_mut(&mut self.scenario);
+        let Some(patch) = edit::apply_recorded(scenario, edit, self.valid)? else {
             return Ok(None);
         };
-        let changes = patch.changes(&self.scenario);
+        let changes = patch.changes(scenario);
         analysis::update(
-            &self.scenario,
-            &mut self.analysis,
+            scenario,
+            Arc::make_mut(&mut self.analysis),
             &changes,
             &Before(&patch),
         );
@@ -122,9 +128,11 @@ impl Document {
     /// Undoes the last edit; returns its description, `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Option<String> {
         let label = self.history.undo_label()?.to_string();
-        let patch = self.history.undo(&mut self.scenario)?;
-        let changes = patch.changes(&self.scenario);
-        analysis::update(&self.scenario, &mut self.analysis, &changes, &Before(patch));
+        let scenario = Arc::make_mut(&mut self.scenario);
+        let patch = self.history.undo(scenario)?;
+        let changes = patch.changes(scenario);
+        let analysis = Arc::make_mut(&mut self.analysis);
+        analysis::update(scenario, analysis, &changes, &Before(patch));
         self.changed(&changes);
         Some(label)
     }
@@ -132,9 +140,11 @@ impl Document {
     /// Redoes the last undone edit; returns its description, `None` when there is none.
     pub fn redo(&mut self) -> Option<String> {
         let label = self.history.redo_label()?.to_string();
-        let patch = self.history.redo(&mut self.scenario)?;
-        let changes = patch.changes(&self.scenario);
-        analysis::update(&self.scenario, &mut self.analysis, &changes, &Before(patch));
+        let scenario = Arc::make_mut(&mut self.scenario);
+        let patch = self.history.redo(scenario)?;
+        let changes = patch.changes(scenario);
+        let analysis = Arc::make_mut(&mut self.analysis);
+        analysis::update(scenario, analysis, &changes, &Before(patch));
         self.changed(&changes);
         Some(label)
     }
@@ -143,11 +153,11 @@ impl Document {
     /// scenario counts as saved to `path`.
     pub fn replace(&mut self, scenario: Scenario, path: Option<PathBuf>) {
         self.valid = crate::validate::validate_scenario(&scenario).is_ok();
-        self.scenario = scenario;
+        self.analysis = Arc::new(analyze(&scenario));
+        self.scenario = Arc::new(scenario);
         self.path = path;
         self.history.clear();
         self.pending_removal = None;
-        self.analysis = analyze(&self.scenario);
         self.changed(&Changes::everything());
         self.saved_generation = self.generation;
     }
@@ -249,5 +259,69 @@ impl<T> Derived<T> {
     pub fn clear(&mut self) {
         self.made_for = None;
         self.value = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crate::app::document::Document;
+    use crate::edit::{Edit, Place};
+    use crate::model::Column;
+
+    fn move_vision(to: Column) -> Edit {
+        Edit::MoveCard {
+            product: "shop".into(),
+            responsibility: "vision".into(),
+            to,
+            place: Place::Keep,
+        }
+    }
+
+    fn vision_column(s: &crate::model::Scenario) -> Option<Column> {
+        s.product("shop")?
+            .cards
+            .iter()
+            .find(|c| c.responsibility == "vision")
+            .map(|c| c.column)
+    }
+
+    /// A reader that took the scenario and its analysis (the recovery copy's writer, a
+    /// comparison's thread, the room) keeps them as they were; an edit works on its own copy.
+    #[test]
+    fn an_edit_leaves_what_a_reader_took_as_it_was() {
+        let mut doc = Document::new(crate::testkit::Builder::small_board("Shared").build(), None);
+        assert_eq!(vision_column(&doc.scenario), Some(Column::Pm));
+        let (scenario, analysis) = (Arc::clone(&doc.scenario), Arc::clone(&doc.analysis));
+        doc.apply(&move_vision(Column::Po), None, 0.0)
+            .expect("moves");
+        assert_eq!(vision_column(&doc.scenario), Some(Column::Po));
+        assert_eq!(
+            vision_column(&scenario),
+            Some(Column::Pm),
+            "the reader's is as it was"
+        );
+        assert_ne!(
+            *analysis, *doc.analysis,
+            "the reader's analysis is the one before"
+        );
+        assert_eq!(*doc.analysis, crate::analyze(&doc.scenario));
+        doc.undo();
+        assert_eq!(
+            *doc.scenario, *scenario,
+            "undo gives back what the reader holds"
+        );
+        assert_eq!(*doc.analysis, *analysis);
+    }
+
+    /// With no other reader, an edit changes the scenario where it is: no copy.
+    #[test]
+    fn an_edit_with_no_other_reader_makes_no_copy() {
+        let mut doc = Document::new(crate::testkit::Builder::small_board("Alone").build(), None);
+        let before = Arc::as_ptr(&doc.scenario);
+        doc.apply(&move_vision(Column::Po), None, 0.0)
+            .expect("moves");
+        assert_eq!(Arc::as_ptr(&doc.scenario), before);
     }
 }

@@ -36,7 +36,7 @@ pub struct Recovery {
 /// outlive (see [`Shared::removals`]).
 struct Job {
     dir: PathBuf,
-    scenario: Box<Scenario>,
+    scenario: Arc<Scenario>,
     source: Option<PathBuf>,
     removals: u64,
 }
@@ -168,7 +168,7 @@ impl Recovery {
         };
         let job = Job {
             dir,
-            scenario: Box::new(doc.scenario.clone()),
+            scenario: Arc::clone(&doc.scenario),
             source: doc.path.clone(),
             removals: writer.shared.removals.load(Ordering::SeqCst),
         };

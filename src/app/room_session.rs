@@ -139,10 +139,7 @@ impl RoomSession {
     /// Starts the room server on every interface and a free port, showing the open
     /// scenario and `board`'s product.
     pub fn start(doc: &Document, board: Option<&str>) -> Result<RoomSession, String> {
-        let room = Room::new(
-            Arc::new(doc.scenario.clone()),
-            Arc::new(doc.analysis.clone()),
-        );
+        let room = Room::new(Arc::clone(&doc.scenario), Arc::clone(&doc.analysis));
         room.set_board_product(board.map(str::to_string));
         let options = ServeOptions::default();
         let server = RoomServer::start(room.clone(), &options)
@@ -176,10 +173,8 @@ impl RoomSession {
     /// or the scenario changed; counts the connected attendees once a second.
     pub fn tick(&mut self, doc: &Document, board: Option<&str>, now: f64) {
         if self.synced != doc.generation {
-            self.room.update_scenario(
-                Arc::new(doc.scenario.clone()),
-                Arc::new(doc.analysis.clone()),
-            );
+            self.room
+                .update_scenario(Arc::clone(&doc.scenario), Arc::clone(&doc.analysis));
             self.synced = doc.generation;
         }
         if self.board.as_deref() != board {
