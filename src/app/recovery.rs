@@ -1,8 +1,9 @@
 //! The recovery copy of unsaved work: written a few seconds after a change (never to the
 //! user's file), offered back at the next start, removed once the work is saved or
 //! discarded. Writing it (serialising a file of 5,000 people and syncing it to disk takes
-//! longer than a frame) happens on a writer thread: the frame only hands over a copy of the
-//! scenario. The disk work itself is `crate::io`'s, atomic as every save.
+//! longer than a frame) happens on a writer thread: the frame only hands over the scenario
+//! as it is (shared, not copied: an edit made meanwhile works on a copy of its own). The
+//! disk work itself is `crate::io`'s, atomic as every save.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -151,7 +152,7 @@ impl Recovery {
         problem
     }
 
-    /// Hands a copy of the scenario to the writer thread, when there is unsaved work; the
+    /// Hands the scenario as it is to the writer thread, when there is unsaved work; the
     /// copy is written atomically there, never to the user's file. Returns why it could not
     /// be handed over (no thread could be started).
     pub fn write(&mut self, doc: &Document) -> Option<String> {
