@@ -155,7 +155,7 @@ impl Source {
     /// advice signals, checklist questions, cost defaults and catalogue cards that cite it.
     pub fn supports(&self) -> Vec<String> {
         let mut out: Vec<String> = self.figures.iter().map(|f| (*f).to_string()).collect();
-        let all = citations();
+        let all: &[Citation] = &CITATIONS;
         let mut kinds: Vec<&str> = all.iter().map(|c| c.kind).collect();
         kinds.dedup();
         for kind in kinds {
@@ -182,6 +182,10 @@ pub struct Citation {
     /// Its citation as written (`"004, 003"`).
     pub source: String,
 }
+
+/// [`citations`], worked out once (it reads the bundled catalogue): the Sources overlay
+/// asks for it every frame.
+static CITATIONS: std::sync::LazyLock<Vec<Citation>> = std::sync::LazyLock::new(citations);
 
 /// Everything the engine and the bundled catalogue cite, grouped by kind: every rule,
 /// advice signal, checklist question, cost default and catalogue card.

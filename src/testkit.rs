@@ -164,19 +164,8 @@ impl Builder {
 /// vision (3 h, strategy) in PM, backlog (4 h a team, execution) in PO, research (2 h,
 /// strategy) parked. Tests add to it.
 pub fn shop_with_two_teams(name: &str) -> Builder {
-    use Column::{Pm, Po, Unassigned};
-    Builder::new(name)
-        .person("pat", 40.0)
-        .person("olga", 40.0)
+    Builder::small_board(name)
         .person("ivan", 40.0)
-        .responsibility("vision", Kind::Strategy, Scope::Product, 3.0, &[])
-        .responsibility("backlog", Kind::Execution, Scope::Team, 4.0, &[])
-        .responsibility("research", Kind::Strategy, Scope::Product, 2.0, &[])
-        .product(
-            "shop",
-            Some("pat"),
-            &[("vision", Pm), ("backlog", Po), ("research", Unassigned)],
-        )
         .team("a", "shop", 6, Method::Scrum, Some("olga"))
         .team("b", "shop", 6, Method::Scrum, Some("ivan"))
 }

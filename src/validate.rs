@@ -24,6 +24,16 @@ pub enum Thing {
 }
 
 impl Thing {
+    const ALL: [Thing; 7] = [
+        Thing::Person,
+        Thing::Stakeholder,
+        Thing::Responsibility,
+        Thing::Product,
+        Thing::Team,
+        Thing::Decision,
+        Thing::Action,
+    ];
+
     pub fn word(self) -> &'static str {
         match self {
             Thing::Person => "person",
@@ -97,7 +107,7 @@ fn check(s: &Scenario, place: &Place) -> Result<(), ReadError> {
     let items = Items {
         s,
         place,
-        thing: &|id| ids.get(id).map(|(thing, _)| *thing),
+        thing: &|id, _| ids.get(id).map(|(thing, _)| *thing),
     };
     for i in 0..s.people.len() {
         items.person(i)?;
@@ -131,7 +141,7 @@ pub fn validate_changes(s: &Scenario, changes: &Changes) -> Result<(), ReadError
     let items = Items {
         s,
         place: &place,
-        thing: &|id| thing_of(s, id),
+        thing: &|id, want| thing_of(s, id, want),
     };
     for &i in changes.people.items() {
         items.person(i)?;
@@ -152,23 +162,26 @@ pub fn validate_changes(s: &Scenario, changes: &Changes) -> Result<(), ReadError
 
 /// What an id names, found by going through the lists (a few lookups after an edit cost
 /// less than indexing every id of a large file).
-fn thing_of(s: &Scenario, id: &str) -> Option<Thing> {
-    if s.people.iter().any(|x| x.id == id) {
-        Some(Thing::Person)
-    } else if s.stakeholders.iter().any(|x| x.id == id) {
-        Some(Thing::Stakeholder)
-    } else if s.responsibilities.iter().any(|x| x.id == id) {
-        Some(Thing::Responsibility)
-    } else if s.products.iter().any(|x| x.id == id) {
-        Some(Thing::Product)
-    } else if s.teams.iter().any(|x| x.id == id) {
-        Some(Thing::Team)
-    } else if s.record.decisions.iter().any(|x| x.id == id) {
-        Some(Thing::Decision)
-    } else if s.record.actions.iter().any(|x| x.id == id) {
-        Some(Thing::Action)
-    } else {
-        None
+fn thing_of(s: &Scenario, id: &str, want: Thing) -> Option<Thing> {
+    // Ids are unique in a scenario that was valid: the list of the kind wanted first.
+    if names(s, want, id) {
+        return Some(want);
+    }
+    Thing::ALL
+        .into_iter()
+        .find(|&thing| thing != want && names(s, thing, id))
+}
+
+/// Whether one of the things of this kind has the id.
+fn names(s: &Scenario, thing: Thing, id: &str) -> bool {
+    match thing {
+        Thing::Person => s.people.iter().any(|x| x.id == id),
+        Thing::Stakeholder => s.stakeholders.iter().any(|x| x.id == id),
+        Thing::Responsibility => s.responsibilities.iter().any(|x| x.id == id),
+        Thing::Product => s.products.iter().any(|x| x.id == id),
+        Thing::Team => s.teams.iter().any(|x| x.id == id),
+        Thing::Decision => s.record.decisions.iter().any(|x| x.id == id),
+        Thing::Action => s.record.actions.iter().any(|x| x.id == id),
     }
 }
 
@@ -176,7 +189,8 @@ fn thing_of(s: &Scenario, id: &str) -> Option<Thing> {
 struct Items<'a> {
     s: &'a Scenario,
     place: &'a Place<'a>,
-    thing: &'a dyn Fn(&str) -> Option<Thing>,
+    /// What an id names; the kind wanted is a hint of where to look first.
+    thing: &'a dyn Fn(&str, Thing) -> Option<Thing>,
 }
 
 impl Items<'_> {
@@ -190,7 +204,7 @@ impl Items<'_> {
         path: &[Step],
         what: &dyn Fn() -> String,
     ) -> Result<(), ReadError> {
-        match (self.thing)(id) {
+        match (self.thing)(id, want) {
             Some(thing) if thing == want => Ok(()),
             Some(thing) => Err(invalid(
                 (self.place)(path),

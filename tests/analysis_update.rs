@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use proptest::prelude::*;
-use rolesplit::analysis::{Before, update};
+use rolesplit::analysis::update;
 use rolesplit::checklist::Question;
 use rolesplit::edit::{Edit, Place, ScenarioPatch, applied, apply_recorded};
 use rolesplit::model::*;
@@ -17,14 +17,6 @@ use rolesplit::synth::{Size, generate};
 /// the same bits (and tells -0.0 from 0.0), so equal text is equal to the last bit.
 fn bits(a: &rolesplit::Analysis) -> String {
     format!("{a:?}")
-}
-
-struct Patched<'a>(&'a ScenarioPatch);
-
-impl Before for Patched<'_> {
-    fn responsibility(&self, index: usize) -> Option<&Responsibility> {
-        self.0.responsibility(index)
-    }
 }
 
 /// Picks from a list by a random number.
@@ -270,7 +262,7 @@ proptest! {
             match apply_recorded(&mut s, &edit, true) {
                 Ok(Some(patch)) => {
                     prop_assert_eq!(plain, Ok(Some(s.clone())), "step {}: {:?}", i, edit);
-                    update(&s, &mut a, &patch.changes(&s), &Patched(&patch));
+                    update(&s, &mut a, &patch.changes(&s), &patch);
                     let full = rolesplit::analyze(&s);
                     prop_assert_eq!(bits(&a), bits(&full), "step {}: {:?}", i, edit);
                     done.push((patch, s.clone(), bits(&a)));
@@ -291,13 +283,13 @@ proptest! {
         for k in (0..done.len()).rev() {
             let patch = &mut done[k].0;
             patch.swap(&mut s);
-            update(&s, &mut a, &patch.changes(&s), &Patched(patch));
+            update(&s, &mut a, &patch.changes(&s), &*patch);
             prop_assert_eq!(&s, &expected[k].0, "undo {}", k);
             prop_assert_eq!(bits(&a), expected[k].1.clone(), "undo {}", k);
         }
         for (k, step) in done.iter_mut().enumerate() {
             step.0.swap(&mut s);
-            update(&s, &mut a, &step.0.changes(&s), &Patched(&step.0));
+            update(&s, &mut a, &step.0.changes(&s), &step.0);
             prop_assert_eq!(&s, &expected[k + 1].0, "redo {}", k);
             prop_assert_eq!(bits(&a), expected[k + 1].1.clone(), "redo {}", k);
         }
@@ -321,7 +313,7 @@ fn edits_on_the_large_organisation_agree_with_a_full_analysis() {
         let patch = apply_recorded(&mut s, &e, true)
             .expect("applies")
             .expect("a change");
-        update(&s, &mut a, &patch.changes(&s), &Patched(&patch));
+        update(&s, &mut a, &patch.changes(&s), &patch);
         assert_eq!(bits(&a), bits(&rolesplit::analyze(&s)), "{e:?}");
     }
 }

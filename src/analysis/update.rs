@@ -95,12 +95,15 @@ pub fn update(s: &Scenario, a: &mut Analysis, changes: &Changes, before: &dyn Be
         if let Some(slot) = a.person_costs.get_mut(x) {
             *slot = cost::person_cost(s, &a.seats, x);
         }
-        if let Some(slot) = a.role_fit.get_mut(x) {
+        // A stakeholder's side counts in everyone's role fit: then it is worked out whole,
+        // below.
+        if !changes.stakeholders.changed()
+            && let Some(slot) = a.role_fit.get_mut(x)
+        {
             *slot = role_fit::person_fit(s, &responsibility_index, &a.loads.products, x, &held);
         }
     }
     if changes.stakeholders.changed() {
-        // A stakeholder's side counts in everyone's role fit.
         a.role_fit = role_fit::compute(s, &a.loads);
     }
     a.leadership_cost = cost::leadership_cost(&a.person_costs);
@@ -128,7 +131,7 @@ pub fn update(s: &Scenario, a: &mut Analysis, changes: &Changes, before: &dyn Be
     for &p in &reach.products {
         findings::product_findings(s, &a.seats, &a.loads, p, &mut a.findings);
     }
-    findings::stakeholder_findings(s, &a.loads, &mut a.findings);
+    findings::stakeholder_findings(s, &responsibility_index, &a.loads, &mut a.findings);
     // The kept findings are in order and so are most new ones: the sort merges runs.
     findings::sort(&mut a.findings);
 

@@ -310,8 +310,11 @@ impl Compare {
                 }
             }
             CompareAction::Baseline(i) => self.baseline = i,
-            CompareAction::Focus(i) => self.focus = i,
-            // What is shown changes, not what is compared.
+            // What is exported or shown changes, not what is compared.
+            CompareAction::Focus(i) => {
+                self.focus = i;
+                return;
+            }
             CompareAction::Section(section) => {
                 self.section = section;
                 return;
@@ -346,13 +349,13 @@ impl Compare {
         // copies them first (`Document`).
         let open = Arc::clone(&doc.scenario);
         let analysis = Arc::clone(&doc.analysis);
+        let names = doc.shared_names();
         let others: Vec<Compared> = self.others.iter().map(Compared::share).collect();
         let baseline = self.baseline;
         let (send, result) = channel();
         let spawned = std::thread::Builder::new()
             .name("comparison".into())
             .spawn(move || {
-                let names = Names::new(&open);
                 let entries: Vec<ComparedScenario> = std::iter::once(ComparedScenario {
                     label: OPEN_LABEL,
                     scenario: &open,
@@ -365,7 +368,7 @@ impl Compare {
                 // Let go of the open scenario before the tables are in, so that the next
                 // edit finds it unshared and changes it without a copy.
                 drop(entries);
-                drop((open, analysis));
+                drop((open, analysis, names));
                 drop(send.send(tables));
             });
         match spawned {

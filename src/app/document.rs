@@ -13,8 +13,8 @@ use std::sync::Arc;
 
 use crate::analysis::{self, Analysis, analyze};
 use crate::changes::Changes;
-use crate::edit::{self, Edit, EditError, ScenarioPatch};
-use crate::model::{Responsibility, Scenario};
+use crate::edit::{self, Edit, EditError};
+use crate::model::Scenario;
 
 use super::history::History;
 use super::names::Names;
@@ -50,11 +50,9 @@ pub struct Document {
     pub pending_removal: Option<PendingRemoval>,
     /// A short message for the status line: what the last action did or why it failed.
     pub status: Option<String>,
-    /// The generation at which an item was last added, removed or reordered: lookups by id
-    /// stay good until it moves on.
-    pub shape_generation: u64,
-    /// Every id of the scenario, indexed once per shape (see `shape_generation`).
-    names: Names,
+    /// Every id of the scenario, indexed again whenever an item is added, removed or
+    /// reordered (shared with a comparison's thread, as the scenario is).
+    names: Arc<Names>,
     /// The scenario was valid when it came in (opened files always are), so every edit
     /// keeps it valid and need only check what it changed.
     valid: bool,
@@ -65,7 +63,7 @@ impl Document {
         Document {
             analysis: Arc::new(analyze(&scenario)),
             valid: crate::validate::validate_scenario(&scenario).is_ok(),
-            names: Names::new(&scenario),
+            names: Arc::new(Names::new(&scenario)),
             scenario: Arc::new(scenario),
             history: History::default(),
             path,
@@ -74,7 +72,6 @@ impl Document {
             analysis_runs: 1,
             pending_removal: None,
             status: None,
-            shape_generation: 0,
         }
     }
 
@@ -117,7 +114,7 @@ impl Document {
             scenario,
             Arc::make_mut(&mut self.analysis),
             &changes,
-            &Before(&patch),
+            &patch,
         );
         self.history
             .record(patch, label.clone(), merge_key, now, &self.scenario);
@@ -127,24 +124,32 @@ impl Document {
 
     /// Undoes the last edit; returns its description, `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Option<String> {
-        let label = self.history.undo_label()?.to_string();
-        let scenario = Arc::make_mut(&mut self.scenario);
-        let patch = self.history.undo(scenario)?;
-        let changes = patch.changes(scenario);
-        let analysis = Arc::make_mut(&mut self.analysis);
-        analysis::update(scenario, analysis, &changes, &Before(patch));
-        self.changed(&changes);
-        Some(label)
+        self.step(true)
     }
 
     /// Redoes the last undone edit; returns its description, `None` when there is none.
     pub fn redo(&mut self) -> Option<String> {
-        let label = self.history.redo_label()?.to_string();
+        self.step(false)
+    }
+
+    /// Swaps in the last step of the history, `back` (undo) or forward (redo), and brings
+    /// the analysis up to date with what it changed.
+    fn step(&mut self, back: bool) -> Option<String> {
+        let label = if back {
+            self.history.undo_label()
+        } else {
+            self.history.redo_label()
+        }?
+        .to_string();
         let scenario = Arc::make_mut(&mut self.scenario);
-        let patch = self.history.redo(scenario)?;
+        let patch = if back {
+            self.history.undo(scenario)
+        } else {
+            self.history.redo(scenario)
+        }?;
         let changes = patch.changes(scenario);
         let analysis = Arc::make_mut(&mut self.analysis);
-        analysis::update(scenario, analysis, &changes, &Before(patch));
+        analysis::update(scenario, analysis, &changes, patch);
         self.changed(&changes);
         Some(label)
     }
@@ -195,6 +200,11 @@ impl Document {
         &self.names
     }
 
+    /// The index of every id, shared (for a thread that reads the scenario as it is).
+    pub fn shared_names(&self) -> Arc<Names> {
+        Arc::clone(&self.names)
+    }
+
     /// The display name of whatever `id` names (the id itself when nothing), looked up
     /// without going through the lists.
     pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
@@ -206,18 +216,8 @@ impl Document {
         self.generation += 1;
         self.analysis_runs += 1;
         if !changes.in_place() {
-            self.shape_generation = self.generation;
-            self.names = Names::new(&self.scenario);
+            self.names = Arc::new(Names::new(&self.scenario));
         }
-    }
-}
-
-/// What a patch says of the scenario before a change, for the analysis' update.
-struct Before<'a>(&'a ScenarioPatch);
-
-impl analysis::Before for Before<'_> {
-    fn responsibility(&self, index: usize) -> Option<&Responsibility> {
-        self.0.responsibility(index)
     }
 }
 

@@ -145,9 +145,7 @@ fn form_ui(ui: &mut Ui, s: &Scenario, inputs: &mut GrowthInputs) {
 /// be made if so, Keep (one undoable edit) and Leave (also Esc).
 pub fn preview_banner_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let growth = &state.view.growth;
-    let product = growth
-        .product()
-        .map_or("", |p| state.doc.scenario.name_of(p));
+    let product = growth.product().map_or("", |p| state.doc.name_of(p));
     egui::Frame::new()
         .fill(theme::highlight_fill())
         .stroke(egui::Stroke::new(2.0, theme::HIGHLIGHT))

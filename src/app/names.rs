@@ -1,5 +1,5 @@
 //! Everything in a scenario by its id, indexed once and kept until an item is added,
-//! removed or reordered (`Document::shape_generation`): views look names and items up
+//! removed or reordered (`Document::changed`): views look names and items up
 //! here instead of going through every list on every frame, which at 5,000 people costs
 //! more than a frame per card.
 

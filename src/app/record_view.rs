@@ -36,10 +36,10 @@ pub fn record_ui(
                 c.decisions, c.actions, c.open_actions, c.overdue_actions
             ));
             ui.add_space(8.0);
-            open_points_ui(ui, s, actions);
+            open_points_ui(ui, doc, actions);
             ui.add_space(12.0);
             ui.separator();
-            decisions_ui(ui, s, today, &mut inputs.decision, actions);
+            decisions_ui(ui, doc, today, &mut inputs.decision, actions);
             ui.add_space(12.0);
             ui.separator();
             actions_ui(ui, s, today, &mut inputs.action, actions);
@@ -68,7 +68,8 @@ fn text_width(ui: &Ui, others: f32) -> f32 {
 }
 
 /// The cards flagged "needs discussion", across all products, with their notes.
-fn open_points_ui(ui: &mut Ui, s: &Scenario, actions: &mut Vec<Action>) {
+fn open_points_ui(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>) {
+    let s = &doc.scenario;
     ui.heading("Open points");
     ui.label("Cards flagged “needs discussion”: parked for later, not lost. They go into the exports and the minutes too.");
     let flagged: Vec<(&crate::model::Product, &crate::model::Card)> = s
@@ -84,7 +85,7 @@ fn open_points_ui(ui: &mut Ui, s: &Scenario, actions: &mut Vec<Action>) {
     // One block per point: the buttons first, so they stay in view however narrow the
     // window; the card, its product and column, and the note wrap after them.
     for (product, card) in flagged {
-        let title = s.name_of(&card.responsibility);
+        let title = doc.name_of(&card.responsibility);
         ui.horizontal(|ui| {
             if ui
                 .small_button("Show")
@@ -131,11 +132,11 @@ fn open_points_ui(ui: &mut Ui, s: &Scenario, actions: &mut Vec<Action>) {
 }
 
 /// What a decision is about, in words: "Checkout · Refine and order the team backlog".
-fn about(s: &Scenario, d: &Decision) -> String {
+fn about(doc: &Document, d: &Decision) -> String {
     let parts: Vec<&str> = [d.product.as_deref(), d.responsibility.as_deref()]
         .into_iter()
         .flatten()
-        .map(|id| s.name_of(id))
+        .map(|id| doc.name_of(id))
         .collect();
     if parts.is_empty() {
         "—".to_string()
@@ -147,11 +148,12 @@ fn about(s: &Scenario, d: &Decision) -> String {
 /// The decisions, by date, and the form to record one.
 fn decisions_ui(
     ui: &mut Ui,
-    s: &Scenario,
+    doc: &Document,
     today: Date,
     draft: &mut DecisionDraft,
     actions: &mut Vec<Action>,
 ) {
+    let s = &doc.scenario;
     ui.heading("Decisions");
     let mut decisions: Vec<&Decision> = s.record.decisions.iter().collect();
     decisions.sort_by_key(|d| d.date);
@@ -165,7 +167,7 @@ fn decisions_ui(
                 ui.label(d.date.to_string());
                 ui.vertical(|ui| {
                     wrapped(ui, RichText::new(&d.text).strong(), width);
-                    ui.weak(about(s, d));
+                    ui.weak(about(doc, d));
                 });
                 let remove = Edit::RemoveDecision(d.id.clone());
                 if edit_remove_ui(ui, "decision", &short, remove, actions) {
@@ -176,7 +178,7 @@ fn decisions_ui(
         });
     }
     ui.add_space(8.0);
-    decision_form_ui(ui, s, today, draft, actions);
+    decision_form_ui(ui, doc, today, draft, actions);
 }
 
 /// Tries a form's edit: a problem (a bad date, a rule of the file) stays in the form;
@@ -281,11 +283,12 @@ fn problem_ui(ui: &mut Ui, problem: &Option<String>) {
 /// The form that records a new decision or changes one.
 fn decision_form_ui(
     ui: &mut Ui,
-    s: &Scenario,
+    doc: &Document,
     today: Date,
     draft: &mut DecisionDraft,
     actions: &mut Vec<Action>,
 ) {
+    let s = &doc.scenario;
     ui.group(|ui| {
         ui.strong(if draft.editing.is_some() {
             "Edit the decision"
@@ -344,7 +347,7 @@ fn decision_form_ui(
             ui.label("Card");
             let cards = cards
                 .into_iter()
-                .map(|r| (Some(r.to_string()), s.name_of(r).to_string()));
+                .map(|r| (Some(r.to_string()), doc.name_of(r).to_string()));
             let options = [(None, "(no card)".to_string())].into_iter().chain(cards);
             let about = (
                 "Card of the decision",

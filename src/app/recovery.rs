@@ -187,22 +187,19 @@ impl Recovery {
         let Some(dir) = &self.dir else {
             return;
         };
-        match &self.writer {
-            Some(writer) => {
-                writer.shared.removals.fetch_add(1, Ordering::SeqCst);
-                let _disk = writer.shared.disk();
-                crate::io::remove_recovery(dir);
-            }
-            None => crate::io::remove_recovery(dir),
-        }
+        // With a writer, a copy under way is finished first (the disk lock), and the ones
+        // asked for before are dropped (the count of removals).
+        let _disk = self.writer.as_ref().map(|writer| {
+            writer.shared.removals.fetch_add(1, Ordering::SeqCst);
+            writer.shared.disk()
+        });
+        crate::io::remove_recovery(dir);
     }
 
     /// Waits until the copies handed over are written (the thread stops; the next copy
     /// starts another).
     pub fn flush(&mut self) {
-        if let Some(writer) = self.writer.take() {
-            drop(writer);
-        }
+        self.writer = None;
     }
 }
 

@@ -64,7 +64,7 @@ impl BoardRows {
                 .iter()
                 .zip(&load.cards)
                 .filter(|(c, _)| c.column == column)
-                .map(|(_, l)| column_hours(l))
+                .map(|(_, l)| l.column_hours())
                 .sum();
         }
         for (i, card) in product.cards.iter().enumerate() {
@@ -108,12 +108,6 @@ impl BoardRows {
         let i = Column::ALL.iter().position(|c| *c == column).unwrap_or(0);
         self.hours.get(i).copied().unwrap_or(0.0)
     }
-}
-
-/// The hours a card puts into its column: what lands on people plus what lands on empty
-/// seats, or what is parked.
-fn column_hours(load: &crate::load::CardLoad) -> f64 {
-    load.shares.iter().map(|s| s.hours).sum::<f64>() + load.unowned_hours + load.unassigned_hours
 }
 
 /// Where one person's hours come from.

@@ -109,8 +109,6 @@ pub struct View {
     pub source_focus: Option<&'static str>,
     /// "What if this product grows?": the form's inputs and the preview.
     pub growth: GrowthPreview,
-    /// A short message for the status line (what the last action did or why it failed).
-    pub status: Option<String>,
     /// The time of the current frame (seconds), for merging bursts of edits and timing.
     pub now: f64,
     /// The board's cards and a person's breakdown, worked out once per change.

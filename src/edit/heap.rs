@@ -2,7 +2,7 @@
 //! how the undo history knows what it really keeps.
 
 use crate::checklist::Checklist;
-use crate::model::{Card, Person, Product, Responsibility, Scenario, Settings, Stakeholder, Team};
+use crate::model::{Card, Person, Product, Responsibility, Scenario, Stakeholder, Team};
 use crate::record::{ActionItem, Decision, Owner, Record};
 
 /// Bytes held on the heap by a value (its own size is counted by whoever holds it).
@@ -34,19 +34,6 @@ impl<T: HeapSize> HeapSize for (usize, T) {
         self.1.heap_bytes()
     }
 }
-
-/// Plain numbers and flags: nothing on the heap.
-macro_rules! no_heap {
-    ($($ty:ty),*) => {
-        $(impl HeapSize for $ty {
-            fn heap_bytes(&self) -> usize {
-                0
-            }
-        })*
-    };
-}
-
-no_heap!(f64, Settings);
 
 impl HeapSize for Owner {
     fn heap_bytes(&self) -> usize {

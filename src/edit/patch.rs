@@ -105,10 +105,6 @@ impl<T: Listed + HeapSize> ListPatch<T> {
         }
     }
 
-    fn is_empty(&self) -> bool {
-        self.items.is_empty() && self.splice.is_none()
-    }
-
     /// How `list` differs from what the patch holds.
     fn change(&self, list: &[T]) -> ListChange {
         if self.splice.is_some() {
@@ -246,23 +242,6 @@ impl ScenarioPatch {
         }
     }
 
-    /// Whether the patch holds nothing (the edit changed nothing).
-    pub fn is_empty(&self) -> bool {
-        match &self.0 {
-            Kept::Whole(_) => false,
-            Kept::Parts(p) => {
-                p.info.is_none()
-                    && p.settings.is_none()
-                    && p.people.is_empty()
-                    && p.stakeholders.is_empty()
-                    && p.responsibilities.is_empty()
-                    && p.products.is_empty()
-                    && p.teams.is_empty()
-                    && p.record.is_none()
-            }
-        }
-    }
-
     /// Puts what the patch holds into `s`, and keeps what was there instead: the first swap
     /// undoes the edit, the next one redoes it.
     pub fn swap(&mut self, s: &mut Scenario) {
@@ -302,23 +281,6 @@ impl ScenarioPatch {
                 teams: p.teams.change(&s.teams),
                 record: p.record.is_some(),
             },
-        }
-    }
-
-    /// The responsibility at `index` as the patch holds it (before the last swap), when the
-    /// patch changed it in place.
-    pub fn responsibility(&self, index: usize) -> Option<&Responsibility> {
-        match &self.0 {
-            Kept::Parts(p) => p.responsibilities.item(index),
-            Kept::Whole(_) => None,
-        }
-    }
-
-    /// The stakeholder at `index` as the patch holds it, when the patch changed it in place.
-    pub fn stakeholder(&self, index: usize) -> Option<&Stakeholder> {
-        match &self.0 {
-            Kept::Parts(p) => p.stakeholders.item(index),
-            Kept::Whole(_) => None,
         }
     }
 
@@ -375,6 +337,17 @@ impl ScenarioPatch {
                     older.record = newer.record;
                 }
             }
+        }
+    }
+}
+
+/// What the scenario held before the change, for the analysis' update: a responsibility
+/// the patch changed in place, as it was before the last swap.
+impl crate::analysis::Before for ScenarioPatch {
+    fn responsibility(&self, index: usize) -> Option<&Responsibility> {
+        match &self.0 {
+            Kept::Parts(p) => p.responsibilities.item(index),
+            Kept::Whole(_) => None,
         }
     }
 }

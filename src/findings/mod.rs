@@ -6,7 +6,7 @@ pub(crate) mod person;
 use std::fmt::Write as _;
 
 use crate::load::Loads;
-use crate::model::{Column, Method, Scenario};
+use crate::model::{Column, IdIndex, Method, Scenario};
 use crate::num::{hours, positive};
 use crate::seats::Seats;
 use person::Held;
@@ -228,7 +228,8 @@ pub fn find(s: &Scenario, seats: &Seats, loads: &Loads) -> Vec<Finding> {
     for p in 0..s.products.len() {
         product_findings(s, seats, loads, p, &mut out);
     }
-    stakeholder_findings(s, loads, &mut out);
+    let index = crate::model::index_by_id(&s.responsibilities, |r| &r.id);
+    stakeholder_findings(s, &index, loads, &mut out);
     sort(&mut out);
     out
 }
@@ -433,13 +434,17 @@ pub(crate) fn product_findings(
 
 /// `stakeholder-uncovered`: the stakeholders no carried card serves. It looks at every
 /// card, so an update of the analysis works it out whole.
-pub(crate) fn stakeholder_findings(s: &Scenario, loads: &Loads, out: &mut Vec<Finding>) {
+pub(crate) fn stakeholder_findings(
+    s: &Scenario,
+    index: &IdIndex,
+    loads: &Loads,
+    out: &mut Vec<Finding>,
+) {
     if s.stakeholders.is_empty() {
         return;
     }
     // Which responsibilities give hours to someone somewhere; the search stops once every
     // responsibility is found carried.
-    let index = crate::model::index_by_id(&s.responsibilities, |r| &r.id);
     let mut carried = vec![false; s.responsibilities.len()];
     let mut left = carried.len();
     'products: for (product, load) in s.products.iter().zip(&loads.products) {
