@@ -43,6 +43,14 @@ impl Step {
             + self.merge_key.as_ref().map_or(0, String::capacity)
             + std::mem::size_of::<Step>()
     }
+
+    /// Measures the step again after it changed, and brings the history's count of bytes
+    /// (`total`) along.
+    fn remeasure(&mut self, total: &mut usize) {
+        let bytes = self.size();
+        *total = *total - self.bytes + bytes;
+        self.bytes = bytes;
+    }
 }
 
 /// The undo and redo stacks.
@@ -87,9 +95,7 @@ impl History {
         {
             last.patch.absorb(patch, current);
             last.time = time;
-            let bytes = last.size();
-            self.bytes = self.bytes - last.bytes + bytes;
-            last.bytes = bytes;
+            last.remeasure(&mut self.bytes);
             self.evict();
             return;
         }
@@ -105,10 +111,12 @@ impl History {
         }
     }
 
-    /// Drops the oldest steps until the history fits its memory.
+    /// Drops the oldest steps until the history fits its memory; the newest stays, so that
+    /// the step just made or redone can always be taken back.
     fn evict(&mut self) {
         let mut drop = 0;
-        for step in &self.undo {
+        let older = self.undo.len().saturating_sub(1);
+        for step in self.undo.iter().take(older) {
             if self.bytes <= self.limit_bytes {
                 break;
             }
@@ -141,9 +149,7 @@ impl History {
         step.patch.swap(s);
         // An undone step is not merged into by the next edit.
         step.merge_key = None;
-        let bytes = step.size();
-        self.bytes = self.bytes - step.bytes + bytes;
-        step.bytes = bytes;
+        step.remeasure(&mut self.bytes);
         step
     }
 
@@ -272,5 +278,21 @@ mod tests {
         }
         assert_eq!(h.undo_len(), 1500);
         assert!(h.bytes() <= one * 1500);
+    }
+
+    /// A step larger than the whole bound still stays until the next one, so it can be
+    /// undone and redone.
+    #[test]
+    fn the_newest_step_stays_whatever_its_size() {
+        let mut h = History::with_limit(1);
+        let mut s = named("a");
+        rename(&mut h, &mut s, "b", None, 0.0);
+        assert_eq!(h.undo_len(), 1);
+        assert!(h.undo(&mut s).is_some());
+        assert_eq!(s.name, "a");
+        assert!(h.redo(&mut s).is_some(), "the redone step is kept");
+        assert_eq!(s.name, "b");
+        rename(&mut h, &mut s, "c", None, 1.0);
+        assert_eq!(h.undo_len(), 1, "the older step goes");
     }
 }
