@@ -238,6 +238,57 @@ fn the_timer_and_its_controls_show_in_presentation_mode_running_or_not() {
 }
 
 #[test]
+fn the_way_out_of_presentation_shows_at_every_size_and_leaves_it() {
+    for size in SIZES {
+        for suggestions in [false, true] {
+            let mut h = window(size, true, suggestions);
+            let case = describe(size, true, suggestions);
+            let r = rect_of(&h, "Leave presentation");
+            assert!(inside(r, screen(&h)), "{case}: Leave presentation {r:?}");
+            h.get_by_label("Leave presentation").click();
+            h.run();
+            assert!(!h.state().prefs.presentation, "{case}: it leaves");
+        }
+    }
+}
+
+#[test]
+fn each_seat_lock_stays_on_the_line_of_its_picker() {
+    for size in SIZES {
+        for presenting in [false, true] {
+            let h = window(size, presenting, false);
+            let case = describe(size, presenting, false);
+            let product = h.state().view.selection.product.clone().expect("a product");
+            let s = &h.state().doc.scenario;
+            let board = s.products.iter().find(|p| p.id == product).expect("board");
+            let mut seats = vec![format!("PM of {}", board.name)];
+            seats.extend(
+                s.teams
+                    .iter()
+                    .filter(|t| t.product == product)
+                    .map(|t| format!("PO of {}", t.name)),
+            );
+            let pickers: Vec<Rect> = h
+                .get_all_by_role(egui::accesskit::Role::ComboBox)
+                .map(|n| n.rect())
+                .collect();
+            for seat in seats {
+                let lock = rect_of(&h, &format!("Lock the seat: {seat}"));
+                let beside = pickers.iter().any(|picker| {
+                    (picker.center().y - lock.center().y).abs() < 1.0
+                        && picker.right() <= lock.left()
+                        && lock.left() - picker.right() < 40.0
+                });
+                assert!(
+                    beside,
+                    "{case}: a picker just left of the lock {lock:?} of {seat}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn the_advice_answers_show_at_every_size() {
     for size in SIZES {
         for presenting in [false, true] {

@@ -9,10 +9,13 @@ use super::action::{Action, SeatIntent, SeatRef};
 use super::document::Document;
 use super::state::AppState;
 use super::theme;
-use super::widgets::person_picker;
+use super::widgets::{button_width, person_picker, text_width};
 
-/// Room kept beside a seat's picker for its lock ("locked" and the spacing).
-const LOCK_WIDTH: f32 = 72.0;
+/// The narrowest a seat's picker gets: a short name and the arrow.
+const MIN_PICKER_WIDTH: f32 = 60.0;
+
+/// The widest a seat's picker gets.
+const MAX_PICKER_WIDTH: f32 = 160.0;
 
 /// The seat pickers of a column: the PM seat over the PM column, each team's PO seat over
 /// the PO column, each with its lock (suggestions never change a locked seat).
@@ -40,7 +43,8 @@ pub fn seats_ui(
                     None,
                 ),
             };
-            if let Some(intent) = seat_picker(ui, &state.doc, &seat) {
+            let lines = SeatLines::of(ui, [seat.label.as_str()]);
+            if let Some(intent) = seat_picker(ui, &state.doc, &seat, lines) {
                 actions.push(Action::Seat {
                     seat: SeatRef::Pm {
                         product: product.id.clone(),
@@ -50,17 +54,19 @@ pub fn seats_ui(
             }
         }
         Column::Po => {
-            let mut any = false;
             let teams = state
                 .doc
                 .product_index(&product.id)
                 .and_then(|p| state.doc.analysis.seats.teams_of.get(p))
                 .map_or(&[][..], Vec::as_slice);
-            for team in teams.iter().filter_map(|&t| s.teams.get(t)) {
-                any = true;
+            let teams: Vec<_> = teams.iter().filter_map(|&t| s.teams.get(t)).collect();
+            let labels: Vec<String> = teams.iter().map(|t| format!("{} PO", t.name)).collect();
+            // One layout for the column's seats, so that their pickers line up.
+            let lines = SeatLines::of(ui, labels.iter().map(String::as_str));
+            for (team, label) in teams.iter().zip(labels) {
                 let seat = SeatView {
                     accessible_name: format!("PO of {}", team.name),
-                    label: format!("{} PO", team.name),
+                    label,
                     current: team.po.as_deref(),
                     highlighted: highlight.contains(&team.id),
                     locked: team.po_locked,
@@ -71,7 +77,7 @@ pub fn seats_ui(
                         Some(&team.id),
                     ),
                 };
-                if let Some(intent) = seat_picker(ui, &state.doc, &seat) {
+                if let Some(intent) = seat_picker(ui, &state.doc, &seat, lines) {
                     actions.push(Action::Seat {
                         seat: SeatRef::Po {
                             team: team.id.clone(),
@@ -80,7 +86,7 @@ pub fn seats_ui(
                     });
                 }
             }
-            if !any {
+            if teams.is_empty() {
                 ui.weak("No team: PO work lands on nobody");
             }
         }
@@ -101,24 +107,50 @@ struct SeatView<'a> {
     suggested: Option<String>,
 }
 
+/// How the seats of a column are laid out: label, picker and lock on one line when every
+/// label leaves the picker a usable width there; otherwise each label on a line of its own
+/// over its picker and lock, so that a lock never wraps away from its picker.
+#[derive(Clone, Copy)]
+struct SeatLines {
+    one_line: bool,
+    /// The lock's width ("locked") and the space before it.
+    lock_width: f32,
+}
+
+impl SeatLines {
+    fn of<'a>(ui: &Ui, labels: impl IntoIterator<Item = &'a str>) -> SeatLines {
+        let gap = ui.spacing().item_spacing.x;
+        let lock_width = gap + button_width(ui, "locked");
+        let widest = labels
+            .into_iter()
+            .map(|l| text_width(ui, l, egui::TextStyle::Body))
+            .fold(0.0, f32::max);
+        SeatLines {
+            one_line: widest + gap + MIN_PICKER_WIDTH + lock_width <= ui.available_width(),
+            lock_width,
+        }
+    }
+}
+
 /// A labelled picker of the person in a seat, with its lock. Returns what changed.
-fn seat_picker(ui: &mut Ui, doc: &Document, seat: &SeatView) -> Option<SeatIntent> {
+fn seat_picker(
+    ui: &mut Ui,
+    doc: &Document,
+    seat: &SeatView,
+    lines: SeatLines,
+) -> Option<SeatIntent> {
+    let mut text = egui::RichText::new(&seat.label);
+    if seat.highlighted {
+        text = text.background_color(theme::highlight_fill()).strong();
+    }
     let mut change = None;
-    ui.horizontal_wrapped(|ui| {
-        let text = egui::RichText::new(&seat.label);
-        let label_response = if seat.highlighted {
-            ui.label(text.background_color(theme::highlight_fill()).strong())
-        } else {
-            ui.label(text)
-        };
-        // The picker takes what the label and the lock leave on the line, so that all three
-        // share one line when there is room (they wrap when there is not).
-        let used = label_response.rect.width() + 2.0 * ui.spacing().item_spacing.x;
-        let width = (ui.max_rect().width() - used - LOCK_WIDTH).clamp(60.0, 160.0);
+    let mut picker_and_lock = |ui: &mut Ui, label_id: egui::Id| {
+        let width =
+            (ui.available_width() - lines.lock_width).clamp(MIN_PICKER_WIDTH, MAX_PICKER_WIDTH);
         let (response, changed) =
             person_picker(ui, &seat.accessible_name, doc, seat.current, width);
         response
-            .labelled_by(label_response.id)
+            .labelled_by(label_id)
             .on_hover_text(&seat.accessible_name);
         if let Some(person) = changed {
             change = Some(SeatIntent::Give(person));
@@ -132,13 +164,22 @@ fn seat_picker(ui: &mut Ui, doc: &Document, seat: &SeatView) -> Option<SeatInten
         {
             change = Some(SeatIntent::Lock(!seat.locked));
         }
-        if let Some(name) = &seat.suggested {
-            ui.label(
-                egui::RichText::new(format!("suggested: {name}"))
-                    .background_color(theme::highlight_fill())
-                    .strong(),
-            );
-        }
-    });
+    };
+    if lines.one_line {
+        ui.horizontal(|ui| {
+            let id = ui.label(text).id;
+            picker_and_lock(ui, id);
+        });
+    } else {
+        let id = ui.label(text).id;
+        ui.horizontal(|ui| picker_and_lock(ui, id));
+    }
+    if let Some(name) = &seat.suggested {
+        ui.label(
+            egui::RichText::new(format!("suggested: {name}"))
+                .background_color(theme::highlight_fill())
+                .strong(),
+        );
+    }
     change
 }

@@ -15,6 +15,7 @@ use super::compare::CompareAction;
 use super::dialogs::ExportKind;
 use super::theme;
 use super::timer::{Timer, TimerAction, clock};
+use super::widgets::button_width;
 
 /// The menu bar. The timebox, the product picker (in presentation mode) and Help are laid
 /// out first from the right edge, so they always show; the menus, the scenario's name and
@@ -62,11 +63,15 @@ fn right_of_top_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>)
     }
 }
 
+/// The menus at the left of the bar.
+const MENUS: [&str; 4] = ["File", "Edit", "View", "Workshop"];
+
 /// The menus, the scenario's name and the buttons that fit.
 fn left_of_top_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    ui.menu_button("File", |ui| file_menu_ui(ui, state, actions));
-    ui.menu_button("Edit", |ui| edit_menu_ui(ui, state, actions));
-    ui.menu_button("View", |ui| {
+    let [file, edit, view, workshop] = MENUS;
+    ui.menu_button(file, |ui| file_menu_ui(ui, state, actions));
+    ui.menu_button(edit, |ui| edit_menu_ui(ui, state, actions));
+    ui.menu_button(view, |ui| {
         for command in Command::ALL.into_iter().filter(|c| c.in_view_menu()) {
             if command.menu_button(ui, true) {
                 actions.push(Action::Command(command));
@@ -74,7 +79,7 @@ fn left_of_top_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) 
             }
         }
     });
-    ui.menu_button("Workshop", |ui| {
+    ui.menu_button(workshop, |ui| {
         super::room_view::workshop_menu_ui(ui, state, actions)
     });
     ui.separator();
@@ -88,16 +93,19 @@ fn left_of_top_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) 
         140.0_f32.min(name_width(ui, state))
     };
     let mut room = ui.available_width() - name_min - ui.spacing().item_spacing.x;
-    let shown: Vec<bool> = widths
-        .iter()
-        .map(|w| {
-            let fits = *w <= room;
-            if fits {
-                room -= w + ui.spacing().item_spacing.x;
-            }
-            fits
-        })
-        .collect();
+    // Room is given in the buttons' order, but in presentation mode the way out comes first
+    // (Undo and Redo keep their keys, and a narrow projector has room for few buttons).
+    let mut order: Vec<usize> = (0..buttons.len()).collect();
+    if state.prefs.presentation {
+        order.sort_by_key(|&i| buttons[i].command != Command::Presentation);
+    }
+    let mut shown = vec![false; buttons.len()];
+    for i in order {
+        if widths[i] <= room {
+            room -= widths[i] + ui.spacing().item_spacing.x;
+            shown[i] = true;
+        }
+    }
     let buttons_width: f32 = widths
         .iter()
         .zip(&shown)
@@ -200,15 +208,13 @@ fn top_bar_buttons(state: &AppState) -> Vec<BarButton> {
     buttons
 }
 
-/// The width a button with this text takes.
-fn button_width(ui: &Ui, text: &str) -> f32 {
-    let font = egui::TextStyle::Button.resolve(ui.style());
-    let text_width = ui.fonts_mut(|f| {
-        f.layout_no_wrap(text.to_string(), font, egui::Color32::WHITE)
-            .size()
-            .x
-    });
-    text_width + 2.0 * ui.spacing().button_padding.x
+/// What the left of the bar needs in presentation mode for the menus and the button that
+/// leaves it, with the separators between and a little to spare.
+fn room_for_the_way_out(ui: &Ui) -> f32 {
+    let gap = ui.spacing().item_spacing.x;
+    let words = MENUS.iter().chain(&["Leave presentation"]);
+    let buttons: f32 = words.map(|w| button_width(ui, w) + gap).sum();
+    buttons + 4.0 * gap + 8.0
 }
 
 /// The width the scenario's name takes in full.
@@ -307,7 +313,8 @@ pub fn product_picker_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<
         .map_or("", |p| state.doc.name_of(p));
     egui::ComboBox::from_id_salt("present_product")
         .selected_text(current)
-        .width(170.0)
+        // Narrower on a narrow screen, so that the way out of presentation keeps its room.
+        .width((ui.available_width() - room_for_the_way_out(ui)).clamp(90.0, 170.0))
         .truncate()
         .show_ui(ui, |ui| {
             super::widgets::visible_rows(ui, s.products.len(), |ui, i| {

@@ -59,3 +59,18 @@ pub fn person_picker(
     let changed = (value.as_deref() != current).then_some(value);
     (response, changed)
 }
+
+/// The width a button with this text takes.
+pub fn button_width(ui: &Ui, text: &str) -> f32 {
+    text_width(ui, text, egui::TextStyle::Button) + 2.0 * ui.spacing().button_padding.x
+}
+
+/// The width of this text on one line, in a style.
+pub fn text_width(ui: &Ui, text: &str, style: egui::TextStyle) -> f32 {
+    let font = style.resolve(ui.style());
+    ui.fonts_mut(|f| {
+        f.layout_no_wrap(text.to_string(), font, egui::Color32::WHITE)
+            .size()
+            .x
+    })
+}
