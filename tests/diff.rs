@@ -11,7 +11,7 @@ use std::process::{Command, Output};
 use common::{example_text, temp_file};
 use rolesplit::diff::{Comparison, Diff, Seat, SeatChange, diff};
 use rolesplit::findings::{Rule, Severity};
-use rolesplit::model::Column::{Pm, Unassigned};
+use rolesplit::model::Column::{Pm, Po, Unassigned};
 use rolesplit::model::Method::Scrum;
 use rolesplit::model::Scenario;
 use rolesplit::testkit::Builder;
@@ -92,6 +92,7 @@ fn only_changed(d: &Diff, expected: &[&str]) {
         ("moved_cards", d.moved_cards.len()),
         ("added_cards", d.added_cards.len()),
         ("removed_cards", d.removed_cards.len()),
+        ("changed_cards", d.changed_cards.len()),
         ("seats", d.seats.len()),
         ("load", d.load.len()),
         ("findings_gained", d.findings_gained.len()),
@@ -129,7 +130,7 @@ fn identical_files_print_empty_lists() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "{\"a\":\"a.ron\",\"b\":\"b.ron\",\"products_added\":[],\"products_removed\":[],\"teams_added\":[],\"teams_removed\":[],\"people_added\":[],\"people_removed\":[],\"moved_cards\":[],\"added_cards\":[],\"removed_cards\":[],\"seats\":[],\"load\":[],\"findings_gained\":[],\"findings_lost\":[],\"findings_changed\":[],\"cost\":[272000.0,272000.0],\"decisions_added\":[],\"decisions_removed\":[],\"decisions_changed\":[],\"actions_added\":[],\"actions_removed\":[],\"actions_changed\":[]}\n"
+        "{\"a\":\"a.ron\",\"b\":\"b.ron\",\"products_added\":[],\"products_removed\":[],\"teams_added\":[],\"teams_removed\":[],\"people_added\":[],\"people_removed\":[],\"moved_cards\":[],\"added_cards\":[],\"removed_cards\":[],\"seats\":[],\"load\":[],\"findings_gained\":[],\"findings_lost\":[],\"findings_changed\":[],\"cost\":[272000.0,272000.0],\"decisions_added\":[],\"decisions_removed\":[],\"decisions_changed\":[],\"actions_added\":[],\"actions_removed\":[],\"actions_changed\":[],\"changed_cards\":[]}\n"
     );
     let text = rolesplit_in(dir.path(), &["diff", "a.ron", "b.ron"]);
     assert!(
@@ -208,6 +209,103 @@ fn a_moved_card_is_reported_with_both_columns() {
         ("shop", "research", Unassigned, Pm)
     );
     assert!(d.added_cards.is_empty() && d.removed_cards.is_empty());
+}
+
+#[test]
+fn a_card_edited_in_place_is_reported_with_its_details_before_and_after() {
+    let a = base().build();
+    let mut b = a.clone();
+    let card = &mut b.products[0].cards[1];
+    card.hours = Some(5.5);
+    card.note = "agreed on Monday".into();
+    card.flagged = true;
+    b.products[0].cards[0].pinned = true;
+    let d = diff(&a, &b);
+    only_changed(&d, &["changed_cards", "load"]);
+    let fields: Vec<(&str, &[&str])> = d
+        .changed_cards
+        .iter()
+        .map(|c| (c.responsibility.as_str(), c.fields.as_slice()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("vision", &["pinned"][..]),
+            ("backlog", &["hours", "note", "flagged"][..])
+        ]
+    );
+    let comparison = Comparison {
+        a_label: "a.ron",
+        a: &a,
+        b_label: "b.ron",
+        b: &b,
+        diff: &d,
+    };
+    let json: serde_json::Value = serde_json::from_str(&comparison.json()).expect("JSON");
+    assert_eq!(
+        json["changed_cards"][1],
+        serde_json::json!({
+            "product": "shop",
+            "responsibility": "backlog",
+            "changed": ["hours", "note", "flagged"],
+            "before": {"hours": 4.0, "note": "", "flagged": false, "pinned": false},
+            "after": {"hours": 5.5, "note": "agreed on Monday", "flagged": true, "pinned": false}
+        })
+    );
+    let text = comparison.text();
+    assert!(text.contains("2 cards edited"), "{text}");
+    for line in [
+        "4.0 h",
+        "5.5 h",
+        "no note",
+        "“agreed on Monday”",
+        "not flagged",
+        "pinned",
+    ] {
+        assert!(text.contains(line), "{line} in {text}");
+    }
+}
+
+#[test]
+fn an_override_equal_to_the_responsibility_is_no_edit_but_new_hours_for_it_are() {
+    let a = base().build();
+    let mut b = a.clone();
+    // The backlog's own hours are 4.0: an override of 4.0 carries the same hours.
+    b.products[0].cards[1].hours = Some(4.0);
+    only_changed(&diff(&a, &b), &[]);
+    // A responsibility's new hours change the cards that take them.
+    let mut c = a.clone();
+    c.responsibilities[1].hours = 6.0;
+    let d = diff(&a, &c);
+    assert_eq!(d.changed_cards.len(), 1, "{d:#?}");
+    assert_eq!(d.changed_cards[0].fields, ["hours"]);
+    assert_eq!(
+        (
+            d.changed_cards[0].before.hours,
+            d.changed_cards[0].after.hours
+        ),
+        (4.0, 6.0)
+    );
+}
+
+#[test]
+fn a_card_moved_and_noted_is_both_moved_and_edited() {
+    let a = base().build();
+    let mut b = a.clone();
+    // A board in another order takes the slower path: the same answer.
+    b.products[0].cards.reverse();
+    let card = b.products[0]
+        .cards
+        .iter_mut()
+        .find(|c| c.responsibility == "vision");
+    let card = card.expect("vision card");
+    card.column = Po;
+    card.note = "the PO owns it now".into();
+    let d = diff(&a, &b);
+    assert_eq!(d.moved_cards.len(), 1);
+    assert_eq!(d.changed_cards.len(), 1);
+    assert_eq!(d.changed_cards[0].responsibility, "vision");
+    assert_eq!(d.changed_cards[0].fields, ["note"]);
 }
 
 #[test]

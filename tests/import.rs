@@ -211,7 +211,13 @@ fn export_edit_import_export_gives_back_the_edited_csv() {
         assert_eq!(d.moved_cards.len(), 1, "{}", sample.display());
         assert_eq!(d.added_cards.len(), 1);
         assert!(d.removed_cards.is_empty());
+        assert_eq!(edited_fields(&d), [["hours"], ["note"], ["flagged"]]);
     }
+}
+
+/// The details `rolesplit diff` finds edited, card by card in file order.
+fn edited_fields(d: &rolesplit::diff::Diff) -> Vec<Vec<&'static str>> {
+    d.changed_cards.iter().map(|c| c.fields.clone()).collect()
 }
 
 #[test]
@@ -252,6 +258,10 @@ fn export_edit_import_export_gives_back_the_edited_workbook() {
             "{}",
             text(&o.stdout)
         );
+        let d = rolesplit::diff::diff(&s, &open(&out));
+        assert_eq!(d.moved_cards.len(), 1, "{}", sample.display());
+        assert_eq!(d.added_cards.len(), 1);
+        assert_eq!(edited_fields(&d), [["hours"], ["note"], ["flagged"]]);
         let again = split_sheet(&xlsx_export(&open(&out)));
         assert_eq!(
             sorted(without_owners(&again)),

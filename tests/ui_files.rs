@@ -335,7 +335,12 @@ fn discarding_the_recovery_removes_it() {
 #[test]
 fn compare_the_open_scenario_with_a_saved_one() {
     let (dir, path) = temp_file("a.ron", &example_text());
-    let b = example_with("po: Some(\"maya\")", "po: Some(\"tom\")");
+    // Tom takes the PO seat, and the vision card gets a note and a flag.
+    let b = example_with("po: Some(\"maya\")", "po: Some(\"tom\")").replace(
+        "Card(responsibility: \"vision\", column: Pm)",
+        "Card(responsibility: \"vision\", column: Pm, note: \"agreed\", flagged: true)",
+    );
+    assert!(b.contains("agreed"));
     let b_path = dir.path().join("b.ron");
     std::fs::write(&b_path, &b).expect("write");
     let mut h = harness(small_board());
@@ -358,6 +363,13 @@ fn compare_the_open_scenario_with_a_saved_one() {
         h.query_by_label_contains("Seat: PO of Squad A: Maya before, Tom now")
             .is_some(),
         "the seat change"
+    );
+    assert!(
+        h.query_by_label_contains(
+            "Card: Set and communicate the product vision on Checkout: note changed, now flagged"
+        )
+        .is_some(),
+        "the edited card"
     );
     assert!(
         h.query_by_label_contains("Gains po-multiple-teams")

@@ -11,7 +11,7 @@ use crate::analysis::Analysis;
 use crate::diff::{Diff, Seat};
 use crate::load::PersonLoad;
 use crate::model::{Column, Product, Scenario};
-use crate::num::{dollars, gt, hours};
+use crate::num::{counted, dollars, gt, hours};
 
 use super::names::Names;
 
@@ -160,6 +160,30 @@ fn summary(
                     e_names.name_of(e.scenario, id),
                     holder(&seat.from, base),
                     holder(&seat.to, (e.scenario, e_names))
+                ),
+            ));
+        }
+        // A few by name; the cards grid and `rolesplit diff` have them all.
+        const EDITED_SHOWN: usize = 12;
+        for card in d.changed_cards.iter().take(EDITED_SHOWN) {
+            out.push(line(
+                LineKind::Plain,
+                format!(
+                    "Card: {} on {}: {}",
+                    e_names.name_of(e.scenario, &card.responsibility),
+                    e_names.name_of(e.scenario, &card.product),
+                    card.words()
+                ),
+            ));
+        }
+        if let Some(more) = d.changed_cards.len().checked_sub(EDITED_SHOWN)
+            && more > 0
+        {
+            out.push(line(
+                LineKind::Plain,
+                format!(
+                    "… and {} more",
+                    counted(more, "card edited", "cards edited")
                 ),
             ));
         }

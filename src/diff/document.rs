@@ -133,6 +133,9 @@ pub fn document(c: &Comparison<'_>) -> Document {
     sections.extend(structure(d, &names));
     sections.extend(seats(d, &names));
     sections.extend(cards(d, &names));
+    sections.extend(super::cards::changed_section(d, |id| {
+        names.name(id).to_string()
+    }));
     sections.extend(load(d, &names));
     sections.extend(findings(d));
     sections.extend(super::record::sections(d, c.a, c.b));
@@ -195,6 +198,7 @@ fn summary(d: &Diff) -> Vec<String> {
         (d.moved_cards.len(), "card moved", "cards moved"),
         (d.added_cards.len(), "card added", "cards added"),
         (d.removed_cards.len(), "card removed", "cards removed"),
+        (d.changed_cards.len(), "card edited", "cards edited"),
         (
             changed_load(d),
             "person's load changed",

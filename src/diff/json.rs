@@ -6,7 +6,9 @@ use serde::Serialize;
 use crate::findings::Finding;
 use crate::record::{ActionItem, Decision, Owner};
 
-use super::{ActionChange, Comparison, DecisionChange, Hours, LoadChange, Seat, SeatChange};
+use super::{
+    ActionChange, CardDetails, Comparison, DecisionChange, Hours, LoadChange, Seat, SeatChange,
+};
 
 #[derive(Serialize)]
 struct DiffJson<'a> {
@@ -34,6 +36,37 @@ struct DiffJson<'a> {
     actions_added: Vec<ActionJson<'a>>,
     actions_removed: Vec<ActionJson<'a>>,
     actions_changed: Vec<ChangeJson<'a, ActionJson<'a>>>,
+    // Cards edited in place (hours, note, flag, pin): added after the record's keys.
+    changed_cards: Vec<CardChangeJson<'a>>,
+}
+
+/// A card edited in place: `{"product", "responsibility", "changed", "before", "after"}`,
+/// `changed` naming the details that differ.
+#[derive(Serialize)]
+struct CardChangeJson<'a> {
+    product: &'a str,
+    responsibility: &'a str,
+    changed: &'a [&'static str],
+    before: CardDetailsJson<'a>,
+    after: CardDetailsJson<'a>,
+}
+
+/// A card's details: `{"hours", "note", "flagged", "pinned"}`, `hours` what it carries.
+#[derive(Serialize)]
+struct CardDetailsJson<'a> {
+    hours: f64,
+    note: &'a str,
+    flagged: bool,
+    pinned: bool,
+}
+
+fn card_details(d: &CardDetails) -> CardDetailsJson<'_> {
+    CardDetailsJson {
+        hours: d.hours,
+        note: &d.note,
+        flagged: d.flagged,
+        pinned: d.pinned,
+    }
 }
 
 /// A decision: `{"id", "text", "date", "product", "responsibility"}` (`null` for none).
@@ -263,6 +296,17 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
         actions_added: d.actions_added.iter().map(action).collect(),
         actions_removed: d.actions_removed.iter().map(action).collect(),
         actions_changed: d.actions_changed.iter().map(action_change).collect(),
+        changed_cards: d
+            .changed_cards
+            .iter()
+            .map(|c| CardChangeJson {
+                product: &c.product,
+                responsibility: &c.responsibility,
+                changed: &c.fields,
+                before: card_details(&c.before),
+                after: card_details(&c.after),
+            })
+            .collect(),
     };
     // Serializing these plain structs cannot fail (no maps with non-string keys); NaN,
     // which a loaded scenario never holds, would print as null.

@@ -15,6 +15,7 @@
 //! - Findings are matched by rule and subjects. Gained ones are in B's order, lost ones in
 //!   A's; a finding whose severity changed is placed by its severity in B.
 
+mod cards;
 mod document;
 mod html;
 mod json;
@@ -26,13 +27,14 @@ mod text;
 // the comparison of two organisations of 5,000 people within a frame.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+pub use cards::{CardChange, CardDetails};
 pub use document::{Align, Document, Section, TITLE};
 pub use record::{ActionChange, DecisionChange};
 
 use crate::analysis::{Analysis, analyze};
 use crate::findings::{Finding, Rule, Severity};
 use crate::load::PersonLoad;
-use crate::model::{Card, Column, Scenario};
+use crate::model::{Column, Scenario};
 use crate::num::gt;
 use crate::record::{ActionItem, Decision};
 
@@ -136,6 +138,8 @@ pub struct Diff {
     pub moved_cards: Vec<CardMove>,
     pub added_cards: Vec<CardPlace>,
     pub removed_cards: Vec<CardPlace>,
+    /// Cards on a board in both scenarios whose hours, note, flag or pin differ.
+    pub changed_cards: Vec<CardChange>,
     pub seats: Vec<SeatChange>,
     pub load: Vec<LoadChange>,
     /// B's findings that A does not have (by rule and subjects), with B's messages.
@@ -251,6 +255,10 @@ pub fn diff_analyzed(a: &Scenario, aa: &Analysis, b: &Scenario, ab: &Analysis) -
         &b_people,
     );
 
+    let (a_hours, b_hours) = (
+        cards::ResponsibilityHours::of(a),
+        cards::ResponsibilityHours::of(b),
+    );
     for pa in &a.products {
         let Some(pb) = b_products
             .get(pa.id.as_str())
@@ -258,7 +266,14 @@ pub fn diff_analyzed(a: &Scenario, aa: &Analysis, b: &Scenario, ab: &Analysis) -
         else {
             continue;
         };
-        compare_boards(&pa.id, &pa.cards, &pb.cards, &mut d);
+        let boards = cards::Boards {
+            product: &pa.id,
+            a: &pa.cards,
+            b: &pb.cards,
+            a_hours: &a_hours,
+            b_hours: &b_hours,
+        };
+        cards::compare_boards(&boards, &mut d);
         if pa.pm != pb.pm {
             seat_changed(
                 Seat::Pm {
@@ -326,62 +341,6 @@ fn added_removed<'a>(
         .map(str::to_string)
         .collect();
     (added, removed)
-}
-
-/// Moved and removed cards in A's card order, then added ones in B's.
-fn compare_boards(product: &str, a: &[Card], b: &[Card], d: &mut Diff) {
-    // Boards with the same cards in the same order (the usual case for two options of one
-    // organisation) need no lookups: only moves are possible.
-    if a.len() == b.len()
-        && a.iter()
-            .zip(b)
-            .all(|(x, y)| x.responsibility == y.responsibility)
-    {
-        for (card, other) in a.iter().zip(b) {
-            if card.column != other.column {
-                d.moved_cards.push(CardMove {
-                    product: product.to_string(),
-                    responsibility: card.responsibility.clone(),
-                    from: card.column,
-                    to: other.column,
-                });
-            }
-        }
-        return;
-    }
-    let a_columns: HashMap<&str, Column> = a
-        .iter()
-        .map(|c| (c.responsibility.as_str(), c.column))
-        .collect();
-    let b_columns: HashMap<&str, Column> = b
-        .iter()
-        .map(|c| (c.responsibility.as_str(), c.column))
-        .collect();
-    for card in a {
-        match b_columns.get(card.responsibility.as_str()) {
-            Some(&to) if to != card.column => d.moved_cards.push(CardMove {
-                product: product.to_string(),
-                responsibility: card.responsibility.clone(),
-                from: card.column,
-                to,
-            }),
-            Some(_) => {}
-            None => d.removed_cards.push(CardPlace {
-                product: product.to_string(),
-                responsibility: card.responsibility.clone(),
-                column: card.column,
-            }),
-        }
-    }
-    for card in b {
-        if !a_columns.contains_key(card.responsibility.as_str()) {
-            d.added_cards.push(CardPlace {
-                product: product.to_string(),
-                responsibility: card.responsibility.clone(),
-                column: card.column,
-            });
-        }
-    }
 }
 
 fn load_changes(

@@ -1,0 +1,200 @@
+//! The cards in a comparison: those that moved, were added or removed, and those that stayed
+//! on their board but whose hours, note, flag or pin differ.
+//!
+//! Readings where the contract is silent:
+//! - A card's hours are the hours it carries (its override, else its responsibility's), as
+//!   the exports show them: an override set to the responsibility's own hours is no change,
+//!   and a responsibility whose hours change changes every card that takes them.
+//! - A card that moved and also changed in another way is in both lists.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::model::{Card, Scenario};
+use crate::num::{gt, hours};
+
+use super::document::Section;
+use super::{CardMove, CardPlace, Diff};
+
+/// What of a card, apart from its column, the comparison looks at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardDetails {
+    /// The hours it carries a week: its override, else its responsibility's.
+    pub hours: f64,
+    pub note: String,
+    pub flagged: bool,
+    pub pinned: bool,
+}
+
+/// A card on the same product's board in both scenarios whose details differ.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardChange {
+    pub product: String,
+    pub responsibility: String,
+    /// What differs, of `hours`, `note`, `flagged`, `pinned`, in that order.
+    pub fields: Vec<&'static str>,
+    pub before: CardDetails,
+    pub after: CardDetails,
+}
+
+impl CardChange {
+    /// What changed in a few words: "hours 3.0 → 3.5, note changed, now flagged".
+    pub fn words(&self) -> String {
+        let (a, b) = (&self.before, &self.after);
+        let word = |field: &str| match field {
+            "hours" => format!("hours {} → {}", hours(a.hours), hours(b.hours)),
+            "note" => "note changed".to_string(),
+            "flagged" if b.flagged => "now flagged".to_string(),
+            "flagged" => "no longer flagged".to_string(),
+            _ if b.pinned => "now pinned".to_string(),
+            _ => "no longer pinned".to_string(),
+        };
+        let words: Vec<String> = self.fields.iter().map(|f| word(f)).collect();
+        words.join(", ")
+    }
+}
+
+/// The hours of each responsibility of a scenario, by id.
+pub(super) struct ResponsibilityHours<'a>(HashMap<&'a str, f64>);
+
+impl<'a> ResponsibilityHours<'a> {
+    pub(super) fn of(s: &'a Scenario) -> Self {
+        let mut map = HashMap::default();
+        for r in &s.responsibilities {
+            map.entry(r.id.as_str()).or_insert(r.hours);
+        }
+        ResponsibilityHours(map)
+    }
+
+    fn details(&self, card: &Card) -> CardDetails {
+        let own = self.0.get(card.responsibility.as_str()).copied();
+        CardDetails {
+            hours: card.hours.or(own).unwrap_or(0.0),
+            note: card.note.clone(),
+            flagged: card.flagged,
+            pinned: card.pinned,
+        }
+    }
+}
+
+/// The boards of one product in A and in B.
+pub(super) struct Boards<'a> {
+    pub product: &'a str,
+    pub a: &'a [Card],
+    pub b: &'a [Card],
+    pub a_hours: &'a ResponsibilityHours<'a>,
+    pub b_hours: &'a ResponsibilityHours<'a>,
+}
+
+/// Moved, changed and removed cards in A's card order, then added ones in B's.
+pub(super) fn compare_boards(boards: &Boards<'_>, d: &mut Diff) {
+    let (a, b) = (boards.a, boards.b);
+    // Boards with the same cards in the same order (the usual case for two options of one
+    // organisation) need no lookups.
+    if a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| x.responsibility == y.responsibility)
+    {
+        for (card, other) in a.iter().zip(b) {
+            compare_card(boards, card, other, d);
+        }
+        return;
+    }
+    let a_cards: HashMap<&str, &Card> = a.iter().map(|c| (c.responsibility.as_str(), c)).collect();
+    let b_cards: HashMap<&str, &Card> = b.iter().map(|c| (c.responsibility.as_str(), c)).collect();
+    for card in a {
+        match b_cards.get(card.responsibility.as_str()) {
+            Some(other) => compare_card(boards, card, other, d),
+            None => d.removed_cards.push(place(boards.product, card)),
+        }
+    }
+    for card in b {
+        if !a_cards.contains_key(card.responsibility.as_str()) {
+            d.added_cards.push(place(boards.product, card));
+        }
+    }
+}
+
+fn place(product: &str, card: &Card) -> CardPlace {
+    CardPlace {
+        product: product.to_string(),
+        responsibility: card.responsibility.clone(),
+        column: card.column,
+    }
+}
+
+/// One card in A and in B: a move, a change of its details, both or neither.
+fn compare_card(boards: &Boards<'_>, card: &Card, other: &Card, d: &mut Diff) {
+    if card.column != other.column {
+        d.moved_cards.push(CardMove {
+            product: boards.product.to_string(),
+            responsibility: card.responsibility.clone(),
+            from: card.column,
+            to: other.column,
+        });
+    }
+    // Most cards are unchanged: look no further than the fields themselves.
+    if card.hours == other.hours
+        && card.note == other.note
+        && card.flagged == other.flagged
+        && card.pinned == other.pinned
+        && boards.a_hours.0.get(card.responsibility.as_str())
+            == boards.b_hours.0.get(card.responsibility.as_str())
+    {
+        return;
+    }
+    let (before, after) = (boards.a_hours.details(card), boards.b_hours.details(other));
+    let apart = gt(before.hours, after.hours) || gt(after.hours, before.hours);
+    let fields: Vec<&'static str> = [
+        ("hours", apart),
+        ("note", before.note != after.note),
+        ("flagged", before.flagged != after.flagged),
+        ("pinned", before.pinned != after.pinned),
+    ]
+    .into_iter()
+    .filter_map(|(field, differs)| differs.then_some(field))
+    .collect();
+    if !fields.is_empty() {
+        d.changed_cards.push(CardChange {
+            product: boards.product.to_string(),
+            responsibility: card.responsibility.clone(),
+            fields,
+            before,
+            after,
+        });
+    }
+}
+
+/// One detail of a card in words: "3.5 h", "“the note”", "no note", "flagged", "pinned".
+fn detail_words(details: &CardDetails, field: &str) -> String {
+    match field {
+        "hours" => format!("{} h", hours(details.hours)),
+        "note" if details.note.is_empty() => "no note".to_string(),
+        "note" => format!("“{}”", details.note),
+        "flagged" if details.flagged => "flagged".to_string(),
+        "flagged" => "not flagged".to_string(),
+        _ if details.pinned => "pinned".to_string(),
+        _ => "not pinned".to_string(),
+    }
+}
+
+/// The comparison document's section of edited cards, one row per detail that differs;
+/// `None` when no card changed.
+pub(super) fn changed_section(d: &Diff, name: impl Fn(&str) -> String) -> Option<Section> {
+    let mut s = Section::new(
+        "Cards edited",
+        "Cards on the same board in both options whose hours a week, note, flag or pin differ.",
+        &["Product", "Responsibility", "Option A", "Option B"],
+    );
+    for change in &d.changed_cards {
+        for field in &change.fields {
+            s.rows.push(vec![
+                name(&change.product),
+                name(&change.responsibility),
+                detail_words(&change.before, field),
+                detail_words(&change.after, field),
+            ]);
+        }
+    }
+    (!s.rows.is_empty()).then_some(s)
+}
