@@ -346,6 +346,37 @@ Partner portal,priya,A responsibility,Strategy,Product,Quarter,Pm,,1.0,,false
 }
 
 #[test]
+fn flags_saved_by_a_spreadsheet_in_another_language_are_taken() {
+    // A German spreadsheet saves TRUE as WAHR in a CSV; a French one VRAI; some write 1 and 0.
+    let rows = "\
+Marketplace,roadmap,Build and maintain the roadmap,Strategy,Product,Quarter,Pm,,3.0,,WAHR
+Marketplace,customer-discovery,Talk to customers to find unmet needs,Strategy,Product,Quarter,Pm,,1.0,,vrai
+Marketplace,product-metrics,Track product metrics and business outcomes,Strategy,Product,Quarter,Pm,,2.0,,1
+Marketplace,market-research,Run market research,Strategy,Product,Quarter,Unassigned,,3.0,,FALSCH
+Marketplace,competitive-analysis,Analyse the competition,Strategy,Product,Quarter,Unassigned,,1.5,,ja
+";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sheet = dir.path().join("split.csv");
+    std::fs::write(&sheet, scaleup_sheet_with(rows)).expect("written");
+    let (o, out) = import(dir.path(), Path::new(SCALEUP), &sheet);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("line 7: flagged must be true or false, not “ja”"),
+        "{}",
+        text(&o.stderr)
+    );
+    let imported = open(&out);
+    let flagged = |id: &str| {
+        let cards = &imported.products[0].cards;
+        cards.iter().any(|c| c.responsibility == id && c.flagged)
+    };
+    for id in ["roadmap", "customer-discovery", "product-metrics"] {
+        assert!(flagged(id), "{id} flagged");
+    }
+    assert!(!flagged("market-research"));
+}
+
+#[test]
 fn a_responsibility_a_row_would_rename_is_refused_by_name() {
     let rows = "Marketplace,roadmap,Own the roadmap,Strategy,Product,Quarter,Pm,,3.0,,false\n\
                 Marketplace,product-metrics,Track product metrics and business outcomes,Execution,Product,Quarter,Pm,,2.0,,false\n\

@@ -406,14 +406,22 @@ fn hours(text: &str) -> Result<Option<f64>, String> {
     }
 }
 
-/// `true` or `false` (case aside; empty is false).
+/// `true` or `false` (case aside; empty is false), also as a spreadsheet in another
+/// language saves them in a CSV (German `WAHR`, French `VRAI`…), or `1` and `0`.
 fn flag(text: &str) -> Result<bool, String> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "true" => Ok(true),
-        "false" | "" => Ok(false),
-        _ => Err(format!(
+    const TRUE: [&str; 8] = [
+        "true", "1", "wahr", "vrai", "verdadero", "vero", "waar", "verdadeiro",
+    ];
+    const FALSE: [&str; 7] = ["false", "0", "", "falsch", "faux", "falso", "onwaar"];
+    let word = text.trim().to_lowercase();
+    if TRUE.contains(&word.as_str()) {
+        Ok(true)
+    } else if FALSE.contains(&word.as_str()) {
+        Ok(false)
+    } else {
+        Err(format!(
             "flagged must be true or false, not “{}”",
             text.trim()
-        )),
+        ))
     }
 }
