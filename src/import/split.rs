@@ -410,7 +410,14 @@ fn hours(text: &str) -> Result<Option<f64>, String> {
 /// language saves them in a CSV (German `WAHR`, French `VRAI`…), or `1` and `0`.
 fn flag(text: &str) -> Result<bool, String> {
     const TRUE: [&str; 8] = [
-        "true", "1", "wahr", "vrai", "verdadero", "vero", "waar", "verdadeiro",
+        "true",
+        "1",
+        "wahr",
+        "vrai",
+        "verdadero",
+        "vero",
+        "waar",
+        "verdadeiro",
     ];
     const FALSE: [&str; 7] = ["false", "0", "", "falsch", "faux", "falso", "onwaar"];
     let word = text.trim().to_lowercase();
