@@ -48,5 +48,5 @@ pub(crate) fn person_cost(s: &Scenario, seats: &Seats, i: usize) -> Option<f64> 
 
 /// The sum over people who hold any seat.
 pub fn leadership_cost(costs: &[Option<f64>]) -> f64 {
-    costs.iter().flatten().sum()
+    crate::num::total(costs.iter().flatten().copied())
 }

@@ -111,11 +111,11 @@ pub struct Loads {
 
 impl Loads {
     pub fn total_unowned_hours(&self) -> f64 {
-        self.products.iter().map(|p| p.unowned_hours).sum()
+        crate::num::total(self.products.iter().map(|p| p.unowned_hours))
     }
 
     pub fn total_unassigned_hours(&self) -> f64 {
-        self.products.iter().map(|p| p.unassigned_hours).sum()
+        crate::num::total(self.products.iter().map(|p| p.unassigned_hours))
     }
 }
 

@@ -29,6 +29,17 @@ pub fn round1(x: f64) -> f64 {
     if r == 0.0 { 0.0 } else { r }
 }
 
+/// The same number, with −0.0 written as 0.0 (JSON would print `-0.0`).
+pub fn unsigned_zero(x: f64) -> f64 {
+    x + 0.0
+}
+
+/// The sum of `values`, added in order, and 0.0 when there are none (Rust's own float
+/// `sum` of nothing is −0.0).
+pub fn total(values: impl IntoIterator<Item = f64>) -> f64 {
+    unsigned_zero(values.into_iter().sum())
+}
+
 /// Hours as text shows them: one decimal, always (`46.0`).
 pub fn hours(x: f64) -> String {
     format!("{:.1}", round1(x))
@@ -71,6 +82,18 @@ mod tests {
         assert_eq!(hours(2.75), "2.8");
         assert_eq!(hours(13.0 / 7.0), "1.9");
         assert_eq!(hours(-0.01), "0.0");
+    }
+
+    #[test]
+    fn a_total_of_nothing_is_zero_not_minus_zero() {
+        let nothing: [f64; 0] = [];
+        assert!(total(nothing).is_sign_positive());
+        assert!(total([-0.0]).is_sign_positive());
+        assert_eq!(total([1.5, 2.25]), 3.75);
+        assert_eq!(
+            serde_json::to_string(&total(nothing)).ok().as_deref(),
+            Some("0.0")
+        );
     }
 
     #[test]

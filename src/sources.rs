@@ -217,20 +217,29 @@ pub fn citations() -> Vec<Citation> {
 /// Every source as `rolesplit sources --format json` prints it: one array, one object
 /// per source in number order.
 pub fn json() -> String {
-    let list: Vec<serde_json::Value> = SOURCES
+    /// One source, its keys in domain.md's order.
+    #[derive(serde::Serialize)]
+    struct SourceJson<'a> {
+        id: &'a str,
+        publisher: &'a str,
+        title: &'a str,
+        date: Option<&'a str>,
+        kind: &'a str,
+        supports: Vec<String>,
+    }
+    let list: Vec<SourceJson> = SOURCES
         .iter()
-        .map(|s| {
-            serde_json::json!({
-                "id": s.id,
-                "publisher": s.publisher,
-                "title": s.title,
-                "date": s.date,
-                "kind": s.kind,
-                "supports": s.supports(),
-            })
+        .map(|s| SourceJson {
+            id: s.id,
+            publisher: s.publisher,
+            title: s.title,
+            date: s.date,
+            kind: s.kind,
+            supports: s.supports(),
         })
         .collect();
-    serde_json::Value::Array(list).to_string()
+    // Plain structs of strings: serializing cannot fail.
+    serde_json::to_string(&list).unwrap_or_default()
 }
 
 /// Every source as `rolesplit sources` prints it for people, with the note on evidence.

@@ -178,6 +178,28 @@ fn check_json_lists_every_person_with_full_precision() {
 }
 
 #[test]
+fn nobody_in_a_seat_costs_zero_never_minus_zero() {
+    let text = example_with("pm: Some(\"maya\")", "pm: None")
+        .replace("po: Some(\"maya\")", "po: None")
+        .replace("po: Some(\"tom\")", "po: None");
+    let (dir, _) = temp_file("a.ron", &text);
+    std::fs::write(dir.path().join("b.ron"), &text).expect("write");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_rolesplit"))
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .expect("runs");
+        stdout(&out)
+    };
+    let check = run(&["check", "a.ron", "--format", "json"]);
+    assert!(check.contains("\"leadership_cost\":0.0,"), "{check}");
+    let diff = run(&["diff", "a.ron", "b.ron", "--format", "json"]);
+    assert!(diff.contains("\"cost\":[0.0,0.0]"), "{diff}");
+    assert!(!check.contains("-0.0") && !diff.contains("-0.0"));
+}
+
+#[test]
 fn opening_a_bad_file_prints_the_error_and_exits_2_without_a_window() {
     let (_dir, path) = temp_file("bad.ron", "Scenario(format: 1, name: \"x\"");
     let path = path.to_string_lossy().into_owned();

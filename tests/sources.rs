@@ -18,6 +18,12 @@ fn sources_json_is_one_array_of_the_five_sources_in_number_order() {
     let list = v.as_array().expect("one array");
     let ids: Vec<&str> = list.iter().map(|s| s["id"].as_str().expect("id")).collect();
     assert_eq!(ids, ["000", "001", "002", "003", "004"]);
+    // The keys come in domain.md's order, in every object.
+    for object in text.split("},{") {
+        let at = |key: &str| object.find(&format!("\"{key}\":")).expect(key);
+        let order = ["id", "publisher", "title", "date", "kind", "supports"].map(at);
+        assert!(order.is_sorted(), "{object}");
+    }
     for s in list {
         let keys: Vec<&str> = s
             .as_object()

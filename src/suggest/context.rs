@@ -8,7 +8,7 @@ use crate::model::{Column, Kind, Person, Scenario, Scope, index_by_id};
 use crate::num::positive;
 
 use super::eval::{Outcome, PersonEval};
-use super::trouble::{Trouble, unsigned_zero};
+use super::trouble::Trouble;
 
 /// One candidate edit, by index into the scenario's lists. A person index at or above the
 /// number of people names the placeholder "to hire" of the seat being given.
@@ -204,7 +204,7 @@ impl<'a> Context<'a> {
             hires,
             before: Outcome {
                 trouble: Trouble::of(a),
-                cost: unsigned_zero(a.leadership_cost),
+                cost: a.leadership_cost,
             },
             resp_stakeholders,
             carried_count,

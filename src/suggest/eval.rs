@@ -13,7 +13,8 @@ use crate::model::Column;
 use crate::num::{gt, positive};
 
 use super::context::{Cand, Context};
-use super::trouble::{Trouble, unsigned_zero};
+use super::trouble::Trouble;
+use crate::num::unsigned_zero;
 
 /// The trouble and leadership cost after some edits.
 #[derive(Clone, Copy, Debug, PartialEq)]

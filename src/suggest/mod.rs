@@ -25,7 +25,7 @@ pub use report::{json, text};
 pub use search::{
     BEAM_WIDTH, BENCH_SIZE, Cancelled, EXTENSION_SINGLES, FULL_SEARCH_PEOPLE, MAX_EDITS,
 };
-pub use trouble::{Trouble, compare_hours, unsigned_zero};
+pub use trouble::{Trouble, compare_hours};
 
 use crate::analysis::{Analysis, analyze};
 use crate::cost::{SeatKind, default_cost};
@@ -396,7 +396,7 @@ fn build(ctx: &Context, f: &Found) -> Option<Proposal> {
         changes,
         trouble_before: ctx.before.trouble,
         trouble_after: Trouble::default(),
-        cost_before: unsigned_zero(a.leadership_cost),
+        cost_before: a.leadership_cost,
         cost_after: 0.0,
         findings_cleared: Vec::new(),
         findings_raised: Vec::new(),
@@ -405,7 +405,7 @@ fn build(ctx: &Context, f: &Found) -> Option<Proposal> {
     let after = edit::applied(s, &proposal.edit()).ok()??;
     let aa = analyze(&after);
     proposal.trouble_after = Trouble::of(&aa);
-    proposal.cost_after = unsigned_zero(aa.leadership_cost);
+    proposal.cost_after = aa.leadership_cost;
     let key = |f: &Finding| (f.rule.id(), f.subjects.clone());
     let old: HashSet<_> = a.findings.iter().map(key).collect();
     let new: HashSet<_> = aa.findings.iter().map(key).collect();

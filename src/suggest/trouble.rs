@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 
 use crate::analysis::Analysis;
 use crate::findings::Severity;
-use crate::num::{gt, positive};
+use crate::num::{gt, positive, total};
 
 /// How much trouble a scenario is in, compared field by field in this order: errors,
 /// hours above capacity, parked hours, warnings. Hours compare with domain.md's tolerance.
@@ -23,20 +23,18 @@ pub struct Trouble {
 impl Trouble {
     /// The trouble of an analysed scenario.
     pub fn of(a: &Analysis) -> Trouble {
-        let overload_hours = a
-            .loads
-            .people
-            .iter()
-            .map(|p| (p.load_hours(), p.capacity_hours))
-            .filter(|&(l, c)| gt(l, c))
-            .map(|(l, c)| l - c)
-            .sum();
+        let overload_hours = total(
+            a.loads
+                .people
+                .iter()
+                .map(|p| (p.load_hours(), p.capacity_hours))
+                .filter(|&(l, c)| gt(l, c))
+                .map(|(l, c)| l - c),
+        );
         Trouble {
             errors: a.count(Severity::Error),
-            overload_hours: unsigned_zero(overload_hours),
-            parked_hours: unsigned_zero(
-                a.loads.total_unowned_hours() + a.loads.total_unassigned_hours(),
-            ),
+            overload_hours,
+            parked_hours: a.loads.total_unowned_hours() + a.loads.total_unassigned_hours(),
             warnings: a.count(Severity::Warning),
         }
     }
@@ -64,11 +62,6 @@ impl Trouble {
     pub fn is_less_than(&self, other: &Trouble) -> bool {
         self.compare(other) == Ordering::Less
     }
-}
-
-/// The same number, with an empty sum's −0.0 written as 0.0.
-pub fn unsigned_zero(x: f64) -> f64 {
-    x + 0.0
 }
 
 /// Compares two sums (of hours or dollars) with domain.md's tolerance.
