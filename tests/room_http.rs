@@ -453,6 +453,34 @@ fn a_burst_from_several_threads_is_answered_and_memory_stays_bounded() {
 }
 
 #[test]
+fn idle_and_trickling_connections_hold_up_no_one_else() {
+    use std::io::Write;
+    let s = Served::start(&scenario());
+    let address = s.base.trim_start_matches("http://").to_string();
+    // Phones that connected and went quiet, and clients that send half a request: each is
+    // cut off only by its own deadline (5 s), never in anyone else's way.
+    let mut quiet = Vec::new();
+    for i in 0..48 {
+        let mut stream = std::net::TcpStream::connect(&address).unwrap();
+        if i % 2 == 1 {
+            let half = format!("GET /api/state?k={} HTTP/1.1\r\nHost: x\r\n", s.key);
+            stream.write_all(half.as_bytes()).unwrap();
+        }
+        quiet.push(stream);
+    }
+    let quick = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(std::time::Duration::from_secs(3)))
+        .build();
+    let quick: ureq::Agent = quick.into();
+    for _ in 0..5 {
+        let (status, body) = get(&quick, &s.url("/api/state", &s.key));
+        assert_eq!(status, 200, "{body}");
+    }
+    drop(quiet);
+}
+
+#[test]
 fn sigint_ends_the_server_cleanly_within_a_second() {
     let mut s = Served::start(&scenario());
     let a = agent();

@@ -1,23 +1,22 @@
-//! The room's HTTP server: one thread accepts connections into a bounded queue, a fixed
-//! number of worker threads each serve one connection at a time with hyper (one request
-//! per connection, within a deadline), answering through [`super::routes`]. No async
-//! runtime: each connection's future runs to its end on its worker (`pollster`), over a
-//! blocking socket. Started only when asked; dropping the handle (or
-//! [`RoomServer::stop`]) stops it within a second.
+//! The room's HTTP server: hyper on a small tokio runtime of its own. Each connection is a
+//! task (one request, one answer, within a deadline), so a slow or idle client holds only
+//! its own few kilobytes, never a thread others wait for; at most [`MAX_CONNECTIONS`] are
+//! served at once (further ones wait in the operating system's queue), so memory stays
+//! bounded. Started only when asked; dropping the handle (or [`RoomServer::stop`]) stops it
+//! within a second.
 
 use std::convert::Infallible;
-use std::io::{Read, Write};
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, Shutdown, SocketAddr, TcpListener, TcpStream};
-use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
-use std::sync::{Arc, Mutex, PoisonError};
-use std::task::{Context as TaskContext, Poll};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
+use hyper_util::rt::TokioIo;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{Semaphore, oneshot};
 
 use super::Room;
 use super::keys::Key;
@@ -25,12 +24,10 @@ use super::rate::{Limiter, RateLimit};
 use super::routes::{self, Context};
 
 /// How long one connection may take, from its first byte to its answer: a phone sends a
-/// request of a few hundred bytes in milliseconds; a client that trickles bytes to hold a
-/// worker is cut off.
+/// request of a few hundred bytes in milliseconds; a client that trickles bytes is cut off.
 const CONNECTION_DEADLINE: Duration = Duration::from_secs(5);
-/// Connections accepted but not yet taken by a worker; past it the accepting thread waits
-/// (the operating system queues further connections), so memory stays bounded.
-const QUEUE: usize = 64;
+/// Connections served at once; past it new ones wait to be accepted.
+pub const MAX_CONNECTIONS: usize = 1024;
 /// The largest request head hyper buffers (its minimum is 8 KiB).
 const MAX_HEAD_BYTES: usize = 16 * 1024;
 /// After answering, what is still coming (the rest of a refused body) is read and thrown
@@ -38,9 +35,7 @@ const MAX_HEAD_BYTES: usize = 16 * 1024;
 /// reset connection.
 const LINGER_BYTES: usize = 1024 * 1024;
 const LINGER_TIME: Duration = Duration::from_millis(500);
-/// The longest a read waits before the connection's other work gets a turn.
-const READ_SLICE: Duration = Duration::from_millis(1);
-/// How long stopping waits for workers still answering.
+/// How long stopping waits for connections still being answered.
 const STOP_WAIT: Duration = Duration::from_millis(800);
 
 /// Where and how the room listens.
@@ -51,7 +46,7 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// The port; 0 takes a free one.
     pub port: u16,
-    /// How many threads answer requests.
+    /// How many threads answer requests (each serves many connections).
     pub workers: usize,
     /// The per-address rate limit.
     pub rate: RateLimit,
@@ -62,7 +57,7 @@ impl Default for ServeOptions {
         ServeOptions {
             bind: IpAddr::V4(Ipv4Addr::UNSPECIFIED),
             port: 0,
-            workers: 4,
+            workers: 2,
             rate: RateLimit::default(),
         }
     }
@@ -87,8 +82,10 @@ pub struct RoomServer {
     address: SocketAddr,
     attendee_key: Key,
     facilitator_key: Key,
-    stop: Arc<AtomicBool>,
-    threads: Vec<JoinHandle<()>>,
+    /// Tells the server to stop; taken when it stops.
+    stop: Option<oneshot::Sender<()>>,
+    /// The thread that runs the server's runtime.
+    thread: Option<JoinHandle<()>>,
 }
 
 impl RoomServer {
@@ -101,45 +98,42 @@ impl RoomServer {
             address: wanted,
             source,
         };
-        let listener = TcpListener::bind(wanted).map_err(listen_error)?;
+        let listener = std::net::TcpListener::bind(wanted).map_err(listen_error)?;
         let address = listener.local_addr().map_err(listen_error)?;
+        listener.set_nonblocking(true).map_err(listen_error)?;
         let context = Arc::new(Context {
             room,
             attendee_key: attendee_key.clone(),
             facilitator_key: facilitator_key.clone(),
             limiter: Mutex::new(Limiter::new(options.rate)),
         });
-        let stop = Arc::new(AtomicBool::new(false));
-        let (queue, taken) = sync_channel::<TcpStream>(QUEUE);
-        let taken = Arc::new(Mutex::new(taken));
-        let mut server = RoomServer {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(options.workers.max(1))
+            .thread_name("room-worker")
+            .enable_io()
+            .enable_time()
+            .build()
+            .map_err(ServeError::Threads)?;
+        let listener = {
+            let _inside = runtime.enter();
+            TcpListener::from_std(listener).map_err(listen_error)?
+        };
+        let (stop, stopped) = oneshot::channel();
+        let thread = std::thread::Builder::new()
+            .name("room-server".into())
+            .spawn(move || {
+                runtime.block_on(accept(listener, context, stopped));
+                // Connections still being answered get a moment, then are dropped.
+                runtime.shutdown_timeout(STOP_WAIT);
+            })
+            .map_err(ServeError::Threads)?;
+        Ok(RoomServer {
             address,
             attendee_key,
             facilitator_key,
-            stop: stop.clone(),
-            threads: Vec::new(),
-        };
-        let spawn = |name: String, work: Box<dyn FnOnce() + Send>| {
-            std::thread::Builder::new()
-                .name(name)
-                .spawn(work)
-                .map_err(ServeError::Threads)
-        };
-        let accept_stop = stop.clone();
-        let acceptor = spawn(
-            "room-accept".into(),
-            Box::new(move || accept(&listener, &queue, &accept_stop)),
-        )?;
-        server.threads.push(acceptor);
-        for i in 0..options.workers.max(1) {
-            let (taken, context, stop) = (taken.clone(), context.clone(), stop.clone());
-            let worker = spawn(
-                format!("room-worker-{i}"),
-                Box::new(move || work(&taken, &context, &stop)),
-            )?;
-            server.threads.push(worker);
-        }
-        Ok(server)
+            stop: Some(stop),
+            thread: Some(thread),
+        })
     }
 
     /// The address and port the server listens on.
@@ -181,190 +175,88 @@ impl RoomServer {
 
 impl Drop for RoomServer {
     fn drop(&mut self) {
-        self.stop.store(true, Ordering::SeqCst);
-        // Wake the accepting thread with a connection of our own; it sees the flag, closes
-        // the port and drops the queue, which ends the idle workers.
-        let wake = match self.address.ip() {
-            IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
-            IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
-            ip => ip,
-        };
-        let _ = TcpStream::connect_timeout(
-            &SocketAddr::new(wake, self.address.port()),
-            Duration::from_millis(200),
-        );
-        // A worker still answering a slow client ends by its deadline; it is not waited
-        // for past STOP_WAIT (it holds nothing the owner needs).
-        let until = Instant::now() + STOP_WAIT;
-        while Instant::now() < until && self.threads.iter().any(|t| !t.is_finished()) {
-            std::thread::sleep(Duration::from_millis(5));
+        if let Some(stop) = self.stop.take() {
+            // The server may have ended already (its runtime failed): nothing to tell then.
+            let _ = stop.send(());
         }
-        for thread in self.threads.drain(..) {
-            if thread.is_finished() {
-                let _ = thread.join();
-            }
+        if let Some(thread) = self.thread.take() {
+            // Ends within STOP_WAIT of the signal: the port closes at once.
+            let _ = thread.join();
         }
     }
 }
 
-/// The accepting thread: hands connections to the workers until the stop flag is set.
-fn accept(listener: &TcpListener, queue: &SyncSender<TcpStream>, stop: &AtomicBool) {
-    for connection in listener.incoming() {
-        if stop.load(Ordering::SeqCst) {
-            return;
-        }
-        match connection {
-            Ok(stream) => {
-                if queue.send(stream).is_err() {
-                    return;
-                }
+/// Accepts connections until told to stop, each answered on a task of its own, at most
+/// [`MAX_CONNECTIONS`] at once.
+async fn accept(listener: TcpListener, context: Arc<Context>, mut stop: oneshot::Receiver<()>) {
+    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let slot = tokio::select! {
+            _ = &mut stop => return,
+            slot = slots.clone().acquire_owned() => slot,
+        };
+        let Ok(slot) = slot else { return };
+        let accepted = tokio::select! {
+            _ = &mut stop => return,
+            accepted = listener.accept() => accepted,
+        };
+        match accepted {
+            Ok((stream, peer)) => {
+                let context = context.clone();
+                tokio::spawn(async move {
+                    serve(stream, peer.ip(), context).await;
+                    drop(slot);
+                });
             }
             // Out of file descriptors, or a connection reset before it was accepted: wait
             // a moment and go on, never give up listening.
-            Err(_) => std::thread::sleep(Duration::from_millis(10)),
-        }
-    }
-}
-
-/// A worker: serves one queued connection after another until the stop flag is set or the
-/// queue is gone.
-fn work(taken: &Mutex<Receiver<TcpStream>>, context: &Context, stop: &AtomicBool) {
-    loop {
-        let next = taken
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .recv_timeout(Duration::from_millis(100));
-        if stop.load(Ordering::SeqCst) {
-            return;
-        }
-        match next {
-            Ok(stream) => serve(stream, context),
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
-            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+            Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
         }
     }
 }
 
 /// Serves one connection: one request, one answer, then a short linger.
-fn serve(stream: TcpStream, context: &Context) {
-    let peer = stream
-        .peer_addr()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |a| a.ip());
-    let Ok(linger) = stream.try_clone() else {
+async fn serve(stream: TcpStream, peer: IpAddr, context: Arc<Context>) {
+    // A second handle on the socket, to linger on after hyper is done with it.
+    let Some((stream, linger)) = two_handles(stream) else {
         return;
     };
-    let io = Blocking {
-        stream,
-        deadline: Instant::now() + CONNECTION_DEADLINE,
-    };
-    let service = service_fn(|request| async move {
-        Ok::<_, Infallible>(routes::answer(context, request, peer).await)
+    let service = service_fn(move |request| {
+        let context = context.clone();
+        async move { Ok::<_, Infallible>(routes::answer(&context, request, peer).await) }
     });
     let connection = http1::Builder::new()
         .keep_alive(false)
         .max_buf_size(MAX_HEAD_BYTES)
-        .serve_connection(io, service);
-    // An error here is a client that sent no valid request or went away: hyper has
-    // answered what could be answered.
-    let _ = pollster::block_on(connection);
-    drain(linger);
+        .serve_connection(TokioIo::new(stream), service);
+    // An error or the deadline here is a client that sent no valid request, went away or
+    // took too long: hyper has answered what could be answered.
+    let _ = tokio::time::timeout(CONNECTION_DEADLINE, connection).await;
+    drain(linger).await;
+}
+
+/// The connection as two handles on one socket.
+fn two_handles(stream: TcpStream) -> Option<(TcpStream, TcpStream)> {
+    let stream = stream.into_std().ok()?;
+    let other = stream.try_clone().ok()?;
+    Some((
+        TcpStream::from_std(stream).ok()?,
+        TcpStream::from_std(other).ok()?,
+    ))
 }
 
 /// Reads and throws away what the client still sends (bounded), then closes.
-fn drain(mut stream: TcpStream) {
-    let _ = stream.shutdown(Shutdown::Write);
-    let until = Instant::now() + LINGER_TIME;
+async fn drain(mut stream: TcpStream) {
+    let _ = stream.shutdown().await;
     let mut buffer = [0u8; 16 * 1024];
     let mut read = 0usize;
-    while read < LINGER_BYTES {
-        let left = until.saturating_duration_since(Instant::now());
-        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
-            return;
-        }
-        match stream.read(&mut buffer) {
-            Ok(0) | Err(_) => return,
-            Ok(n) => read += n,
-        }
-    }
-}
-
-/// A blocking socket as hyper's IO: a write waits, at most until the connection's
-/// deadline; a read waits a moment at a time (see `poll_read`). Blocking inside `poll_*`
-/// is right here: nothing else runs on a worker's thread.
-struct Blocking {
-    stream: TcpStream,
-    deadline: Instant,
-}
-
-impl Blocking {
-    /// The time left, or a timed-out error past the deadline.
-    fn time_left(&self) -> std::io::Result<Duration> {
-        let left = self.deadline.saturating_duration_since(Instant::now());
-        if left.is_zero() {
-            return Err(std::io::ErrorKind::TimedOut.into());
-        }
-        Ok(left)
-    }
-}
-
-impl hyper::rt::Read for Blocking {
-    fn poll_read(
-        self: Pin<&mut Self>,
-        cx: &mut TaskContext<'_>,
-        mut buf: hyper::rt::ReadBufCursor<'_>,
-    ) -> Poll<std::io::Result<()>> {
-        let this = self.get_mut();
-        let left = match this.time_left() {
-            Ok(left) => left,
-            Err(e) => return Poll::Ready(Err(e)),
-        };
-        // hyper also reads while the answer is being made, to notice a client that hung
-        // up; that read must not hold up the answer. So a read waits a moment only, and
-        // when nothing came the connection's future is polled again at once (its other
-        // work, such as writing the answer, goes on in between).
-        if let Err(e) = this.stream.set_read_timeout(Some(left.min(READ_SLICE))) {
-            return Poll::Ready(Err(e));
-        }
-        let mut chunk = [0u8; 8 * 1024];
-        let room = buf.remaining().min(chunk.len());
-        match this.stream.read(chunk.get_mut(..room).unwrap_or_default()) {
-            Ok(n) => {
-                buf.put_slice(chunk.get(..n).unwrap_or_default());
-                Poll::Ready(Ok(()))
+    let _ = tokio::time::timeout(LINGER_TIME, async {
+        while read < LINGER_BYTES {
+            match stream.read(&mut buffer).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => read += n,
             }
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-                ) =>
-            {
-                cx.waker().wake_by_ref();
-                Poll::Pending
-            }
-            Err(e) => Poll::Ready(Err(e)),
         }
-    }
-}
-
-impl hyper::rt::Write for Blocking {
-    fn poll_write(
-        self: Pin<&mut Self>,
-        _: &mut TaskContext<'_>,
-        buf: &[u8],
-    ) -> Poll<std::io::Result<usize>> {
-        let this = self.get_mut();
-        let result = this.time_left().and_then(|left| {
-            this.stream.set_write_timeout(Some(left))?;
-            this.stream.write(buf)
-        });
-        Poll::Ready(result)
-    }
-
-    fn poll_flush(self: Pin<&mut Self>, _: &mut TaskContext<'_>) -> Poll<std::io::Result<()>> {
-        Poll::Ready(self.get_mut().stream.flush())
-    }
-
-    fn poll_shutdown(self: Pin<&mut Self>, _: &mut TaskContext<'_>) -> Poll<std::io::Result<()>> {
-        Poll::Ready(self.get_mut().stream.shutdown(Shutdown::Write))
-    }
+    })
+    .await;
 }
