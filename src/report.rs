@@ -312,12 +312,7 @@ pub fn check_text(file: &str, s: &Scenario, a: &Analysis, today: Date) -> String
         dollars(a.leadership_cost)
     );
     if !s.record.is_empty() {
-        let c = s.record.counts(today);
-        let _ = writeln!(
-            out,
-            "\nWorkshop record: {} decisions, {} actions ({} open, {} overdue)",
-            c.decisions, c.actions, c.open_actions, c.overdue_actions
-        );
+        let _ = writeln!(out, "\nWorkshop record: {}", s.record.counts(today).words());
     }
     out
 }

@@ -271,6 +271,37 @@ fn the_record_reads_in_presentation_mode() {
 }
 
 #[test]
+fn a_short_decision_leaves_the_line_under_it_on_one_line() {
+    for presenting in [false, true] {
+        let mut h = record_harness();
+        let decision = rolesplit::record::Decision {
+            id: "d-1".into(),
+            text: "Ok".into(),
+            date: date("2026-11-29"),
+            product: Some("shop".into()),
+            responsibility: Some("vision".into()),
+        };
+        h.state_mut()
+            .apply(Edit::AddDecision(decision))
+            .expect("added");
+        if presenting {
+            h.key_press(Key::F11);
+            h.run();
+        }
+        open_tab(&mut h, "Record");
+        h.run();
+        let short = h.get_by_label("Ok").rect();
+        let doc = &h.state().doc;
+        let line = format!("{} · {}", doc.name_of("shop"), doc.name_of("vision"));
+        let under = h.get_by_label(&line).rect();
+        assert!(
+            under.height() < 1.5 * short.height(),
+            "presenting {presenting}: {under:?} is one line like {short:?}"
+        );
+    }
+}
+
+#[test]
 fn snapshot_of_the_record_tab() {
     let s = rolesplit::io::open(std::path::Path::new("data/samples/scaleup.ron")).expect("sample");
     let mut state = AppState::new(s, None);

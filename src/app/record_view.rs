@@ -32,8 +32,8 @@ pub fn record_ui(
             ui.heading("Workshop record");
             let c = s.record.counts(today);
             ui.label(format!(
-                "What the room decided and who does what by when, kept in the scenario file. {} decisions, {} actions: {} open, {} overdue on {today}.",
-                c.decisions, c.actions, c.open_actions, c.overdue_actions
+                "What the room decided and who does what by when, kept in the scenario file. {} on {today}.",
+                c.words()
             ));
             ui.add_space(8.0);
             open_points_ui(ui, doc, actions);
@@ -54,11 +54,14 @@ fn grid(id: &str, columns: usize) -> egui::Grid {
         .spacing([14.0, 6.0])
 }
 
-/// A label that wraps within `width`, so long texts stay readable in a grid.
-fn wrapped(ui: &mut Ui, text: impl Into<egui::WidgetText>, width: f32) {
-    ui.scope(|ui| {
-        ui.set_max_width(width);
+/// A grid cell `width` wide, whatever its texts, for an item's text (wrapped) and the
+/// lines under it: a cell as wide as a short first line would wrap the lines under it a
+/// few letters at a time.
+fn text_cell(ui: &mut Ui, width: f32, text: RichText, under: impl FnOnce(&mut Ui)) {
+    ui.vertical(|ui| {
+        ui.set_width(width);
         ui.add(egui::Label::new(text).wrap());
+        under(ui);
     });
 }
 
@@ -165,8 +168,7 @@ fn decisions_ui(
             for d in decisions {
                 let short = short_text(&d.text);
                 ui.label(d.date.to_string());
-                ui.vertical(|ui| {
-                    wrapped(ui, RichText::new(&d.text).strong(), width);
+                text_cell(ui, width, RichText::new(&d.text).strong(), |ui| {
                     ui.weak(about(doc, d));
                 });
                 let remove = Edit::RemoveDecision(d.id.clone());
@@ -412,9 +414,9 @@ fn actions_ui(
                         ..a.clone()
                     })));
                 }
-                ui.vertical(|ui| {
-                    let text = RichText::new(&a.text).strong();
-                    wrapped(ui, if a.done { text.strikethrough() } else { text }, width);
+                let text = RichText::new(&a.text).strong();
+                let text = if a.done { text.strikethrough() } else { text };
+                text_cell(ui, width, text, |ui| {
                     ui.horizontal_wrapped(|ui| {
                         ui.label(owner_text(s, a));
                         ui.weak("·");

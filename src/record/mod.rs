@@ -99,6 +99,20 @@ pub struct RecordCounts {
     pub overdue_actions: usize,
 }
 
+impl RecordCounts {
+    /// The counts in words: "1 decision, 2 actions (1 open, 0 overdue)".
+    pub fn words(&self) -> String {
+        use crate::num::counted;
+        format!(
+            "{}, {} ({} open, {} overdue)",
+            counted(self.decisions, "decision", "decisions"),
+            counted(self.actions, "action", "actions"),
+            self.open_actions,
+            self.overdue_actions
+        )
+    }
+}
+
 impl Record {
     /// No decisions and no actions (the file leaves `record` out).
     pub fn is_empty(&self) -> bool {
@@ -148,6 +162,24 @@ mod tests {
             due: due.map(date),
             done,
         }
+    }
+
+    #[test]
+    fn the_counts_in_words_say_one_and_many_as_people_do() {
+        let one = RecordCounts {
+            decisions: 1,
+            actions: 1,
+            open_actions: 1,
+            overdue_actions: 0,
+        };
+        assert_eq!(one.words(), "1 decision, 1 action (1 open, 0 overdue)");
+        let many = RecordCounts {
+            decisions: 0,
+            actions: 3,
+            open_actions: 2,
+            overdue_actions: 1,
+        };
+        assert_eq!(many.words(), "0 decisions, 3 actions (2 open, 1 overdue)");
     }
 
     #[test]
