@@ -10,6 +10,7 @@ use common::{harness, open_tab, small_board};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use rolesplit::app::AppState;
+use rolesplit::app::growth::FindingChange;
 
 type H = egui_kittest::Harness<'static, AppState>;
 
@@ -165,8 +166,8 @@ fn a_growth_preview_changes_the_advice_shown_and_leaves_the_scenario_and_history
         .analysis
         .findings
         .iter()
-        .zip(&preview.marks.new_findings)
-        .filter(|(_, new)| **new)
+        .zip(&preview.marks.findings)
+        .filter(|(_, change)| **change == FindingChange::New)
         .map(|(f, _)| f.rule.id())
         .collect();
     assert!(new.contains(&"scrum-team-without-po"), "{new:?}");
@@ -189,6 +190,51 @@ fn a_growth_preview_changes_the_advice_shown_and_leaves_the_scenario_and_history
             .is_some()
     );
     assert_eq!(h.state().doc.scenario, before);
+}
+
+#[test]
+fn a_growth_preview_marks_findings_it_rewords_and_counts_in_the_status_line_and_header() {
+    let s = rolesplit::io::open(std::path::Path::new("data/samples/scaleup.ron")).expect("sample");
+    let mut h = harness(s);
+    h.run();
+    assert!(h.query_by_label_contains("0 errors, 3 warnings").is_some());
+    assert!(
+        h.query_by_label_contains("3 teams · 21 engineers")
+            .is_some()
+    );
+    preview_a_new_team(&mut h, "Board");
+    // Priya's overload grows with the new team's work: the same finding, new numbers.
+    let preview = h
+        .state()
+        .view
+        .growth
+        .preview(&h.state().doc)
+        .expect("a preview");
+    let changed: Vec<(&str, &str)> = preview
+        .analysis
+        .findings
+        .iter()
+        .zip(&preview.marks.findings)
+        .filter_map(|(f, change)| match change {
+            FindingChange::Changed(now) => Some((f.rule.id(), now.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        changed
+            .iter()
+            .any(|(rule, now)| *rule == "overload" && now.contains("42.7 h")),
+        "{changed:?}"
+    );
+    // The status line and the board's header count the growth.
+    assert!(h.query_by_label_contains("1 error, ").is_some());
+    assert!(
+        h.query_by_label_contains("4 teams · 22 engineers")
+            .is_some()
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label_contains("0 errors, 3 warnings").is_some());
 }
 
 #[test]

@@ -39,7 +39,8 @@ pub fn board_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     };
     ui.horizontal_wrapped(|ui| {
         ui.heading(&product.name);
-        let seats = &state.doc.analysis.seats;
+        // While a growth is previewed, its teams and engineers.
+        let seats = &state.view.growth.shown(&state.doc).1.seats;
         let teams = seats.teams_of.get(index).map_or(0, Vec::len);
         let engineers = seats.engineers_of.get(index).copied().unwrap_or(0);
         ui.label(format!(

@@ -9,7 +9,7 @@ use egui::{Color32, Sense, Ui, WidgetInfo};
 use crate::findings::{Finding, Severity};
 
 use super::action::Action;
-use super::growth::GrowthInputs;
+use super::growth::{FindingChange, GrowthInputs};
 use super::sources_view::{citation_text, source_links_ui};
 use super::state::AppState;
 use super::theme;
@@ -31,8 +31,17 @@ enum Mark {
     Same,
     /// The growth would raise it.
     New,
+    /// The growth would change its numbers.
+    Changed,
     /// The growth would clear it.
     Cleared,
+}
+
+/// A finding row's mark, and for a changed one its message before the growth.
+#[derive(Clone, Copy)]
+struct FindingRow<'a> {
+    mark: Mark,
+    was: Option<&'a str>,
 }
 
 /// The height of a finding's line of source links.
@@ -63,7 +72,7 @@ pub struct FindingRows {
 /// a preview and the findings it would clear.
 struct Listed<'a> {
     findings: &'a [Finding],
-    new: &'a [bool],
+    changes: &'a [FindingChange],
     cleared: &'a [Finding],
 }
 
@@ -119,8 +128,9 @@ impl FindingRows {
                 if f.severity != severity {
                     continue;
                 }
-                let mark = match listed.new.get(i) {
-                    Some(true) => Mark::New,
+                let mark = match listed.changes.get(i) {
+                    Some(FindingChange::New) => Mark::New,
+                    Some(FindingChange::Changed(_)) => Mark::Changed,
                     _ => Mark::Same,
                 };
                 self.rows.push((Row::Finding(i, mark), y));
@@ -149,7 +159,7 @@ pub fn findings_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let preview = growth.preview(&state.doc);
     let listed = Listed {
         findings: &growth.shown(&state.doc).1.findings,
-        new: preview.map_or(&[][..], |p| p.marks.new_findings.as_slice()),
+        changes: preview.map_or(&[][..], |p| p.marks.findings.as_slice()),
         cleared: preview.map_or(&[][..], |p| p.marks.cleared.as_slice()),
     };
     let count = listed.findings.len();
@@ -199,9 +209,9 @@ pub fn findings_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                         .id_salt(("findings_row", i))
                         .max_rect(rect),
                 );
-                let finding = |f: Option<&Finding>, mark, row_ui: &mut Ui, actions: &mut _| {
+                let finding = |f: Option<&Finding>, row: FindingRow, row_ui: &mut Ui, actions| {
                     if let Some(f) = f {
-                        finding_row_ui(row_ui, state, f, mark, text_width, actions);
+                        finding_row_ui(row_ui, state, f, row, text_width, actions);
                     }
                 };
                 match row {
@@ -210,10 +220,19 @@ pub fn findings_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                         row_ui.strong(format!("The growth would clear ({count})"));
                     }
                     Row::Finding(f, mark) => {
-                        finding(listed.findings.get(f), mark, &mut row_ui, actions)
+                        let was = match listed.changes.get(f) {
+                            Some(FindingChange::Changed(now)) => Some(now.as_str()),
+                            _ => None,
+                        };
+                        let row = FindingRow { mark, was };
+                        finding(listed.findings.get(f), row, &mut row_ui, actions)
                     }
                     Row::Cleared(f) => {
-                        finding(listed.cleared.get(f), Mark::Cleared, &mut row_ui, actions)
+                        let row = FindingRow {
+                            mark: Mark::Cleared,
+                            was: None,
+                        };
+                        finding(listed.cleared.get(f), row, &mut row_ui, actions)
                     }
                 }
             }
@@ -241,10 +260,11 @@ fn finding_row_ui(
     ui: &mut Ui,
     state: &AppState,
     f: &Finding,
-    mark: Mark,
+    row: FindingRow,
     text_width: f32,
     actions: &mut Vec<Action>,
 ) {
+    let mark = row.mark;
     let selected = state
         .view
         .selection
@@ -261,21 +281,23 @@ fn finding_row_ui(
     let visuals = ui.style().interact_selectable(&response, selected);
     if selected || response.hovered() {
         ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
-    } else if mark == Mark::New {
+    } else if matches!(mark, Mark::New | Mark::Changed) {
         ui.painter().rect_filled(rect, 4.0, theme::highlight_fill());
     }
     let tag_colour = theme::severity_text_colour(f.severity, ui.visuals().dark_mode);
     let font = egui::TextStyle::Body.resolve(ui.style());
-    let label = match mark {
-        Mark::Same => tag(f.severity),
-        Mark::New => "NEW",
-        Mark::Cleared => "GONE",
+    let (label, tag_font) = match mark {
+        Mark::Same => (tag(f.severity), font.clone()),
+        Mark::New => ("NEW", font.clone()),
+        // The longest tag, smaller so that it fits the tag's column.
+        Mark::Changed => ("CHANGED", egui::TextStyle::Small.resolve(ui.style())),
+        Mark::Cleared => ("GONE", font.clone()),
     };
     ui.painter().text(
         rect.left_top() + egui::vec2(ROW_PADDING, ROW_PADDING),
         egui::Align2::LEFT_TOP,
         label,
-        font.clone(),
+        tag_font,
         tag_colour,
     );
     let text_colour = if selected {
@@ -299,8 +321,11 @@ fn finding_row_ui(
     } else {
         format!("\n{source}")
     };
+    let was = row
+        .was
+        .map_or(String::new(), |was| format!("\n\nBefore the growth: {was}"));
     let response = response.on_hover_text(format!(
-        "{}\n\n{} ({}){source}",
+        "{}{was}\n\n{} ({}){source}",
         f.message,
         f.rule.why(),
         f.rule.id()

@@ -33,12 +33,24 @@ pub struct Preview {
 /// What a previewed growth changes, for the views to mark.
 #[derive(Clone, Debug)]
 pub struct Marks {
-    /// Per finding of the preview, in its order: whether the scenario now lacks it.
-    pub new_findings: Vec<bool>,
+    /// Per finding of the preview, in its order: how it compares with the scenario now.
+    pub findings: Vec<FindingChange>,
     /// Findings of the scenario now that the growth would clear, in domain.md's order.
     pub cleared: Vec<Finding>,
     /// Per person, in file order: the load after the growth where it differs from now.
     pub loads_after: Vec<Option<f64>>,
+}
+
+/// How a finding of the preview compares with the scenario as it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FindingChange {
+    /// The scenario has it, worded the same.
+    Same,
+    /// The scenario lacks it: the growth would raise it.
+    New,
+    /// The scenario has it (the same rule about the same things) with other numbers: its
+    /// message now.
+    Changed(String),
 }
 
 /// A growth worked out: its preview, the edit that makes it (Keep) and the growth in words
@@ -57,12 +69,21 @@ impl Grown {
             growth::grown(now, &inputs.product, &inputs.growth).map_err(|e| e.to_string())?;
         let analysis = analyze(&scenario);
         let key = |f: &Finding| (f.rule, f.subjects.clone());
-        let before: std::collections::HashSet<_> = doc.analysis.findings.iter().map(key).collect();
-        let after: std::collections::HashSet<_> = analysis.findings.iter().map(key).collect();
-        let new_findings = analysis
+        let before: std::collections::HashMap<_, _> = doc
+            .analysis
             .findings
             .iter()
-            .map(|f| !before.contains(&key(f)))
+            .map(|f| (key(f), f.message.as_str()))
+            .collect();
+        let after: std::collections::HashSet<_> = analysis.findings.iter().map(key).collect();
+        let findings = analysis
+            .findings
+            .iter()
+            .map(|f| match before.get(&key(f)) {
+                None => FindingChange::New,
+                Some(&now) if now == f.message => FindingChange::Same,
+                Some(&now) => FindingChange::Changed(now.to_string()),
+            })
             .collect();
         let cleared = doc
             .analysis
@@ -87,7 +108,7 @@ impl Grown {
                 scenario,
                 analysis,
                 marks: Marks {
-                    new_findings,
+                    findings,
                     cleared,
                     loads_after,
                 },

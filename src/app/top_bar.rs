@@ -335,7 +335,8 @@ pub fn product_picker_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<
 }
 
 pub fn status_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let a = &state.doc.analysis;
+    // While a growth is previewed, its numbers.
+    let (_, a) = state.view.growth.shown(&state.doc);
     // Wraps in a narrow window rather than running past its edge.
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
