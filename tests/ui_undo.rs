@@ -38,11 +38,16 @@ fn undo_and_redo_a_move() {
         original,
         "Ctrl+Z restores the exact scenario"
     );
-    assert!(!h.state().is_dirty() || h.state().doc.generation > 0);
+    assert!(
+        !h.state().is_dirty(),
+        "back to the scenario as it was opened"
+    );
+    assert!(!h.state().title().starts_with('*'));
 
     h.key_press_modifiers(SHIFT_COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().doc.scenario, moved, "Ctrl+Shift+Z redoes");
+    assert!(h.state().is_dirty());
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();

@@ -42,8 +42,9 @@ pub struct Document {
     /// Counts changes (edits, undo, redo, a replaced scenario); never goes back, so a cache
     /// keyed by it is stale after any change.
     pub generation: u64,
-    /// The generation that was last saved; the scenario is unsaved when they differ.
-    pub saved_generation: u64,
+    /// The history's version of the scenario last saved (or opened): the scenario is
+    /// unsaved when the version now differs, so undoing back to it counts as saved.
+    saved_version: u64,
     /// How many times the analysis ran (tests check that idle frames never run it).
     pub analysis_runs: u64,
     /// A removal the user must confirm first.
@@ -68,7 +69,7 @@ impl Document {
             history: History::default(),
             path,
             generation: 0,
-            saved_generation: 0,
+            saved_version: 0,
             analysis_runs: 1,
             pending_removal: None,
             status: None,
@@ -77,7 +78,7 @@ impl Document {
 
     /// Whether there are changes not saved to the file.
     pub fn is_dirty(&self) -> bool {
-        self.generation != self.saved_generation
+        self.history.version() != self.saved_version
     }
 
     /// The window title: the scenario's name, the file name, and a marker when unsaved.
@@ -164,19 +165,19 @@ impl Document {
         self.history.clear();
         self.pending_removal = None;
         self.changed(&Changes::everything());
-        self.saved_generation = self.generation;
+        self.saved_version = self.history.version();
     }
 
     /// The scenario is now saved as `path`.
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.path = Some(path);
-        self.saved_generation = self.generation;
+        self.saved_version = self.history.version();
     }
 
     /// Marks the scenario unsaved without changing it (restored work that differs from its
     /// file).
     pub fn mark_unsaved(&mut self) {
-        self.saved_generation = self.generation.wrapping_sub(1);
+        self.saved_version = History::NO_VERSION;
     }
 
     /// Asks before a removal: what it will change is worked out now and shown to the user.
@@ -285,6 +286,44 @@ mod tests {
             .iter()
             .find(|c| c.responsibility == "vision")
             .map(|c| c.column)
+    }
+
+    /// Unsaved means "not what the file holds": undoing back to the saved scenario is saved
+    /// again, redoing past it is not; a new edit after an undo is a new scenario.
+    #[test]
+    fn undoing_back_to_the_saved_scenario_counts_as_saved() {
+        let mut doc = Document::new(crate::testkit::Builder::small_board("Saved").build(), None);
+        assert!(!doc.is_dirty());
+        doc.apply(&move_vision(Column::Po), None, 0.0)
+            .expect("moves");
+        assert!(doc.is_dirty());
+        doc.undo();
+        assert!(!doc.is_dirty(), "back to the file's scenario");
+        doc.redo();
+        assert!(doc.is_dirty());
+        // Saved with the card in PO: undo leaves the file's scenario, redo comes back to it.
+        doc.mark_saved(std::path::PathBuf::from("saved.ron"));
+        doc.undo();
+        assert!(doc.is_dirty());
+        doc.redo();
+        assert!(!doc.is_dirty());
+        // Two edits merged into one step come back, as one, to the saved scenario.
+        doc.apply(&move_vision(Column::Unassigned), Some("k".into()), 1.0)
+            .expect("moves");
+        doc.apply(&move_vision(Column::Pm), Some("k".into()), 1.1)
+            .expect("moves");
+        assert!(doc.is_dirty());
+        doc.undo();
+        assert!(!doc.is_dirty());
+        // After an undo, another edit is a scenario the file never held, even if redo is gone.
+        doc.undo();
+        doc.apply(&move_vision(Column::Unassigned), None, 2.0)
+            .expect("moves");
+        assert!(doc.is_dirty());
+        // Restored work that differs from its file stays unsaved until it is saved.
+        doc.mark_unsaved();
+        doc.undo();
+        assert!(doc.is_dirty());
     }
 
     /// A reader that took the scenario and its analysis (the recovery copy's writer, a

@@ -21,16 +21,25 @@ struct Step {
     label: String,
     merge_key: Option<String>,
     time: f64,
+    /// The versions of the scenario before and after the step (see [`History::version`]).
+    versions: (u64, u64),
 }
 
 impl Step {
-    fn new(patch: ScenarioPatch, label: String, merge_key: Option<String>, time: f64) -> Step {
+    fn new(
+        patch: ScenarioPatch,
+        label: String,
+        merge_key: Option<String>,
+        time: f64,
+        versions: (u64, u64),
+    ) -> Step {
         let mut step = Step {
             patch,
             bytes: 0,
             label,
             merge_key,
             time,
+            versions,
         };
         step.bytes = step.size();
         step
@@ -59,6 +68,11 @@ pub struct History {
     redo: Vec<Step>,
     bytes: usize,
     limit_bytes: usize,
+    /// The version of the scenario as it is: a new one for each edit, and undo and redo
+    /// go back to the version they lead to, so that the same content has the same version.
+    version: u64,
+    /// The next new version; versions are never reused.
+    next_version: u64,
 }
 
 impl Default for History {
@@ -74,7 +88,23 @@ impl History {
             redo: Vec::new(),
             bytes: 0,
             limit_bytes,
+            version: 0,
+            next_version: 1,
         }
+    }
+
+    /// The version of the scenario as it is now (edits, undo and redo move it).
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// A version no scenario ever has.
+    pub const NO_VERSION: u64 = u64::MAX;
+
+    fn new_version(&mut self) -> u64 {
+        let version = self.next_version;
+        self.next_version += 1;
+        version
     }
 
     /// Records what an edit changed (`patch`, taken against `current`, the scenario after
@@ -89,17 +119,20 @@ impl History {
         current: &Scenario,
     ) {
         self.clear_redo();
+        let (before, after) = (self.version, self.new_version());
+        self.version = after;
         if let (Some(key), Some(last)) = (&merge_key, self.undo.last_mut())
             && last.merge_key.as_ref() == Some(key)
             && time - last.time < MERGE_SECONDS
         {
             last.patch.absorb(patch, current);
             last.time = time;
+            last.versions.1 = after;
             last.remeasure(&mut self.bytes);
             self.evict();
             return;
         }
-        let step = Step::new(patch, label, merge_key, time);
+        let step = Step::new(patch, label, merge_key, time, (before, after));
         self.bytes += step.bytes;
         self.undo.push(step);
         self.evict();
@@ -131,6 +164,7 @@ impl History {
     pub fn undo(&mut self, s: &mut Scenario) -> Option<&ScenarioPatch> {
         let step = self.undo.pop()?;
         let step = self.swap(step, s);
+        self.version = step.versions.0;
         self.redo.push(step);
         self.redo.last().map(|step| &step.patch)
     }
@@ -139,6 +173,7 @@ impl History {
     pub fn redo(&mut self, s: &mut Scenario) -> Option<&ScenarioPatch> {
         let step = self.redo.pop()?;
         let step = self.swap(step, s);
+        self.version = step.versions.1;
         self.undo.push(step);
         self.evict();
         self.undo.last().map(|step| &step.patch)
@@ -177,10 +212,12 @@ impl History {
     }
 
     /// Forgets everything (a new scenario was opened).
+    /// Forgets every step; the scenario then has a version of its own.
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();
         self.bytes = 0;
+        self.version = self.new_version();
     }
 }
 
