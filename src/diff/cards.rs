@@ -7,7 +7,7 @@
 //!   and a responsibility whose hours change changes every card that takes them.
 //! - A card that moved and also changed in another way is in both lists.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::model::{Card, Scenario};
 use crate::num::{gt, hours};
@@ -65,10 +65,22 @@ impl<'a> ResponsibilityHours<'a> {
         ResponsibilityHours(map)
     }
 
+    /// The responsibilities whose hours differ in `other` (or that only one of them has):
+    /// usually none, so that most cards need no lookup.
+    pub(super) fn differing(&self, other: &ResponsibilityHours<'a>) -> HashSet<&'a str> {
+        let ids = self.0.keys().chain(other.0.keys()).copied();
+        ids.filter(|id| self.0.get(id) != other.0.get(id)).collect()
+    }
+
+    /// The hours a card carries: its override, else its responsibility's.
+    fn carried(&self, card: &Card) -> f64 {
+        let own = || self.0.get(card.responsibility.as_str()).copied();
+        card.hours.or_else(own).unwrap_or(0.0)
+    }
+
     fn details(&self, card: &Card) -> CardDetails {
-        let own = self.0.get(card.responsibility.as_str()).copied();
         CardDetails {
-            hours: card.hours.or(own).unwrap_or(0.0),
+            hours: self.carried(card),
             note: card.note.clone(),
             flagged: card.flagged,
             pinned: card.pinned,
@@ -83,6 +95,8 @@ pub(super) struct Boards<'a> {
     pub b: &'a [Card],
     pub a_hours: &'a ResponsibilityHours<'a>,
     pub b_hours: &'a ResponsibilityHours<'a>,
+    /// The responsibilities whose own hours differ between A and B.
+    pub new_hours: &'a HashSet<&'a str>,
 }
 
 /// Moved, changed and removed cards in A's card order, then added ones in B's.
@@ -133,28 +147,26 @@ fn compare_card(boards: &Boards<'_>, card: &Card, other: &Card, d: &mut Diff) {
             to: other.column,
         });
     }
-    // Most cards are unchanged: look no further than the fields themselves.
-    if card.hours == other.hours
-        && card.note == other.note
-        && card.flagged == other.flagged
-        && card.pinned == other.pinned
-        && boards.a_hours.0.get(card.responsibility.as_str())
-            == boards.b_hours.0.get(card.responsibility.as_str())
-    {
-        return;
-    }
-    let (before, after) = (boards.a_hours.details(card), boards.b_hours.details(other));
-    let apart = gt(before.hours, after.hours) || gt(after.hours, before.hours);
+    // Each detail is compared once, on the cards themselves; only an edited card's details
+    // are copied out (two scenarios of a different make can differ on every card).
+    let id = card.responsibility.as_str();
+    let hours_apart = (card.hours != other.hours
+        || !boards.new_hours.is_empty() && boards.new_hours.contains(id))
+        && {
+            let (x, y) = (boards.a_hours.carried(card), boards.b_hours.carried(other));
+            gt(x, y) || gt(y, x)
+        };
     let fields: Vec<&'static str> = [
-        ("hours", apart),
-        ("note", before.note != after.note),
-        ("flagged", before.flagged != after.flagged),
-        ("pinned", before.pinned != after.pinned),
+        ("hours", hours_apart),
+        ("note", card.note != other.note),
+        ("flagged", card.flagged != other.flagged),
+        ("pinned", card.pinned != other.pinned),
     ]
     .into_iter()
     .filter_map(|(field, differs)| differs.then_some(field))
     .collect();
     if !fields.is_empty() {
+        let (before, after) = (boards.a_hours.details(card), boards.b_hours.details(other));
         d.changed_cards.push(CardChange {
             product: boards.product.to_string(),
             responsibility: card.responsibility.clone(),

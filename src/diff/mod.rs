@@ -259,6 +259,7 @@ pub fn diff_analyzed(a: &Scenario, aa: &Analysis, b: &Scenario, ab: &Analysis) -
         cards::ResponsibilityHours::of(a),
         cards::ResponsibilityHours::of(b),
     );
+    let new_hours = a_hours.differing(&b_hours);
     for pa in &a.products {
         let Some(pb) = b_products
             .get(pa.id.as_str())
@@ -272,6 +273,7 @@ pub fn diff_analyzed(a: &Scenario, aa: &Analysis, b: &Scenario, ab: &Analysis) -
             b: &pb.cards,
             a_hours: &a_hours,
             b_hours: &b_hours,
+            new_hours: &new_hours,
         };
         cards::compare_boards(&boards, &mut d);
         if pa.pm != pb.pm {
