@@ -190,7 +190,8 @@ fn presentation_mode_hides_the_editors_and_enlarges_everything() {
 
 #[test]
 fn f1_shows_every_shortcut() {
-    let mut h = harness(small_board());
+    // Tall enough for the whole list (on a smaller screen it scrolls: the next test).
+    let mut h = common::harness_at(small_board(), egui::vec2(1440.0, 1600.0));
     h.run();
     h.key_press(Key::F1);
     h.run();
@@ -210,6 +211,29 @@ fn f1_shows_every_shortcut() {
     h.get_by_label("Close").click();
     h.run();
     assert!(!h.state().view.help_open);
+}
+
+#[test]
+fn f1_in_presentation_on_a_projector_keeps_its_heading_and_close_in_view() {
+    for size in [egui::vec2(1280.0, 720.0), egui::vec2(1024.0, 768.0)] {
+        let mut h = common::harness_at(small_board(), size);
+        h.run();
+        h.key_press(Key::F11);
+        h.run();
+        h.key_press(Key::F1);
+        h.run();
+        let screen = h.ctx.content_rect();
+        for label in ["Keyboard and mouse", "Close"] {
+            let r = h.get_by_label(label).rect();
+            assert!(
+                screen.contains_rect(r),
+                "{size:?}: {label} {r:?} in {screen:?}"
+            );
+        }
+        h.get_by_label("Close").click();
+        h.run();
+        assert!(!h.state().view.help_open);
+    }
 }
 
 #[test]

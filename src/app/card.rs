@@ -94,58 +94,68 @@ pub fn paint_card(ui: &Ui, painter: &egui::Painter, rect: Rect, face: &CardFace)
     let title = truncate(ui, title, &r.title, right - left, 14.5, text);
     painter.galley(pos2(left, rect.top() + 7.0), title, text);
 
-    // The badges first, from the right; the kind and hours get what is left of the line, so
-    // on a narrow card they are cut rather than drawn under a badge.
+    // The kind word and the hours always show; the badges take what is left of the line,
+    // in full, else in short ("!", "?", "pin"), else the least of them are left out (each
+    // is in the card's tooltip); the rest of the line says what still fits.
     let y = rect.bottom() - 14.0;
+    let kind = kind_word(r.kind).to_uppercase();
+    let kind_font = FontId::proportional(11.0);
+    let meta_font = FontId::proportional(12.0);
+    let width_of = |text: &str, font: &FontId| {
+        ui.fonts_mut(|f| {
+            f.layout_no_wrap(text.to_string(), font.clone(), text_colour_any())
+                .size()
+                .x
+        })
+    };
+    let hours_text = format!("{} h", hours(load.hours));
+    let kind_width = width_of(&kind, &kind_font);
+    let reserved = kind_width + 10.0 + width_of(&hours_text, &meta_font) + 8.0;
+    let badges = fitted_badges(
+        card_badges(card, badge, room),
+        (right - left - reserved).max(0.0),
+        |text| width_of(text, &badge_font()) + BADGE_PADDING,
+    );
     let mut badge_right = right;
-    // The room's tally first: while the room discusses a card, it is what matters.
-    let room_badge = room.map(|text| {
-        let left = paint_badge(ui, painter, badge_right, y, text, theme::INFO);
-        let badge = Rect::from_x_y_ranges(left + 4.0..=badge_right, y - 9.0..=y + 9.0);
+    let mut room_badge = None;
+    for (text, fill, is_room) in badges {
+        let left = paint_badge(ui, painter, badge_right, y, &text, fill);
+        if is_room {
+            room_badge = Some(Rect::from_x_y_ranges(
+                left + 4.0..=badge_right,
+                y - 9.0..=y + 9.0,
+            ));
+        }
         badge_right = left;
-        badge
-    });
-    if let Some((severity, rules)) = badge {
-        let word = match rules.as_slice() {
-            [one] => short_rule(one).to_string(),
-            many => format!("{} findings", many.len()),
-        };
-        badge_right = paint_badge(
-            ui,
-            painter,
-            badge_right,
-            y,
-            &format!("! {word}"),
-            theme::severity_colour(*severity),
-        );
     }
-    if card.flagged {
-        badge_right = paint_badge(ui, painter, badge_right, y, "? discuss", theme::HIGHLIGHT);
-    }
-    if card.pinned {
-        badge_right = paint_badge(ui, painter, badge_right, y, "pinned", theme::OTHER);
-    }
-    let line = Rect::from_x_y_ranges(left..=badge_right.max(left), rect.y_range());
-    let painter = painter.with_clip_rect(line.intersect(painter.clip_rect()));
-    let kind_text = painter.text(
+    let kind_colour = theme::kind_text_colour(r.kind, visuals.dark_mode);
+    painter.text(
         pos2(left, y),
         Align2::LEFT_CENTER,
-        kind_word(r.kind).to_uppercase(),
-        FontId::proportional(11.0),
-        theme::kind_text_colour(r.kind, visuals.dark_mode),
+        kind,
+        kind_font,
+        kind_colour,
     );
-    let mut extra = format!("{} h", hours(load.hours));
-    if card.hours.is_some() {
-        extra.push_str(" (set here)");
-    }
-    if !card.note.is_empty() {
-        extra.push_str(" · note");
-    }
+    let meta_left = left + kind_width + 10.0;
+    let set_here = if card.hours.is_some() {
+        " (set here)"
+    } else {
+        ""
+    };
+    let note = if card.note.is_empty() { "" } else { " · note" };
+    let meta = [
+        format!("{hours_text}{set_here}{note}"),
+        format!("{hours_text}{note}"),
+        hours_text.clone(),
+    ]
+    .into_iter()
+    .find(|m| meta_left + width_of(m, &meta_font) <= badge_right)
+    .unwrap_or(hours_text);
     painter.text(
-        pos2(kind_text.right() + 10.0, y),
+        pos2(meta_left, y),
         Align2::LEFT_CENTER,
-        extra,
-        FontId::proportional(12.0),
+        meta,
+        meta_font,
         visuals.weak_text_color(),
     );
     room_badge
@@ -161,6 +171,70 @@ pub fn room_tally_node(ui: &Ui, card: egui::Id, badge: Option<Rect>, text: Optio
     }
 }
 
+/// The room a badge takes beyond its text: its padding and the gap before the next.
+const BADGE_PADDING: f32 = 14.0;
+
+fn badge_font() -> FontId {
+    FontId::proportional(11.5)
+}
+
+/// Any colour: text measured, not drawn.
+fn text_colour_any() -> egui::Color32 {
+    egui::Color32::WHITE
+}
+
+/// A card's badges, most important first: the room's tally, its findings, "? discuss",
+/// "pinned"; each as (full text, short text, colour, whether it is the room's tally).
+fn card_badges(
+    card: &Card,
+    badge: Option<&(Severity, Vec<&'static str>)>,
+    room: Option<&str>,
+) -> Vec<(String, String, egui::Color32, bool)> {
+    let mut out = Vec::new();
+    if let Some(text) = room {
+        let short = text.trim_start_matches("room: ").to_string();
+        out.push((text.to_string(), short, theme::INFO, true));
+    }
+    if let Some((severity, rules)) = badge {
+        let word = match rules.as_slice() {
+            [one] => short_rule(one).to_string(),
+            many => format!("{} findings", many.len()),
+        };
+        let fill = theme::severity_colour(*severity);
+        out.push((format!("! {word}"), "!".to_string(), fill, false));
+    }
+    if card.flagged {
+        out.push(("? discuss".into(), "?".into(), theme::HIGHLIGHT, false));
+    }
+    if card.pinned {
+        out.push(("pinned".into(), "pin".into(), theme::OTHER, false));
+    }
+    out
+}
+
+/// The badges that fit in `room`: all in full, else all short, else the first ones short.
+fn fitted_badges(
+    badges: Vec<(String, String, egui::Color32, bool)>,
+    room: f32,
+    width: impl Fn(&str) -> f32,
+) -> Vec<(String, egui::Color32, bool)> {
+    let total = |texts: &[(String, egui::Color32, bool)]| -> f32 {
+        texts.iter().map(|(t, _, _)| width(t)).sum()
+    };
+    let full: Vec<_> = badges
+        .iter()
+        .map(|(f, _, c, r)| (f.clone(), *c, *r))
+        .collect();
+    if total(&full) <= room {
+        return full;
+    }
+    let mut short: Vec<_> = badges.into_iter().map(|(_, s, c, r)| (s, c, r)).collect();
+    while total(&short) > room && !short.is_empty() {
+        short.pop();
+    }
+    short
+}
+
 /// A rounded label ending at `right`, centred on `y`; returns where the next one ends.
 fn paint_badge(
     ui: &Ui,
@@ -170,13 +244,8 @@ fn paint_badge(
     text: &str,
     fill: egui::Color32,
 ) -> f32 {
-    let galley = ui.fonts_mut(|f| {
-        f.layout_no_wrap(
-            text.to_string(),
-            FontId::proportional(11.5),
-            egui::Color32::BLACK,
-        )
-    });
+    let galley =
+        ui.fonts_mut(|f| f.layout_no_wrap(text.to_string(), badge_font(), egui::Color32::BLACK));
     let badge_rect = Rect::from_min_size(
         pos2(right - galley.size().x - 10.0, y - 9.0),
         vec2(galley.size().x + 10.0, 18.0),

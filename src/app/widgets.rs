@@ -43,6 +43,9 @@ pub fn person_picker(
     let response = egui::ComboBox::from_id_salt(id)
         .selected_text(current.map_or("(empty seat)", |p| doc.name_of(p)))
         .width(width)
+        // A long name is cut short ("Nadia (fou…") rather than widening the picker past
+        // its column; the whole name is in the list and the tooltip.
+        .truncate()
         .show_ui(ui, |ui| {
             visible_rows(ui, s.people.len() + 1, |ui, i| match i.checked_sub(1) {
                 None => {
