@@ -34,13 +34,23 @@ fn enterprise() -> rolesplit::Scenario {
 
 /// The whole window at a size, optionally in presentation mode and with Suggestions open.
 fn window(size: (f32, f32), presenting: bool, suggestions: bool) -> H {
+    window_of(enterprise(), size, presenting, suggestions)
+}
+
+/// [`window`] on another scenario.
+fn window_of(
+    scenario: rolesplit::Scenario,
+    size: (f32, f32),
+    presenting: bool,
+    suggestions: bool,
+) -> H {
     let mut h = Harness::builder()
         .with_size(egui::vec2(size.0, size.1))
         .with_theme(egui::Theme::Dark)
         .with_max_steps(64)
         .build_ui_state(
             |ui, state: &mut AppState| rolesplit::app::workbench_ui(ui, state),
-            AppState::new(enterprise(), None),
+            AppState::new(scenario, None),
         );
     h.run();
     if presenting {
@@ -253,38 +263,63 @@ fn the_way_out_of_presentation_shows_at_every_size_and_leaves_it() {
 }
 
 #[test]
-fn each_seat_lock_stays_on_the_line_of_its_picker() {
-    for size in SIZES {
-        for presenting in [false, true] {
-            let h = window(size, presenting, false);
-            let case = describe(size, presenting, false);
-            let product = h.state().view.selection.product.clone().expect("a product");
-            let s = &h.state().doc.scenario;
-            let board = s.products.iter().find(|p| p.id == product).expect("board");
-            let mut seats = vec![format!("PM of {}", board.name)];
-            seats.extend(
-                s.teams
-                    .iter()
-                    .filter(|t| t.product == product)
-                    .map(|t| format!("PO of {}", t.name)),
-            );
-            let pickers: Vec<Rect> = h
-                .get_all_by_role(egui::accesskit::Role::ComboBox)
-                .map(|n| n.rect())
-                .collect();
-            for seat in seats {
-                let lock = rect_of(&h, &format!("Lock the seat: {seat}"));
-                let beside = pickers.iter().any(|picker| {
-                    (picker.center().y - lock.center().y).abs() < 1.0
-                        && picker.right() <= lock.left()
-                        && lock.left() - picker.right() < 40.0
-                });
-                assert!(
-                    beside,
-                    "{case}: a picker just left of the lock {lock:?} of {seat}"
+fn each_seat_lock_stays_on_the_line_of_its_picker_inside_its_column() {
+    for sample in rolesplit::samples::SAMPLES {
+        for size in SIZES {
+            for presenting in [false, true] {
+                let scenario = sample.scenario().expect("loads");
+                let h = window_of(scenario, size, presenting, false);
+                let case = format!(
+                    "{}, {}",
+                    sample.file_name,
+                    describe(size, presenting, false)
                 );
+                seats_fit(&h, &case);
             }
         }
+    }
+}
+
+/// Each seat of the board's product: its lock just right of a picker on the same line, and
+/// ending before the next column's header.
+fn seats_fit(h: &H, case: &str) {
+    let board = rect_of(h, "Central panel");
+    let header = |name: &str| {
+        h.get_all_by_label(name)
+            .map(|n| n.rect())
+            .find(|r| r.top() > board.top())
+            .unwrap_or_else(|| panic!("{case}: the {name} header"))
+    };
+    let (po, unassigned) = (header("PO"), header("Unassigned"));
+    let product = h.state().view.selection.product.clone().expect("a product");
+    let s = &h.state().doc.scenario;
+    let shown = s.products.iter().find(|p| p.id == product).expect("board");
+    let mut seats = vec![(format!("PM of {}", shown.name), po)];
+    seats.extend(
+        s.teams
+            .iter()
+            .filter(|t| t.product == product)
+            .map(|t| (format!("PO of {}", t.name), unassigned)),
+    );
+    let pickers: Vec<Rect> = h
+        .get_all_by_role(egui::accesskit::Role::ComboBox)
+        .map(|n| n.rect())
+        .collect();
+    for (seat, next_column) in seats {
+        let lock = rect_of(h, &format!("Lock the seat: {seat}"));
+        let beside = pickers.iter().any(|picker| {
+            (picker.center().y - lock.center().y).abs() < 1.0
+                && picker.right() <= lock.left()
+                && lock.left() - picker.right() < 40.0
+        });
+        assert!(
+            beside,
+            "{case}: a picker just left of the lock {lock:?} of {seat}"
+        );
+        assert!(
+            lock.right() <= next_column.left(),
+            "{case}: the lock {lock:?} of {seat} ends before the next column {next_column:?}"
+        );
     }
 }
 

@@ -9,7 +9,7 @@ use super::action::{Action, SeatIntent, SeatRef};
 use super::document::Document;
 use super::state::AppState;
 use super::theme;
-use super::widgets::{button_width, person_picker, text_width};
+use super::widgets::{EMPTY_SEAT, button_width, person_picker, text_width};
 
 /// The narrowest a seat's picker gets: a short name and the arrow.
 const MIN_PICKER_WIDTH: f32 = 60.0;
@@ -43,7 +43,8 @@ pub fn seats_ui(
                     None,
                 ),
             };
-            let lines = SeatLines::of(ui, [seat.label.as_str()]);
+            let holder = seat.current.map_or(EMPTY_SEAT, |p| state.doc.name_of(p));
+            let lines = SeatLines::of(ui, [(seat.label.as_str(), holder)]);
             if let Some(intent) = seat_picker(ui, &state.doc, &seat, lines) {
                 actions.push(Action::Seat {
                     seat: SeatRef::Pm {
@@ -62,7 +63,10 @@ pub fn seats_ui(
             let teams: Vec<_> = teams.iter().filter_map(|&t| s.teams.get(t)).collect();
             let labels: Vec<String> = teams.iter().map(|t| format!("{} PO", t.name)).collect();
             // One layout for the column's seats, so that their pickers line up.
-            let lines = SeatLines::of(ui, labels.iter().map(String::as_str));
+            let holders = teams
+                .iter()
+                .map(|t| t.po.as_deref().map_or(EMPTY_SEAT, |p| state.doc.name_of(p)));
+            let lines = SeatLines::of(ui, labels.iter().map(String::as_str).zip(holders));
             for (team, label) in teams.iter().zip(labels) {
                 let seat = SeatView {
                     accessible_name: format!("PO of {}", team.name),
@@ -118,15 +122,23 @@ struct SeatLines {
 }
 
 impl SeatLines {
-    fn of<'a>(ui: &Ui, labels: impl IntoIterator<Item = &'a str>) -> SeatLines {
+    /// The layout for seats with these labels and holders' names: one line when every
+    /// label leaves its picker room for the whole name.
+    fn of<'a>(ui: &Ui, seats: impl IntoIterator<Item = (&'a str, &'a str)>) -> SeatLines {
         let gap = ui.spacing().item_spacing.x;
         let lock_width = gap + button_width(ui, "locked");
-        let widest = labels
+        // The picker's arrow and padding beyond the name.
+        let arrow = ui.spacing().icon_width + 3.0 * ui.spacing().button_padding.x;
+        let widest = seats
             .into_iter()
-            .map(|l| text_width(ui, l, egui::TextStyle::Body))
+            .map(|(label, holder)| {
+                let picker =
+                    (button_width(ui, holder) + arrow).clamp(MIN_PICKER_WIDTH, MAX_PICKER_WIDTH);
+                text_width(ui, label, egui::TextStyle::Body) + gap + picker
+            })
             .fold(0.0, f32::max);
         SeatLines {
-            one_line: widest + gap + MIN_PICKER_WIDTH + lock_width <= ui.available_width(),
+            one_line: widest + lock_width <= ui.available_width(),
             lock_width,
         }
     }

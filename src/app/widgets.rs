@@ -29,6 +29,9 @@ pub fn visible_rows(ui: &mut Ui, count: usize, mut row_ui: impl FnMut(&mut Ui, u
     }
 }
 
+/// What an empty seat's picker says.
+pub const EMPTY_SEAT: &str = "(empty seat)";
+
 /// A picker of the person in a seat, with "(empty seat)" first. Returns the combo box's
 /// response and the new choice when it changed.
 pub fn person_picker(
@@ -40,25 +43,30 @@ pub fn person_picker(
 ) -> (egui::Response, Option<Option<String>>) {
     let s = &doc.scenario;
     let mut value = current.map(str::to_string);
-    let response = egui::ComboBox::from_id_salt(id)
-        .selected_text(current.map_or("(empty seat)", |p| doc.name_of(p)))
-        .width(width)
-        // A long name is cut short ("Nadia (fou…") rather than widening the picker past
-        // its column; the whole name is in the list and the tooltip.
-        .truncate()
-        .show_ui(ui, |ui| {
-            visible_rows(ui, s.people.len() + 1, |ui, i| match i.checked_sub(1) {
-                None => {
-                    ui.selectable_value(&mut value, None, "(empty seat)");
-                }
-                Some(i) => {
-                    if let Some(p) = s.people.get(i) {
-                        ui.selectable_value(&mut value, Some(p.id.clone()), &p.name);
+    // The combo box's width is a least width: it would grow to fit a long name. Inside a
+    // space of exactly `width`, a long name is cut short ("Nadia (fou…") instead of
+    // pushing the picker past its column; the whole name is in the list.
+    let size = egui::vec2(width, ui.spacing().interact_size.y);
+    let picker = |ui: &mut Ui| {
+        egui::ComboBox::from_id_salt(id)
+            .selected_text(current.map_or(EMPTY_SEAT, |p| doc.name_of(p)))
+            .width(width)
+            .truncate()
+            .show_ui(ui, |ui| {
+                visible_rows(ui, s.people.len() + 1, |ui, i| match i.checked_sub(1) {
+                    None => {
+                        ui.selectable_value(&mut value, None, EMPTY_SEAT);
                     }
-                }
-            });
-        })
-        .response;
+                    Some(i) => {
+                        if let Some(p) = s.people.get(i) {
+                            ui.selectable_value(&mut value, Some(p.id.clone()), &p.name);
+                        }
+                    }
+                });
+            })
+            .response
+    };
+    let response = ui.allocate_ui(size, picker).inner;
     let changed = (value.as_deref() != current).then_some(value);
     (response, changed)
 }
