@@ -106,13 +106,6 @@ fn person_row_ui(
             painter.rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
         }
         let text = visuals.text_color();
-        painter.text(
-            pos2(rect.left() + 4.0, rect.top() + 9.0),
-            Align2::LEFT_CENTER,
-            &person.name,
-            FontId::proportional(14.0),
-            text,
-        );
         let mut numbers = format!(
             "{} / {} h{}",
             hours(load.load_hours()),
@@ -129,7 +122,7 @@ fn person_row_ui(
                 StrokeKind::Inside,
             );
         }
-        painter.text(
+        let numbers = painter.text(
             pos2(rect.right() - 4.0, rect.top() + 9.0),
             Align2::RIGHT_CENTER,
             numbers,
@@ -140,6 +133,13 @@ fn person_row_ui(
                 visuals.weak_text_color()
             },
         );
+        // The name gets what the numbers leave, cut short with "…" when it is longer.
+        let name = ui
+            .fonts_mut(|f| f.layout_no_wrap(person.name.clone(), FontId::proportional(14.0), text));
+        let room = (numbers.left() - 10.0 - (rect.left() + 4.0)).max(0.0);
+        let name = super::card::truncate(ui, name, &person.name, room, 14.0, text);
+        let top = rect.top() + 9.0 - name.size().y / 2.0;
+        painter.galley(pos2(rect.left() + 4.0, top), name, text);
         let bar = Rect::from_min_max(
             pos2(rect.left() + 4.0, rect.top() + 20.0),
             pos2(rect.right() - 4.0, rect.top() + 32.0),
@@ -219,11 +219,17 @@ fn breakdown_ui(ui: &mut Ui, state: &AppState, id: &str, actions: &mut Vec<Actio
     let Some(person) = s.people.get(index) else {
         return;
     };
-    ui.horizontal(|ui| {
-        ui.strong(format!("Where {}'s hours come from", person.name));
+    // Close first, then the heading wrapped after it: a long name never widens the panel.
+    ui.horizontal_wrapped(|ui| {
         if ui.small_button("Close").clicked() {
             actions.push(Action::SelectPerson(None));
         }
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(format!("Where {}'s hours come from", person.name)).strong(),
+            )
+            .wrap(),
+        );
     });
     // Worked out once per change (`AppState::begin_frame`), or here for a view drawn alone.
     let built;
