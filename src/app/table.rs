@@ -23,6 +23,9 @@ pub struct Cells<'u> {
     height: f32,
     /// Where the name column is pinned (its left edge), when it is the one drawn.
     pinned_left: f32,
+    /// Where the scrolling columns may start to show: right of the pinned name column,
+    /// so that nothing scrolled under it is drawn over it.
+    scrolled_from: f32,
 }
 
 impl Cells<'_> {
@@ -36,15 +39,26 @@ impl Cells<'_> {
         let Some(&(left, width)) = self.columns.get(index) else {
             return;
         };
-        let left = if index == 0 { self.pinned_left } else { left };
+        let (left, from) = if index == 0 {
+            (self.pinned_left, self.pinned_left)
+        } else {
+            (left, self.scrolled_from)
+        };
         let rect = Rect::from_min_size(pos2(left, self.top), vec2(width, self.height));
-        cell_ui(self.ui, rect, (self.row, index), add_contents);
+        cell_ui(self.ui, rect, from, (self.row, index), add_contents);
     }
 }
 
-/// Draws into `rect`, clipped to it.
-fn cell_ui(ui: &mut Ui, rect: Rect, salt: (usize, usize), add_contents: impl FnOnce(&mut Ui)) {
-    let clip = rect.intersect(ui.clip_rect());
+/// Draws into `rect`, clipped to it and to what lies right of `from`.
+fn cell_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    from: f32,
+    salt: (usize, usize),
+    add_contents: impl FnOnce(&mut Ui),
+) {
+    let mut clip = rect.intersect(ui.clip_rect());
+    clip.min.x = clip.min.x.max(from);
     let mut child = ui.new_child(
         UiBuilder::new()
             .id_salt(("cell", salt))
@@ -101,6 +115,7 @@ impl FrozenTable<'_> {
                     .map(|(left, w)| (origin.x + left, *w))
                     .collect();
                 let pinned_left = origin.x + viewport.min.x;
+                let scrolled_from = pinned_left + self.widths.first().copied().unwrap_or(0.0) + GAP;
                 let first = ((viewport.min.y - self.header_height) / self.row_height).floor();
                 let last = ((viewport.max.y - self.header_height) / self.row_height).ceil() + 1.0;
                 let visible = (first.max(0.0) as usize)..(last.max(0.0) as usize).min(rows);
@@ -135,6 +150,7 @@ impl FrozenTable<'_> {
                             top,
                             height: self.row_height,
                             pinned_left,
+                            scrolled_from,
                         };
                         row_ui(row, &mut cells);
                     }
@@ -149,14 +165,18 @@ impl FrozenTable<'_> {
                     let Some(&(left, w)) = columns.get(i) else {
                         continue;
                     };
-                    let left = if i == 0 { pinned_left } else { left };
+                    let (left, from) = if i == 0 {
+                        (pinned_left, pinned_left)
+                    } else {
+                        (left, scrolled_from)
+                    };
                     let rect =
                         Rect::from_min_size(pos2(left, header_top), vec2(w, self.header_height));
                     if i == 0 {
                         ui.painter()
                             .rect_filled(rect.expand2(vec2(GAP, 0.0)), 0.0, fill);
                     }
-                    cell_ui(ui, rect, (usize::MAX, i), |ui| header_ui(i, ui));
+                    cell_ui(ui, rect, from, (usize::MAX, i), |ui| header_ui(i, ui));
                 }
             });
     }
