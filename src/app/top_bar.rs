@@ -339,30 +339,38 @@ pub fn status_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>)
     let (_, a) = state.view.growth.shown(&state.doc);
     // Wraps in a narrow window rather than running past its edge.
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!(
-            "Unassigned: {} h a week",
-            hours(a.loads.total_unassigned_hours())
-        ));
+        // Each part whole: a part that does not fit goes to the next line as one.
+        let part = |ui: &mut egui::Ui, text: String| ui.add(egui::Label::new(text).extend());
+        part(
+            ui,
+            format!(
+                "Unassigned: {} h a week",
+                hours(a.loads.total_unassigned_hours())
+            ),
+        );
         ui.separator();
-        ui.label(format!(
-            "Unowned: {} h a week",
-            hours(a.loads.total_unowned_hours())
-        ));
+        part(
+            ui,
+            format!("Unowned: {} h a week", hours(a.loads.total_unowned_hours())),
+        );
         ui.separator();
-        ui.label(format!(
-            "Leadership cost: {} a year",
-            dollars(a.leadership_cost)
-        ));
+        part(
+            ui,
+            format!("Leadership cost: {} a year", dollars(a.leadership_cost)),
+        );
         let region = state.doc.scenario.settings.cost_region;
         super::sources_view::source_links_ui(ui, crate::sources::cost_source(region), actions);
         ui.separator();
         use crate::findings::Severity;
-        ui.label(format!(
-            "{}, {}, {} information",
-            counted(a.count(Severity::Error), "error", "errors"),
-            counted(a.count(Severity::Warning), "warning", "warnings"),
-            a.count(Severity::Info)
-        ));
+        part(
+            ui,
+            format!(
+                "{}, {}, {} information",
+                counted(a.count(Severity::Error), "error", "errors"),
+                counted(a.count(Severity::Warning), "warning", "warnings"),
+                a.count(Severity::Info)
+            ),
+        );
         if let Some(status) = &state.doc.status {
             ui.separator();
             ui.weak(status);
