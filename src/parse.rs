@@ -35,7 +35,7 @@ pub fn scenario_from_str(text: &str) -> Result<Scenario, ReadError> {
         _ => {
             return Err(ReadError::new(
                 ReadErrorKind::Syntax,
-                None,
+                format_position(text),
                 format!("format {format} does not exist; the first scenario format is 1"),
             ));
         }
@@ -81,6 +81,12 @@ fn leading_format(text: &str) -> Option<u64> {
     digits.parse().ok()
 }
 
+/// Where the format number is written, so that an error about it names its line like any
+/// other error with a place in the file.
+fn format_position(text: &str) -> Option<Position> {
+    crate::locate::scan(text).and_then(|root| root.field("format").map(|n| n.position))
+}
+
 fn read_format(text: &str) -> Result<u64, ReadError> {
     if let Some(found) = leading_format(text).filter(|f| *f <= u64::from(FORMAT)) {
         return Ok(found);
@@ -103,7 +109,7 @@ fn read_format(text: &str) -> Result<u64, ReadError> {
                 found,
                 known: FORMAT,
             },
-            None,
+            format_position(text),
             format!(
                 "this file has format {found}, but this version of rolesplit reads format {FORMAT} at most; open it with a newer rolesplit"
             ),

@@ -49,10 +49,10 @@ const CATALOGUE: &[Bad] = &[
     // The format number.
     bad(
         "newer-format.ron",
-        None,
+        Some(2),
         &["format 3", "format 2 at most", "newer rolesplit"],
     ),
-    bad("format-zero.ron", None, &["format 0 does not exist"]),
+    bad("format-zero.ron", Some(2), &["format 0 does not exist"]),
     bad(
         "format-not-a-number.ron",
         Some(2),

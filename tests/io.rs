@@ -265,8 +265,15 @@ fn a_missing_required_field_is_refused_by_name() {
 
 #[test]
 fn a_higher_format_is_refused_naming_both_numbers() {
-    let e = error_of(&example_with("format: 1", "format: 7"));
+    let text = example_with("format: 1", "format: 7");
+    let e = error_of(&text);
     assert_eq!(e.kind, ReadErrorKind::NewerFormat { found: 7, known: 2 });
+    // It names the line where the number is written, as any error with a place does.
+    assert_eq!(
+        e.position.map(|p| p.line),
+        Some(line_of(&text, "format: 7")),
+        "{e:?}"
+    );
     assert!(
         e.message.contains("format 7") && e.message.contains("format 2 at most"),
         "{}",
