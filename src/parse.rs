@@ -250,6 +250,11 @@ fn ron_error(e: ron::error::SpannedError, text: &str) -> ReadError {
             format!("expected {expected} here, but found {found}")
         }
         E::TrailingCharacters => "there is more text after the end of the scenario".to_string(),
+        // A hand-edited optional field written without its `Some(...)`.
+        E::ExpectedOption => {
+            "this field is optional: write its value inside Some(...), e.g. Some(\"tom\"), or write None".to_string()
+        }
+        E::ExpectedString => "expected text in quotes here, e.g. \"Checkout\"".to_string(),
         E::Message(m) => m.clone(),
         other => format!(
             "this is not valid scenario text: {}",

@@ -258,6 +258,14 @@ fn an_unknown_field_is_refused_by_name() {
 }
 
 #[test]
+fn an_optional_value_without_its_some_says_how_to_write_it() {
+    let text = example_with("pm: Some(\"maya\")", "pm: \"maya\"");
+    assert_error(&text, &["Some(", "None"], line_of(&text, "pm: \"maya\""));
+    let text = example_with("name: \"Tom\"", "name: 12");
+    assert_error(&text, &["text in quotes"], line_of(&text, "name: 12"));
+}
+
+#[test]
 fn a_missing_required_field_is_refused_by_name() {
     let text = example_with(", name: \"Tom\"", "");
     assert_error(&text, &["`name`", "Person"], line_of(&text, "id: \"tom\""));
