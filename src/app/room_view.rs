@@ -368,7 +368,9 @@ fn vote_results_ui(ui: &mut Ui, vote: &VoteShown, actions: &mut Vec<Action>) {
 /// One option's dots: its name and count, and a bar as long as its share of the most.
 fn bar_ui(ui: &mut Ui, option: &str, dots: u64, most: u64) {
     let text = format!("{option}: {}", counted(dots as usize, "dot", "dots"));
-    let width = ui.available_width();
+    // Clear of the panel's scroll bar, which floats over the right edge of what it scrolls.
+    let scroll = &ui.spacing().scroll;
+    let width = (ui.available_width() - scroll.bar_width - scroll.bar_outer_margin - 4.0).max(40.0);
     let (rect, response) = ui.allocate_exact_size(vec2(width, 34.0), Sense::hover());
     response.widget_info(|| {
         let mut info = WidgetInfo::labeled(egui::Role::Meter, true, &text);
