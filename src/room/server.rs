@@ -26,8 +26,10 @@ use super::routes::{self, Context};
 /// How long one connection may take, from its first byte to its answer: a phone sends a
 /// request of a few hundred bytes in milliseconds; a client that trickles bytes is cut off.
 const CONNECTION_DEADLINE: Duration = Duration::from_secs(5);
-/// Connections served at once; past it new ones wait to be accepted.
-pub const MAX_CONNECTIONS: usize = 1024;
+/// Connections served at once, one file descriptor each; past it new ones wait to be
+/// accepted. Well under the usual limit of 1,024 open files, which the window (its files,
+/// its recovery copy) shares.
+pub const MAX_CONNECTIONS: usize = 512;
 /// The largest request head hyper buffers (its minimum is 8 KiB).
 const MAX_HEAD_BYTES: usize = 16 * 1024;
 /// After answering, what is still coming (the rest of a refused body) is read and thrown
@@ -217,32 +219,23 @@ async fn accept(listener: TcpListener, context: Arc<Context>, mut stop: oneshot:
 
 /// Serves one connection: one request, one answer, then a short linger.
 async fn serve(stream: TcpStream, peer: IpAddr, context: Arc<Context>) {
-    // A second handle on the socket, to linger on after hyper is done with it.
-    let Some((stream, linger)) = two_handles(stream) else {
-        return;
-    };
     let service = service_fn(move |request| {
         let context = context.clone();
         async move { Ok::<_, Infallible>(routes::answer(&context, request, peer).await) }
     });
-    let connection = http1::Builder::new()
+    let mut connection = http1::Builder::new()
         .keep_alive(false)
         .max_buf_size(MAX_HEAD_BYTES)
         .serve_connection(TokioIo::new(stream), service);
-    // An error or the deadline here is a client that sent no valid request, went away or
-    // took too long: hyper has answered what could be answered.
-    let _ = tokio::time::timeout(CONNECTION_DEADLINE, connection).await;
-    drain(linger).await;
-}
-
-/// The connection as two handles on one socket.
-fn two_handles(stream: TcpStream) -> Option<(TcpStream, TcpStream)> {
-    let stream = stream.into_std().ok()?;
-    let other = stream.try_clone().ok()?;
-    Some((
-        TcpStream::from_std(stream).ok()?,
-        TcpStream::from_std(other).ok()?,
-    ))
+    // An error here is a client that sent no valid request or went away: hyper has
+    // answered what could be answered. Past the deadline the client is cut off.
+    if tokio::time::timeout(CONNECTION_DEADLINE, &mut connection)
+        .await
+        .is_ok()
+    {
+        // The socket back from hyper (one descriptor a connection, no copy of it).
+        drain(connection.into_parts().io.into_inner()).await;
+    }
 }
 
 /// Reads and throws away what the client still sends (bounded), then closes.
