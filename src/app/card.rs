@@ -129,6 +129,9 @@ pub fn paint_card(ui: &Ui, painter: &egui::Painter, rect: Rect, face: &CardFace)
         badge_right = left;
     }
     let kind_colour = theme::kind_text_colour(r.kind, visuals.dark_mode);
+    // On a card too narrow even for the kind and the hours, they are cut at its edge.
+    let inside = Rect::from_x_y_ranges(left..=right.max(left), rect.y_range());
+    let painter = painter.with_clip_rect(inside.intersect(painter.clip_rect()));
     painter.text(
         pos2(left, y),
         Align2::LEFT_CENTER,
