@@ -114,8 +114,14 @@ fn left_of_top_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) 
         .sum();
     let name_room = ui.available_width() - buttons_width;
     let marker = if state.is_dirty() { " *" } else { "" };
-    // Narrower than a word or two, the name (also in the window's title) is left out.
-    if name_room >= 40.0 {
+    // Narrower than a word or two, the name (also in the window's title) is left out; in
+    // presentation mode, narrower than a few words (a room cannot read "Enter…").
+    let least = if state.prefs.presentation {
+        140.0
+    } else {
+        40.0
+    };
+    if name_room >= least {
         ui.scope(|ui| {
             ui.set_max_width(name_room);
             ui.add(
