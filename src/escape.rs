@@ -46,6 +46,22 @@ pub fn markdown_cell(text: &str) -> String {
     out
 }
 
+/// Text for a cell of a table printed to a terminal: on one line, each line break shown as
+/// " ↵ ", and any other control character (a tab, a carriage return, a bell) as a space, so
+/// that a note or a record text of several lines keeps its table whole and sends nothing to
+/// the terminal.
+pub fn terminal_cell(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .split('\n')
+        .map(|line| {
+            line.chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ↵ ")
+}
+
 /// Text for a Markdown paragraph or heading: like a table cell, but `|` needs no escape
 /// and line breaks stay line breaks within the paragraph.
 pub fn markdown_text(text: &str) -> String {
@@ -55,6 +71,13 @@ pub fn markdown_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_terminal_cell_of_several_lines_is_shown_on_one() {
+        assert_eq!(terminal_cell("first\nsecond"), "first ↵ second");
+        assert_eq!(terminal_cell("a\r\nb\rc\td\u{7}"), "a ↵ b c d ");
+        assert_eq!(terminal_cell("plain"), "plain");
+    }
 
     #[test]
     fn html_escapes_markup_and_quotes() {

@@ -119,6 +119,18 @@ fn the_advice_says_how_far_it_holds_in_words() {
     );
 }
 
+/// The previewed growth's findings: each one's rule and how it compares with now.
+fn previewed_findings(h: &H) -> Vec<(&'static str, &FindingChange)> {
+    let preview = h
+        .state()
+        .view
+        .growth
+        .preview(&h.state().doc)
+        .expect("a preview");
+    let rules = preview.analysis.findings.iter().map(|f| f.rule.id());
+    rules.zip(&preview.marks.findings).collect()
+}
+
 /// Opens the growth form in a tab (the Advice tab, or the board) and previews a new Scrum
 /// team of one engineer.
 fn preview_a_new_team(h: &mut H, tab: &str) {
@@ -156,19 +168,10 @@ fn a_growth_preview_changes_the_advice_shown_and_leaves_the_scenario_and_history
             .is_some()
     );
     // The new team's PO seat is empty: the preview shows that error, marked new.
-    let preview = h
-        .state()
-        .view
-        .growth
-        .preview(&h.state().doc)
-        .expect("a preview");
-    let new: Vec<&str> = preview
-        .analysis
-        .findings
-        .iter()
-        .zip(&preview.marks.findings)
+    let new: Vec<&str> = previewed_findings(&h)
+        .into_iter()
         .filter(|(_, change)| **change == FindingChange::New)
-        .map(|(f, _)| f.rule.id())
+        .map(|(rule, _)| rule)
         .collect();
     assert!(new.contains(&"scrum-team-without-po"), "{new:?}");
     assert!(
@@ -204,19 +207,10 @@ fn a_growth_preview_marks_findings_it_rewords_and_counts_in_the_status_line_and_
     );
     preview_a_new_team(&mut h, "Board");
     // Priya's overload grows with the new team's work: the same finding, new numbers.
-    let preview = h
-        .state()
-        .view
-        .growth
-        .preview(&h.state().doc)
-        .expect("a preview");
-    let changed: Vec<(&str, &str)> = preview
-        .analysis
-        .findings
-        .iter()
-        .zip(&preview.marks.findings)
-        .filter_map(|(f, change)| match change {
-            FindingChange::Changed(now) => Some((f.rule.id(), now.as_str())),
+    let changed: Vec<(&str, &str)> = previewed_findings(&h)
+        .into_iter()
+        .filter_map(|(rule, change)| match change {
+            FindingChange::Changed(now) => Some((rule, now.as_str())),
             _ => None,
         })
         .collect();

@@ -101,13 +101,7 @@ pub fn paint_card(ui: &Ui, painter: &egui::Painter, rect: Rect, face: &CardFace)
     let kind = kind_word(r.kind).to_uppercase();
     let kind_font = FontId::proportional(11.0);
     let meta_font = FontId::proportional(12.0);
-    let width_of = |text: &str, font: &FontId| {
-        ui.fonts_mut(|f| {
-            f.layout_no_wrap(text.to_string(), font.clone(), text_colour_any())
-                .size()
-                .x
-        })
-    };
+    let width_of = |text: &str, font: &FontId| super::widgets::font_width(ui, text, font);
     let hours_text = format!("{} h", hours(load.hours));
     let kind_width = width_of(&kind, &kind_font);
     let reserved = kind_width + 10.0 + width_of(&hours_text, &meta_font) + 8.0;
@@ -118,9 +112,9 @@ pub fn paint_card(ui: &Ui, painter: &egui::Painter, rect: Rect, face: &CardFace)
     );
     let mut badge_right = right;
     let mut room_badge = None;
-    for (text, fill, is_room) in badges {
-        let left = paint_badge(ui, painter, badge_right, y, &text, fill);
-        if is_room {
+    for badge in badges {
+        let left = paint_badge(ui, painter, badge_right, y, &badge.text, badge.fill);
+        if badge.room {
             room_badge = Some(Rect::from_x_y_ranges(
                 left + 4.0..=badge_right,
                 y - 9.0..=y + 9.0,
@@ -181,61 +175,79 @@ fn badge_font() -> FontId {
     FontId::proportional(11.5)
 }
 
-/// Any colour: text measured, not drawn.
-fn text_colour_any() -> egui::Color32 {
-    egui::Color32::WHITE
+/// A badge on a card's bottom line.
+struct Badge {
+    /// What it says: in full, or in short on a narrow card.
+    text: String,
+    short: &'static str,
+    fill: egui::Color32,
+    /// The room's tally (it is made readable by assistive technology).
+    room: bool,
+}
+
+impl Badge {
+    fn new(text: impl Into<String>, short: &'static str, fill: egui::Color32) -> Badge {
+        Badge {
+            text: text.into(),
+            short,
+            fill,
+            room: false,
+        }
+    }
 }
 
 /// A card's badges, most important first: the room's tally, its findings, "? discuss",
-/// "pinned"; each as (full text, short text, colour, whether it is the room's tally).
+/// "pinned".
 fn card_badges(
     card: &Card,
     badge: Option<&(Severity, Vec<&'static str>)>,
     room: Option<&str>,
-) -> Vec<(String, String, egui::Color32, bool)> {
+) -> Vec<Badge> {
     let mut out = Vec::new();
     if let Some(text) = room {
-        let short = text.trim_start_matches("room: ").to_string();
-        out.push((text.to_string(), short, theme::INFO, true));
+        out.push(Badge {
+            room: true,
+            ..Badge::new(text, "", theme::INFO)
+        });
     }
     if let Some((severity, rules)) = badge {
         let word = match rules.as_slice() {
             [one] => short_rule(one).to_string(),
             many => format!("{} findings", many.len()),
         };
-        let fill = theme::severity_colour(*severity);
-        out.push((format!("! {word}"), "!".to_string(), fill, false));
+        out.push(Badge::new(
+            format!("! {word}"),
+            "!",
+            theme::severity_colour(*severity),
+        ));
     }
     if card.flagged {
-        out.push(("? discuss".into(), "?".into(), theme::HIGHLIGHT, false));
+        out.push(Badge::new("? discuss", "?", theme::HIGHLIGHT));
     }
     if card.pinned {
-        out.push(("pinned".into(), "pin".into(), theme::OTHER, false));
+        out.push(Badge::new("pinned", "pin", theme::OTHER));
     }
     out
 }
 
 /// The badges that fit in `room`: all in full, else all short, else the first ones short.
-fn fitted_badges(
-    badges: Vec<(String, String, egui::Color32, bool)>,
-    room: f32,
-    width: impl Fn(&str) -> f32,
-) -> Vec<(String, egui::Color32, bool)> {
-    let total = |texts: &[(String, egui::Color32, bool)]| -> f32 {
-        texts.iter().map(|(t, _, _)| width(t)).sum()
-    };
-    let full: Vec<_> = badges
-        .iter()
-        .map(|(f, _, c, r)| (f.clone(), *c, *r))
-        .collect();
-    if total(&full) <= room {
-        return full;
+/// The room's tally, short, drops its "room: ".
+fn fitted_badges(mut badges: Vec<Badge>, room: f32, width: impl Fn(&str) -> f32) -> Vec<Badge> {
+    let total = |badges: &[Badge]| -> f32 { badges.iter().map(|b| width(&b.text)).sum() };
+    if total(&badges) <= room {
+        return badges;
     }
-    let mut short: Vec<_> = badges.into_iter().map(|(_, s, c, r)| (s, c, r)).collect();
-    while total(&short) > room && !short.is_empty() {
-        short.pop();
+    for badge in &mut badges {
+        badge.text = if badge.room {
+            badge.text.trim_start_matches("room: ").to_string()
+        } else {
+            badge.short.to_string()
+        };
     }
-    short
+    while total(&badges) > room && !badges.is_empty() {
+        badges.pop();
+    }
+    badges
 }
 
 /// A rounded label ending at `right`, centred on `y`; returns where the next one ends.

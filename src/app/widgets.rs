@@ -78,9 +78,13 @@ pub fn button_width(ui: &Ui, text: &str) -> f32 {
 
 /// The width of this text on one line, in a style.
 pub fn text_width(ui: &Ui, text: &str, style: egui::TextStyle) -> f32 {
-    let font = style.resolve(ui.style());
+    font_width(ui, text, &style.resolve(ui.style()))
+}
+
+/// The width of this text on one line, in a font.
+pub fn font_width(ui: &Ui, text: &str, font: &egui::FontId) -> f32 {
     ui.fonts_mut(|f| {
-        f.layout_no_wrap(text.to_string(), font, egui::Color32::WHITE)
+        f.layout_no_wrap(text.to_string(), font.clone(), egui::Color32::WHITE)
             .size()
             .x
     })

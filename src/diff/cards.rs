@@ -156,15 +156,12 @@ fn compare_card(boards: &Boards<'_>, card: &Card, other: &Card, d: &mut Diff) {
             let (x, y) = (boards.a_hours.carried(card), boards.b_hours.carried(other));
             gt(x, y) || gt(y, x)
         };
-    let fields: Vec<&'static str> = [
+    let fields = super::record::differing([
         ("hours", hours_apart),
         ("note", card.note != other.note),
         ("flagged", card.flagged != other.flagged),
         ("pinned", card.pinned != other.pinned),
-    ]
-    .into_iter()
-    .filter_map(|(field, differs)| differs.then_some(field))
-    .collect();
+    ]);
     if !fields.is_empty() {
         let (before, after) = (boards.a_hours.details(card), boards.b_hours.details(other));
         d.changed_cards.push(CardChange {

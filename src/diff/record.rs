@@ -32,7 +32,7 @@ pub struct ActionChange {
 }
 
 /// The names of the fields that differ, in the order given.
-fn differing<const N: usize>(fields: [(&'static str, bool); N]) -> Vec<&'static str> {
+pub(super) fn differing<const N: usize>(fields: [(&'static str, bool); N]) -> Vec<&'static str> {
     fields
         .into_iter()
         .filter_map(|(field, differs)| differs.then_some(field))

@@ -1,6 +1,7 @@
 //! `diff --format text`: the comparison for a person at a terminal.
 
 use super::document::{Align, Document, Section};
+use crate::escape;
 
 /// The document as plain text: the title, both options, the summary, then each section
 /// as a padded table.
@@ -9,7 +10,7 @@ pub(super) fn render(doc: &Document) -> String {
     out.push_str(&doc.title);
     out.push('\n');
     for side in &doc.sides {
-        out.push_str(&one_line(side));
+        out.push_str(&escape::terminal_cell(side));
         out.push('\n');
     }
     out.push('\n');
@@ -34,28 +35,13 @@ fn width(text: &str) -> usize {
     text.chars().count()
 }
 
-/// A text on one line of a terminal: each line break shown as " ↵ ", and any other control
-/// character (a tab, a carriage return, a bell) as a space, so that a note or a record
-/// text of several lines keeps its table whole and sends nothing to the terminal.
-fn one_line(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .split('\n')
-        .map(|line| {
-            line.chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join(" ↵ ")
-}
-
 /// The table indented by two spaces, each column as wide as its widest cell, numbers
 /// aligned right.
 fn table(section: &Section, out: &mut String) {
     let rows: Vec<Vec<String>> = section
         .rows
         .iter()
-        .map(|row| row.iter().map(|cell| one_line(cell)).collect())
+        .map(|row| row.iter().map(|cell| escape::terminal_cell(cell)).collect())
         .collect();
     let mut widths: Vec<usize> = section.columns.iter().map(|(h, _)| width(h)).collect();
     for row in &rows {
@@ -85,17 +71,5 @@ fn table(section: &Section, out: &mut String) {
     line(&mut section.columns.iter().map(|(h, _)| h.as_str()));
     for row in &rows {
         line(&mut row.iter().map(String::as_str));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::one_line;
-
-    #[test]
-    fn a_text_of_several_lines_is_shown_on_one() {
-        assert_eq!(one_line("first\nsecond"), "first ↵ second");
-        assert_eq!(one_line("a\r\nb\rc\td\u{7}"), "a ↵ b c d ");
-        assert_eq!(one_line("plain"), "plain");
     }
 }

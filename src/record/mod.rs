@@ -166,20 +166,20 @@ mod tests {
 
     #[test]
     fn the_counts_in_words_say_one_and_many_as_people_do() {
-        let one = RecordCounts {
-            decisions: 1,
-            actions: 1,
-            open_actions: 1,
-            overdue_actions: 0,
+        let counts = |decisions, actions, open_actions, overdue_actions| RecordCounts {
+            decisions,
+            actions,
+            open_actions,
+            overdue_actions,
         };
-        assert_eq!(one.words(), "1 decision, 1 action (1 open, 0 overdue)");
-        let many = RecordCounts {
-            decisions: 0,
-            actions: 3,
-            open_actions: 2,
-            overdue_actions: 1,
-        };
-        assert_eq!(many.words(), "0 decisions, 3 actions (2 open, 1 overdue)");
+        assert_eq!(
+            counts(1, 1, 1, 0).words(),
+            "1 decision, 1 action (1 open, 0 overdue)"
+        );
+        assert_eq!(
+            counts(0, 3, 2, 1).words(),
+            "0 decisions, 3 actions (2 open, 1 overdue)"
+        );
     }
 
     #[test]
