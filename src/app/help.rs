@@ -17,14 +17,19 @@ pub fn help_ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
         });
         let rows = help_rows(ctx);
         let (first, second) = rows.split_at(rows.len().div_ceil(2));
-        let room = (ctx.content_rect().height() - 120.0).max(120.0);
+        let screen = ctx.content_rect();
+        let room = (screen.height() - 120.0).max(120.0);
+        // Two columns of equal width, each wide enough that what a key does wraps by words.
+        let width = (screen.width() - 80.0).clamp(320.0, 1000.0);
         egui::ScrollArea::vertical()
             .max_height(room)
             .show(ui, |ui| {
-                ui.horizontal_top(|ui| {
-                    help_grid(ui, "help_grid_1", first);
-                    ui.add_space(24.0);
-                    help_grid(ui, "help_grid_2", second);
+                ui.set_width(width);
+                ui.columns(2, |columns| {
+                    if let [left, right] = columns {
+                        help_grid(left, "help_grid_1", first);
+                        help_grid(right, "help_grid_2", second);
+                    }
                 });
             });
     });
